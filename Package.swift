@@ -1,0 +1,39 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "Rapport",
+    platforms: [.macOS(.v14)],
+    products: [
+        .library(name: "RapportCore", targets: ["RapportCore"]),
+        .executable(name: "rapport", targets: ["rapport"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // The domain, its storage and the scheduler. No terminal code here.
+        .target(
+            name: "RapportCore",
+            dependencies: [.product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        // The `rapport` command: a thin shell over RapportCore.
+        .executableTarget(
+            name: "rapport",
+            dependencies: [
+                "RapportCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "RapportCoreTests",
+            dependencies: ["RapportCore"]
+        ),
+        // End-to-end tests: run the built `rapport` binary.
+        .testTarget(
+            name: "RapportCommandTests",
+            dependencies: ["RapportCore", "rapport"]
+        ),
+    ]
+)

@@ -1,0 +1,84 @@
+/// Reads how something repeats: `daily`, `weekly`, `monthly`, `quarterly`,
+/// `every 3 days`, `every 2 weeks`, `every fri`, `every month on the 31st`,
+/// `every first monday`, `last friday of the month`, and the canonical
+/// phrases that `Recurrence.phrase` writes.
+public enum RecurrencePhrase {
+    /// The rule and the first due date on or after `today` it gives.
+    public static func parse(_ text: String, today: CivilDate) throws(PhraseError) -> (Recurrence, CivilDate) {
+        var words = DatePhraseParser.tokenize(text).filter { !["the", "of", "on", "each"].contains($0) }
+        // "first monday of the month" and "every first monday of the month"
+        if words.count >= 2, words.last == "month", DatePhraseParser.weekday(words[words.count - 2]) != nil {
+            words.removeLast()
+        }
+        if let first = words.first, ordinal(first) != nil { words.insert("every", at: 0) }
+        switch words {
+        case ["daily"], ["every", "day"]: return (.days(1), today)
+        case ["weekly"], ["every", "week"]: return (.weeks(1), today)
+        case ["fortnightly"]: return (.weeks(2), today)
+        case ["monthly"], ["every", "month"]: return (.months(1, day: today.day), today)
+        case ["quarterly"]: return (.months(3, day: today.day), today)
+        case ["yearly"], ["annually"], ["every", "year"]: return (.months(12, day: today.day), today)
+        default: break
+        }
+        guard words.first == "every", words.count >= 2 else {
+            throw PhraseError("'\(text)' is not a repeat rule (try 'every 2 weeks' or 'every first monday')")
+        }
+        let rest = Array(words.dropFirst())
+        // every fri
+        if rest.count == 1, let weekday = DatePhraseParser.weekday(rest[0]) {
+            let rule = Recurrence.weeks(1)
+            let ahead = (weekday.rawValue - today.weekday.rawValue + 7) % 7
+            return (rule, today.adding(days: ahead))
+        }
+        // every first monday
+        if rest.count == 2, let n = ordinal(rest[0]), let weekday = DatePhraseParser.weekday(rest[1]) {
+            let rule = Recurrence.monthlyWeekday(ordinal: n, weekday: weekday)
+            return (rule, rule.firstOccurrence(onOrAfter: today))
+        }
+        // every N days|weeks|months [day D]
+        var count = 1
+        var index = 0
+        if let n = DatePhraseParser.count(rest[0]), rest.count >= 2 {
+            guard n >= 1 else { throw PhraseError("'\(text)': the count must be 1 or more") }
+            count = n
+            index = 1
+        } else if rest[0].hasPrefix("-") {
+            throw PhraseError("'\(text)': the count must be 1 or more")
+        }
+        guard index < rest.count else { throw PhraseError("'\(text)' needs a unit: days, weeks or months") }
+        switch rest[index] {
+        case "day", "days": return (.days(count), today)
+        case "week", "weeks": return (.weeks(count), today)
+        case "year", "years": return (.months(12 * count, day: today.day), today)
+        case "month", "months":
+            var day = today.day
+            let tail = rest[(index + 1)...].filter { $0 != "day" }
+            if let word = tail.first {
+                guard tail.count == 1, let d = DatePhraseParser.dayOfMonth(word), d <= 31 else {
+                    throw PhraseError("'\(text)': '\(word)' is not a day of the month")
+                }
+                day = d
+            }
+            let rule = Recurrence.months(count, day: day)
+            return (rule, rule.firstOccurrence(onOrAfter: today))
+        default:
+            throw PhraseError("'\(text)': '\(rest[index])' is not days, weeks or months")
+        }
+    }
+
+    /// Reads a stored canonical phrase back.
+    public static func decode(_ phrase: String) -> Recurrence? {
+        try? parse(phrase, today: CivilDate(year: 2000, month: 1, day: 1)!).0
+    }
+
+    static func ordinal(_ word: String) -> Int? {
+        switch word {
+        case "first", "1st": return 1
+        case "second", "2nd": return 2
+        case "third", "3rd": return 3
+        case "fourth", "4th": return 4
+        case "last": return -1
+        default: return nil
+        }
+    }
+}

@@ -1,0 +1,61 @@
+import Foundation
+
+/// A stored fact that may put an item on the agenda, before the scheduler
+/// has applied its rules. The storage layer finds candidates (from indexes,
+/// possibly a few too many); the scheduler decides what is due and when.
+public struct AgendaCandidate: Hashable, Sendable {
+    /// The facts each rule works from.
+    public enum Basis: Hashable, Sendable {
+        /// An open follow-up.
+        case followUp(due: Due, snoozeCount: Int)
+        /// A thank-you note owed for a meeting that started at `meetingStart`.
+        case thankYou(meetingStart: Date)
+        /// A meeting starting at `start`, its preparation done or not.
+        case meeting(start: Date, prepDone: Bool)
+        /// A contact with a cadence (its own, or nil to use its tier's),
+        /// last touched at `lastTouch` (nil: never, counted from `addedAt`).
+        case stayInTouch(lastTouch: Date?, addedAt: Date, cadenceDays: Int?)
+        /// A favourite with a lunch cadence, last lunch held at `lastLunch`
+        /// (nil: never, counted from `addedAt`), with no lunch offered or accepted.
+        case lunchDue(lastLunch: Date?, addedAt: Date, cadenceDays: Int)
+        /// A lunch offered or accepted for `start`.
+        case lunch(start: Date)
+        /// A deal won on `closedOn` with `teamSize` buyers and no gift yet.
+        case gift(closedOn: CivilDate, teamSize: Int)
+    }
+
+    /// The id the item's reference is built from (follow-up, note, meeting, contact, lunch or deal).
+    public var id: Int64
+    public var title: String
+    public var contacts: [ContactSummary]
+    public var account: String?
+    public var basis: Basis
+
+    public init(id: Int64, title: String, contacts: [ContactSummary], account: String?, basis: Basis) {
+        self.id = id
+        self.title = title
+        self.contacts = contacts
+        self.account = account
+        self.basis = basis
+    }
+}
+
+/// The span the scheduler asks candidates for.
+public struct AgendaWindow: Sendable {
+    /// The instant the agenda is computed for.
+    public var now: Date
+    /// The user's local day at `now`.
+    public var today: CivilDate
+    /// The last local day shown as upcoming.
+    public var horizon: CivilDate
+    /// The first instant of `today`.
+    public var startOfToday: Date
+    /// The first instant after `horizon`.
+    public var endOfHorizon: Date
+}
+
+/// Where the scheduler reads candidates from. `RapportStore` is the one
+/// source in use; tests may pass others.
+public protocol AgendaSource {
+    func agendaCandidates(in window: AgendaWindow, rules: SchedulerRules) throws -> [AgendaCandidate]
+}

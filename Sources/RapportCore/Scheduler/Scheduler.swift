@@ -1,0 +1,134 @@
+import Foundation
+
+/// Computes the agenda: what is overdue, due today and coming up.
+///
+/// The rules (each documented on the case that applies it):
+/// - a date-only item is due by the end of its local day and overdue from
+///   the next day; a timed item is overdue from its instant;
+/// - "today" is the user's local day in `calendar`, whatever the offset;
+/// - the agenda is ordered by due day (most overdue first), then the
+///   highest tier among the item's contacts (A, B, C, none), then kind
+///   (the order of `ItemKind`), then the exact due instant, then reference.
+public struct Scheduler: Sendable {
+    public var rules: SchedulerRules
+    public var calendar: LocalCalendar
+
+    public init(rules: SchedulerRules = .default, calendar: LocalCalendar) {
+        self.rules = rules
+        self.calendar = calendar
+    }
+
+    /// The window for `now`, upcoming `days` days after today.
+    public func window(now: Date, upcomingDays days: Int) -> AgendaWindow {
+        let today = calendar.day(of: now)
+        let horizon = today.adding(days: max(days, 0))
+        return AgendaWindow(now: now, today: today, horizon: horizon,
+                            startOfToday: calendar.startOfDay(today), endOfHorizon: calendar.endOfDay(horizon))
+    }
+
+    /// The agenda at `now` from `source`, with `upcomingDays` days ahead.
+    public func agenda(from source: any AgendaSource, now: Date, upcomingDays: Int = 7) throws -> Agenda {
+        let window = window(now: now, upcomingDays: upcomingDays)
+        let candidates = try source.agendaCandidates(in: window, rules: rules)
+        return agenda(for: candidates, in: window)
+    }
+
+    /// The agenda from candidates already read: the pure heart of the scheduler.
+    public func agenda(for candidates: [AgendaCandidate], in window: AgendaWindow) -> Agenda {
+        var overdue: [AgendaItem] = [], today: [AgendaItem] = [], upcoming: [AgendaItem] = []
+        for candidate in candidates {
+            for item in items(for: candidate, in: window) {
+                if item.isOverdue {
+                    overdue.append(item)
+                } else if item.dueDay == window.today {
+                    today.append(item)
+                } else if item.dueDay > window.today && item.dueDay <= window.horizon {
+                    upcoming.append(item)
+                }
+            }
+        }
+        return Agenda(now: window.now, today: window.today, overdue: overdue.sorted(by: order),
+                      dueToday: today.sorted(by: order), upcoming: upcoming.sorted(by: order), horizon: window.horizon)
+    }
+
+    /// The agenda's order; see the type's documentation.
+    public func order(_ a: AgendaItem, _ b: AgendaItem) -> Bool {
+        if a.dueDay != b.dueDay { return a.dueDay < b.dueDay }
+        let tierA = a.tier.map { Tier.allCases.firstIndex(of: $0)! } ?? Tier.allCases.count
+        let tierB = b.tier.map { Tier.allCases.firstIndex(of: $0)! } ?? Tier.allCases.count
+        if tierA != tierB { return tierA < tierB }
+        if a.kind != b.kind { return a.kind < b.kind }
+        let deadlineA = a.due.deadline(in: calendar), deadlineB = b.due.deadline(in: calendar)
+        if deadlineA != deadlineB { return deadlineA < deadlineB }
+        return a.ref < b.ref
+    }
+
+    /// The items one candidate yields (none, one, or for a meeting two).
+    func items(for candidate: AgendaCandidate, in window: AgendaWindow) -> [AgendaItem] {
+        switch candidate.basis {
+        case .followUp(let due, let snoozes):
+            return [item(.followUp, candidate, due: due, window: window,
+                         detail: snoozes > 0 ? "snoozed \(snoozes)×" : nil, canBeLate: true)]
+
+        case .thankYou(let meetingStart):
+            // Owed once the meeting has happened; due by the end of the next business day.
+            guard meetingStart <= window.now else { return [] }
+            let meetingDay = calendar.day(of: meetingStart)
+            let dueDay = rules.businessDay(after: meetingDay, count: rules.thankYouBusinessDays)
+            return [item(.thankYou, candidate, due: .day(dueDay), window: window,
+                         detail: "met \(DateText.shortDay(meetingDay))", canBeLate: true)]
+
+        case .meeting(let start, let prepDone):
+            var result: [AgendaItem] = []
+            // Research is due the business day before a scheduled meeting,
+            // and stops being asked for once the meeting has started.
+            if !prepDone && start > window.now {
+                let meetingDay = calendar.day(of: start)
+                let prepDay = rules.businessDay(before: meetingDay)
+                result.append(item(.prep, candidate, due: .day(prepDay), window: window,
+                                   detail: "meeting \(DateText.shortDay(meetingDay)) \(DateText.time(calendar.time(of: start)))",
+                                   canBeLate: true))
+            }
+            // The meeting itself is an appointment: listed on its day, never late.
+            if start >= window.startOfToday {
+                result.append(item(.meeting, candidate, due: .instant(start), window: window, detail: nil, canBeLate: false))
+            }
+            return result
+
+        case .stayInTouch(let lastTouch, let addedAt, let ownCadence):
+            guard let cadence = rules.cadence(ownDays: ownCadence, tier: candidate.contacts.first?.tier) else { return [] }
+            let since = calendar.day(of: lastTouch ?? addedAt)
+            let detail = lastTouch.map { "every \(cadence) d; last touch \(DateText.shortDay(calendar.day(of: $0)))" }
+                ?? "every \(cadence) d; no touch since added \(DateText.shortDay(since))"
+            return [item(.stayInTouch, candidate, due: .day(since.adding(days: cadence)), window: window,
+                         detail: detail, canBeLate: true)]
+
+        case .lunchDue(let lastLunch, let addedAt, let cadence):
+            let since = calendar.day(of: lastLunch ?? addedAt)
+            let detail = lastLunch.map { "every \(cadence) d; last lunch \(DateText.shortDay(calendar.day(of: $0)))" }
+                ?? "every \(cadence) d; no lunch yet"
+            return [item(.lunchDue, candidate, due: .day(since.adding(days: cadence)), window: window,
+                         detail: detail, canBeLate: true)]
+
+        case .lunch(let start):
+            // A lunch whose time has passed and is still only offered or
+            // accepted is late: it needs marking held, declined or cancelled.
+            return [item(.lunch, candidate, due: .instant(start), window: window, detail: nil, canBeLate: true)]
+
+        case .gift(let closedOn, let teamSize):
+            guard teamSize >= rules.giftTeamSizeThreshold else { return [] }
+            return [item(.gift, candidate, due: .day(closedOn.adding(days: rules.giftDelayDays)), window: window,
+                         detail: "won \(DateText.shortDay(closedOn)), team of \(teamSize)", canBeLate: true)]
+        }
+    }
+
+    private func item(_ kind: ItemKind, _ candidate: AgendaCandidate, due: Due, window: AgendaWindow,
+                      detail: String?, canBeLate: Bool) -> AgendaItem {
+        let dueDay = due.day(in: calendar)
+        let late = canBeLate && due.deadline(in: calendar) <= window.now
+        return AgendaItem(ref: ItemRef(kind, candidate.id), title: candidate.title, contacts: candidate.contacts,
+                          account: candidate.account, due: due, dueDay: dueDay,
+                          overdueDays: late ? max(0, dueDay.days(until: window.today)) : 0,
+                          isOverdue: late, detail: detail)
+    }
+}

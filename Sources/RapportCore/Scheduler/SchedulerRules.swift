@@ -1,0 +1,45 @@
+/// The rules the scheduler applies, with their defaults. They are stored in
+/// the database (`RapportStore.rules()`), so every front end uses the same.
+public struct SchedulerRules: Sendable, Equatable {
+    /// Days that are not business days.
+    public var weekend: Set<Weekday> = [.saturday, .sunday]
+    /// Business days after a meeting by whose end a thank-you note is due.
+    public var thankYouBusinessDays = 1
+    /// Stay-in-touch cadence in days for contacts without their own.
+    public var tierCadenceDays: [Tier: Int] = [.a: 14, .b: 30, .c: 90]
+    /// A won deal with at least this many people on the buyer's side suggests a gift.
+    public var giftTeamSizeThreshold = 5
+    /// Days after closing by which the suggested gift is due.
+    public var giftDelayDays = 7
+
+    public init() {}
+
+    public static let `default` = SchedulerRules()
+
+    public func isBusinessDay(_ day: CivilDate) -> Bool { !weekend.contains(day.weekday) }
+
+    /// The `count`-th business day after `day` (Friday + 1 → Monday).
+    public func businessDay(after day: CivilDate, count: Int = 1) -> CivilDate {
+        guard weekend.count < 7 else { return day.adding(days: count) }
+        var result = day
+        var remaining = max(count, 1)
+        while remaining > 0 {
+            result = result.adding(days: 1)
+            if isBusinessDay(result) { remaining -= 1 }
+        }
+        return result
+    }
+
+    /// The last business day before `day` (Monday → Friday).
+    public func businessDay(before day: CivilDate) -> CivilDate {
+        guard weekend.count < 7 else { return day.adding(days: -1) }
+        var result = day.adding(days: -1)
+        while !isBusinessDay(result) { result = result.adding(days: -1) }
+        return result
+    }
+
+    /// The stay-in-touch cadence of a contact: its own, else its tier's.
+    public func cadence(ownDays: Int?, tier: Tier?) -> Int? {
+        ownDays ?? tier.flatMap { tierCadenceDays[$0] }
+    }
+}

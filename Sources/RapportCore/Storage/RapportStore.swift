@@ -1,0 +1,127 @@
+import Foundation
+import GRDB
+
+/// The book of business on disk: one SQLite database, opened through GRDB.
+///
+/// All SQL lives in the store and its extensions, so that the scheduler and
+/// the front ends only see model values. Every write is one transaction.
+public final class RapportStore: Sendable {
+    let writer: any DatabaseWriter
+    /// The database path, or nil for an in-memory store.
+    public let path: String?
+
+    init(writer: any DatabaseWriter, path: String?) {
+        self.writer = writer
+        self.path = path
+    }
+
+    /// How long a write waits for another process before giving up.
+    public static let busyTimeout: TimeInterval = 5
+
+    /// Opens (creating it, private to the user, when missing) the database at
+    /// `path` and brings its schema up to date.
+    public static func open(path: String) throws -> RapportStore {
+        let url = URL(fileURLWithPath: path)
+        try createPrivately(url)
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(busyTimeout)
+        configuration.foreignKeysEnabled = true
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+        }
+        let pool: DatabasePool
+        do {
+            pool = try DatabasePool(path: path, configuration: configuration)
+        } catch let error as DatabaseError {
+            throw StoreError.cannotOpen(path: path, reason: error.message ?? "\(error.resultCode)")
+        }
+        try migrate(pool, path: path)
+        return RapportStore(writer: pool, path: path)
+    }
+
+    /// Opens the database at `path` for reading only, or nil when there is no
+    /// file yet: commands that only read must never create or change it.
+    public static func openForReading(path: String) throws -> RapportStore? {
+        guard FileManager.default.fileExists(atPath: path) else { return nil }
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(busyTimeout)
+        configuration.readonly = true
+        let queue: DatabaseQueue
+        do {
+            queue = try DatabaseQueue(path: path, configuration: configuration)
+        } catch let error as DatabaseError {
+            throw StoreError.cannotOpen(path: path, reason: error.message ?? "\(error.resultCode)")
+        }
+        let migrator = Schema.migrator
+        let (superseded, complete) = try mapBusy {
+            try queue.read { db in (try migrator.hasBeenSuperseded(db), try migrator.hasCompletedMigrations(db)) }
+        }
+        if superseded { throw StoreError.newerSchema(path: path) }
+        if !complete {
+            // An older schema: reading needs the upgrade, which a write does.
+            queue.releaseMemory()
+            return try open(path: path)
+        }
+        return RapportStore(writer: queue, path: path)
+    }
+
+    /// An empty store in memory, for tests and previews.
+    public static func inMemory() throws -> RapportStore {
+        var configuration = Configuration()
+        configuration.foreignKeysEnabled = true
+        let queue = try DatabaseQueue(configuration: configuration)
+        try migrate(queue, path: ":memory:")
+        return RapportStore(writer: queue, path: nil)
+    }
+
+    private static func migrate(_ writer: any DatabaseWriter, path: String) throws {
+        let migrator = Schema.migrator
+        try mapBusy {
+            if try writer.read({ try migrator.hasBeenSuperseded($0) }) {
+                throw StoreError.newerSchema(path: path)
+            }
+            try migrator.migrate(writer)
+        }
+    }
+
+    /// Creates the directory (0700) and an empty file (0600) before SQLite
+    /// does, so that neither they nor the -wal/-shm files, which copy the
+    /// database's mode, are readable by others whatever the umask.
+    private static func createPrivately(_ url: URL) throws {
+        let manager = FileManager.default
+        let directory = url.deletingLastPathComponent()
+        if !manager.fileExists(atPath: directory.path) {
+            do {
+                try manager.createDirectory(at: directory, withIntermediateDirectories: true,
+                                            attributes: [.posixPermissions: 0o700])
+            } catch {
+                throw StoreError.cannotOpen(path: url.path, reason: "cannot create the directory \(directory.path)")
+            }
+        }
+        if !manager.fileExists(atPath: url.path) {
+            guard manager.createFile(atPath: url.path, contents: nil, attributes: [.posixPermissions: 0o600]) else {
+                throw StoreError.cannotOpen(path: url.path, reason: "cannot create the file (is the directory writable?)")
+            }
+        }
+    }
+
+    // MARK: - Transactions
+
+    /// Runs `updates` in one write transaction; a busy database becomes `StoreError.busy`.
+    func write<T>(_ updates: (Database) throws -> T) throws -> T {
+        try RapportStore.mapBusy { try writer.write(updates) }
+    }
+
+    /// Runs `value` in a read transaction.
+    func read<T>(_ value: (Database) throws -> T) throws -> T {
+        try RapportStore.mapBusy { try writer.read(value) }
+    }
+
+    static func mapBusy<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED {
+            throw StoreError.busy
+        }
+    }
+}

@@ -1,0 +1,60 @@
+import GRDB
+
+/// The scheduler's rules stored as key/value settings.
+enum RuleSettings {
+    /// Every key, with what it means.
+    static let keys: [(key: String, help: String)] = [
+        ("thank-you-days", "business days after a meeting by which thank-you notes are due (default 1)"),
+        ("weekend", "days that are not business days, comma-separated (default sat,sun)"),
+        ("cadence-a", "stay-in-touch days for tier A contacts (default 14)"),
+        ("cadence-b", "stay-in-touch days for tier B contacts (default 30)"),
+        ("cadence-c", "stay-in-touch days for tier C contacts (default 90)"),
+        ("gift-team-size", "buyer team size from which a won deal suggests a gift (default 5)"),
+        ("gift-days", "days after closing by which the suggested gift is due (default 7)"),
+    ]
+
+    static func load(_ db: Database) throws -> SchedulerRules {
+        var rules = SchedulerRules()
+        for row in try Row.fetchAll(db, sql: "SELECT key, value FROM setting") {
+            try? apply(row["key"], row["value"], to: &rules)
+        }
+        return rules
+    }
+
+    static func set(_ key: String, _ value: String, _ db: Database) throws {
+        var rules = SchedulerRules()
+        try apply(key, value, to: &rules)
+        try db.execute(sql: "INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                       arguments: [key, value])
+    }
+
+    static func apply(_ key: String, _ value: String, to rules: inout SchedulerRules) throws {
+        func days(_ range: ClosedRange<Int>) throws -> Int {
+            guard let n = Int(value.trimmingCharacters(in: .whitespaces)), range.contains(n) else {
+                throw StoreError.invalid("\(key) must be a whole number from \(range.lowerBound) to \(range.upperBound), not '\(value)'")
+            }
+            return n
+        }
+        switch key {
+        case "thank-you-days": rules.thankYouBusinessDays = try days(1...30)
+        case "cadence-a": rules.tierCadenceDays[.a] = try days(1...3650)
+        case "cadence-b": rules.tierCadenceDays[.b] = try days(1...3650)
+        case "cadence-c": rules.tierCadenceDays[.c] = try days(1...3650)
+        case "gift-team-size": rules.giftTeamSizeThreshold = try days(1...100_000)
+        case "gift-days": rules.giftDelayDays = try days(0...365)
+        case "weekend":
+            let words = DatePhraseParser.tokenize(value)
+            var weekend = Set<Weekday>()
+            for word in words where word != "none" {
+                guard let day = DatePhraseParser.weekday(word) else {
+                    throw StoreError.invalid("weekend: '\(word)' is not a day of the week")
+                }
+                weekend.insert(day)
+            }
+            guard weekend.count < 7 else { throw StoreError.invalid("weekend: at least one day must be a business day") }
+            rules.weekend = weekend
+        default:
+            throw StoreError.invalid("no setting '\(key)'; the settings are \(keys.map(\.key).joined(separator: ", "))")
+        }
+    }
+}

@@ -1,0 +1,207 @@
+import GRDB
+
+/// The database schema, as a list of migrations. A migration, once released,
+/// never changes: a change to the schema is a new migration appended here.
+enum Schema {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1: book, meetings, follow-ups, touches") { db in
+            try createV1(db)
+        }
+        return migrator
+    }
+
+    private static func createV1(_ db: Database) throws {
+        try db.create(table: "setting") { t in
+            t.primaryKey("key", .text)
+            t.column("value", .text).notNull()
+        }
+        try db.create(table: "account") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.column("name", .text).notNull().unique().collate(.nocase)
+            t.column("segment", .text)
+            t.column("notes", .text)
+            t.column("createdAt", .datetime).notNull()
+            t.column("updatedAt", .datetime).notNull()
+        }
+        try db.create(table: "contact") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.column("name", .text).notNull()
+            t.column("nickname", .text)
+            t.belongsTo("account", onDelete: .setNull)
+            t.column("title", .text)
+            t.column("tier", .text).check { ["A", "B", "C"].contains($0) }
+            t.column("isFavourite", .boolean).notNull().defaults(to: false)
+            t.column("stayInTouchDays", .integer).check { $0 > 0 }
+            t.column("lunchCadenceDays", .integer).check { $0 > 0 }
+            t.column("preferredChannel", .text)
+            t.column("needs", .text)
+            t.column("wants", .text)
+            t.column("caresAbout", .text)
+            t.column("dietaryNeeds", .text)
+            t.column("family", .text)
+            t.column("interests", .text)
+            t.column("birthday", .text)
+            t.column("notes", .text)
+            t.column("createdAt", .datetime).notNull()
+            t.column("updatedAt", .datetime).notNull()
+            t.column("latestTouchAt", .datetime)
+            t.column("searchName", .text).notNull().indexed()
+        }
+        try db.create(table: "contactEmail") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.belongsTo("contact", onDelete: .cascade).notNull()
+            t.column("address", .text).notNull().collate(.nocase).indexed()
+            t.column("label", .text)
+        }
+        try db.create(table: "contactPhone") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.belongsTo("contact", onDelete: .cascade).notNull()
+            t.column("number", .text).notNull()
+            t.column("label", .text)
+        }
+        try db.create(table: "contactTag") { t in
+            t.belongsTo("contact", onDelete: .cascade).notNull()
+            t.column("tag", .text).notNull().collate(.nocase).indexed()
+            t.primaryKey(["contactID", "tag"])
+        }
+        try db.create(table: "deal") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.belongsTo("account", onDelete: .cascade).notNull()
+            t.column("title", .text).notNull()
+            t.column("stage", .text).notNull().defaults(to: "open")
+            t.column("buyerTeamSize", .integer).check { $0 >= 0 }
+            t.column("closedOn", .text)
+            t.column("createdAt", .datetime).notNull()
+        }
+        try db.create(index: "deal_won", on: "deal", columns: ["closedOn"], condition: Column("stage") == "won")
+
+        try db.create(table: "meeting") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.column("title", .text).notNull()
+            t.column("startsAt", .datetime).notNull().indexed()
+            t.column("endsAt", .datetime)
+            t.column("place", .text)
+            t.belongsTo("account", onDelete: .setNull)
+            t.column("prepNotes", .text)
+            t.column("outcomeNotes", .text)
+            t.column("prepDoneAt", .datetime)
+            t.column("createdAt", .datetime).notNull()
+        }
+        try db.create(table: "meetingAttendee") { t in
+            t.belongsTo("meeting", onDelete: .cascade).notNull()
+            t.belongsTo("contact", onDelete: .cascade).notNull()
+            t.primaryKey(["meetingID", "contactID"])
+        }
+        try db.create(table: "thankYouNote") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.belongsTo("meeting", onDelete: .cascade).notNull()
+            t.belongsTo("contact", onDelete: .cascade).notNull()
+            t.column("state", .text).notNull().defaults(to: "owed")
+            t.column("sentAt", .datetime)
+            t.column("channel", .text)
+            t.column("waivedReason", .text)
+            t.uniqueKey(["meetingID", "contactID"])
+        }
+        // The agenda reads only what is still owed: a partial index keeps that
+        // query proportional to the open notes, not to the history.
+        try db.create(index: "thankYouNote_owed", on: "thankYouNote", columns: ["meetingID"],
+                      condition: Column("state") == "owed")
+
+        try db.create(table: "lunch") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.column("startsAt", .datetime).indexed()
+            t.column("place", .text)
+            t.column("state", .text).notNull().defaults(to: "offered")
+            t.column("notes", .text)
+            t.column("createdAt", .datetime).notNull()
+        }
+        try db.create(table: "lunchGuest") { t in
+            t.belongsTo("lunch", onDelete: .cascade).notNull()
+            t.belongsTo("contact", onDelete: .cascade).notNull()
+            t.primaryKey(["lunchID", "contactID"])
+        }
+        try db.create(table: "gift") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.belongsTo("account", onDelete: .setNull)
+            t.belongsTo("deal", onDelete: .setNull)
+            t.column("occasion", .text).notNull()
+            t.column("description", .text).notNull()
+            t.column("costMinorUnits", .integer)
+            t.column("currency", .text)
+            t.column("state", .text).notNull().defaults(to: "idea")
+            t.column("sentOn", .text)
+            t.column("createdAt", .datetime).notNull()
+        }
+        try db.create(table: "giftRecipient") { t in
+            t.belongsTo("gift", onDelete: .cascade).notNull()
+            t.belongsTo("contact", onDelete: .cascade).notNull()
+            t.primaryKey(["giftID", "contactID"])
+        }
+        try db.create(table: "followUp") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.column("title", .text).notNull()
+            t.column("dueDay", .text).notNull()
+            t.column("dueAt", .datetime)
+            t.column("originalDueDay", .text).notNull()
+            t.column("originalDueAt", .datetime)
+            t.column("snoozeCount", .integer).notNull().defaults(to: 0)
+            t.column("recurrence", .text)
+            t.column("seriesID", .integer).references("followUp", onDelete: .setNull)
+            t.column("state", .text).notNull().defaults(to: "open")
+            t.column("completedAt", .datetime)
+            t.belongsTo("account", onDelete: .setNull)
+            t.column("notes", .text)
+            t.column("createdAt", .datetime).notNull()
+        }
+        try db.create(index: "followUp_open", on: "followUp", columns: ["dueDay"],
+                      condition: Column("state") == "open")
+        try db.create(table: "followUpContact") { t in
+            t.belongsTo("followUp", onDelete: .cascade).notNull()
+            t.belongsTo("contact", onDelete: .cascade).notNull()
+            t.primaryKey(["followUpID", "contactID"])
+        }
+        try db.create(table: "interaction") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.column("kind", .text).notNull()
+            t.column("occurredAt", .datetime).notNull().indexed()
+            t.column("title", .text).notNull()
+            t.column("notes", .text)
+            t.column("createdAt", .datetime).notNull()
+        }
+        try db.create(table: "interactionContact") { t in
+            t.belongsTo("interaction", onDelete: .cascade).notNull()
+            t.belongsTo("contact", onDelete: .cascade).notNull()
+            t.primaryKey(["interactionID", "contactID"])
+        }
+        try db.create(table: "touch") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.belongsTo("contact", onDelete: .cascade).notNull()
+            t.column("at", .datetime).notNull()
+            t.column("kind", .text).notNull()
+            t.belongsTo("meeting", onDelete: .cascade)
+            t.belongsTo("lunch", onDelete: .cascade)
+            t.belongsTo("interaction", onDelete: .cascade)
+            t.belongsTo("gift", onDelete: .cascade)
+            t.belongsTo("thankYouNote", onDelete: .cascade)
+        }
+        try db.create(index: "touch_contact_at", on: "touch", columns: ["contactID", "at"])
+        // contact.latestTouchAt follows the touch table, whatever writes it.
+        try db.execute(sql: """
+            CREATE TRIGGER touch_inserted AFTER INSERT ON touch BEGIN
+              UPDATE contact SET latestTouchAt = NEW.at
+              WHERE id = NEW.contactID AND (latestTouchAt IS NULL OR latestTouchAt < NEW.at);
+            END;
+            CREATE TRIGGER touch_deleted AFTER DELETE ON touch BEGIN
+              UPDATE contact SET latestTouchAt = (SELECT max(at) FROM touch WHERE contactID = OLD.contactID)
+              WHERE id = OLD.contactID;
+            END;
+            CREATE TRIGGER touch_updated AFTER UPDATE OF at, contactID ON touch BEGIN
+              UPDATE contact SET latestTouchAt = (SELECT max(at) FROM touch WHERE contactID = OLD.contactID)
+              WHERE id = OLD.contactID;
+              UPDATE contact SET latestTouchAt = (SELECT max(at) FROM touch WHERE contactID = NEW.contactID)
+              WHERE id = NEW.contactID;
+            END;
+            """)
+    }
+}

@@ -1,0 +1,60 @@
+import Foundation
+import GRDB
+
+extension RapportStore {
+    /// Stores a gift to contacts and/or an account's whole team (its current
+    /// members become recipients). A gift stored as sent touches each recipient.
+    @discardableResult
+    public func addGift(_ gift: Gift, recipientIDs: [Int64]) throws -> Gift {
+        var gift = gift
+        guard !gift.description.trimmingCharacters(in: .whitespaces).isEmpty else {
+            throw StoreError.invalid("a gift needs a description")
+        }
+        if let cost = gift.costMinorUnits, cost < 0 { throw StoreError.invalid("a gift cannot cost less than nothing") }
+        return try write { db in
+            try RapportStore.requireContacts(recipientIDs, db)
+            var recipients = recipientIDs
+            if let accountID = gift.accountID {
+                recipients += try Int64.fetchAll(db, sql: "SELECT id FROM contact WHERE accountID = ? ORDER BY id", arguments: [accountID])
+            }
+            guard !recipients.isEmpty else { throw StoreError.invalid("a gift needs a recipient: a contact or an account's team") }
+            try gift.insert(db)
+            for contactID in uniqued(recipients) {
+                try GiftRecipient(giftID: gift.id!, contactID: contactID).insert(db)
+            }
+            if gift.state == .sent { try RapportStore.touchRecipients(of: gift, at: gift.createdAt, db) }
+            return gift
+        }
+    }
+
+    /// Moves a gift along idea → ordered → sent; sending touches each recipient.
+    @discardableResult
+    public func setGiftState(id: Int64, to state: GiftState, on day: CivilDate, now: Date) throws -> Gift {
+        try write { db in
+            guard var gift = try Gift.fetchOne(db, key: id) else { throw StoreError.notFound("no gift #\(id)") }
+            let order: [GiftState] = [.idea, .ordered, .sent]
+            guard order.firstIndex(of: state)! > order.firstIndex(of: gift.state)! else {
+                throw StoreError.invalid("gift #\(id) is already \(gift.state.rawValue)")
+            }
+            gift.state = state
+            if state == .sent {
+                gift.sentOn = day
+                try RapportStore.touchRecipients(of: gift, at: now, db)
+            }
+            try gift.update(db)
+            return gift
+        }
+    }
+
+    public func gift(id: Int64) throws -> Gift? {
+        try read { db in try Gift.fetchOne(db, key: id) }
+    }
+
+    static func touchRecipients(of gift: Gift, at: Date, _ db: Database) throws {
+        let recipients = try Int64.fetchAll(db, sql: "SELECT contactID FROM giftRecipient WHERE giftID = ?", arguments: [gift.id])
+        for contactID in recipients {
+            var touch = Touch(contactID: contactID, at: at, kind: .gift, giftID: gift.id)
+            try touch.insert(db)
+        }
+    }
+}

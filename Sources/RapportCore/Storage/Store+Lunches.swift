@@ -1,0 +1,57 @@
+import Foundation
+import GRDB
+
+extension RapportStore {
+    /// Stores a lunch with guests; a lunch stored as held touches each guest.
+    @discardableResult
+    public func addLunch(guestIDs: [Int64], startsAt: Date?, place: String? = nil, state: LunchState = .offered,
+                         notes: String? = nil, now: Date) throws -> Lunch {
+        guard !guestIDs.isEmpty else { throw StoreError.invalid("a lunch needs at least one guest") }
+        return try write { db in
+            try RapportStore.requireContacts(guestIDs, db)
+            var lunch = Lunch(startsAt: startsAt, place: place, state: state, notes: notes, createdAt: now)
+            try lunch.insert(db)
+            for contactID in uniqued(guestIDs) {
+                try LunchGuest(lunchID: lunch.id!, contactID: contactID).insert(db)
+            }
+            if state == .held { try RapportStore.touchGuests(of: lunch, at: startsAt ?? now, db) }
+            return lunch
+        }
+    }
+
+    public func lunch(id: Int64) throws -> Lunch? {
+        try read { db in try Lunch.fetchOne(db, key: id) }
+    }
+
+    /// Moves a lunch along offered → accepted → held (or declined / cancelled).
+    @discardableResult
+    public func setLunchState(id: Int64, to state: LunchState, now: Date) throws -> Lunch {
+        try write { db in try RapportStore.setLunchState(id: id, to: state, now: now, db) }
+    }
+
+    static func setLunchState(id: Int64, to state: LunchState, now: Date, _ db: Database) throws -> Lunch {
+        guard var lunch = try Lunch.fetchOne(db, key: id) else { throw StoreError.notFound("no lunch l\(id)") }
+        let allowed: [LunchState: Set<LunchState>] = [
+            .offered: [.accepted, .held, .declined, .cancelled],
+            .accepted: [.held, .cancelled, .declined],
+        ]
+        guard allowed[lunch.state]?.contains(state) == true else {
+            throw StoreError.invalid("lunch l\(id) is \(lunch.state.rawValue); it cannot become \(state.rawValue)")
+        }
+        lunch.state = state
+        if state == .held {
+            if lunch.startsAt == nil || lunch.startsAt! > now { lunch.startsAt = now }
+            try touchGuests(of: lunch, at: lunch.startsAt!, db)
+        }
+        try lunch.update(db)
+        return lunch
+    }
+
+    static func touchGuests(of lunch: Lunch, at: Date, _ db: Database) throws {
+        let guests = try Int64.fetchAll(db, sql: "SELECT contactID FROM lunchGuest WHERE lunchID = ?", arguments: [lunch.id])
+        for contactID in guests {
+            var touch = Touch(contactID: contactID, at: at, kind: .lunch, lunchID: lunch.id)
+            try touch.insert(db)
+        }
+    }
+}

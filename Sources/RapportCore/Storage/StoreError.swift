@@ -1,0 +1,29 @@
+/// Why a store operation did nothing. Messages are one line, name what was
+/// wrong, and can be shown to the user as they are.
+public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// The database was written by a newer Rapport; it is left untouched.
+    case newerSchema(path: String)
+    /// The database file or its directory cannot be opened or created.
+    case cannotOpen(path: String, reason: String)
+    /// Another process holds the database longer than the busy timeout.
+    case busy
+    /// The thing named does not exist.
+    case notFound(String)
+    /// The request contradicts the stored state ("already done").
+    case invalid(String)
+
+    public var description: String {
+        switch self {
+        case .newerSchema(let path):
+            return "\(path) was written by a newer version of Rapport; upgrade Rapport to open it (the file was not changed)"
+        case .cannotOpen(let path, let reason):
+            return "cannot open \(path): \(reason)"
+        case .busy:
+            return "the database is busy (another rapport is writing); nothing was changed, try again"
+        case .notFound(let what):
+            return what
+        case .invalid(let what):
+            return what
+        }
+    }
+}

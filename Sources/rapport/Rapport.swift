@@ -1,0 +1,48 @@
+import ArgumentParser
+import Foundation
+import RapportCore
+
+/// The `rapport` command. Every rule lives in RapportCore; the commands
+/// read options, call the library and print what it answered.
+@main
+struct Rapport: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "rapport",
+        abstract: "A relationship tracker for salespeople: what you owe whom, and when.",
+        discussion: """
+            The database is $XDG_DATA_HOME/rapport/rapport.sqlite (~/.local/share/rapport/ \
+            without XDG_DATA_HOME); RAPPORT_DB or --db choose another.
+            With no command, rapport shows today's agenda.
+            Exit status: 0 success, 1 an operation failed, 2 bad input (nothing was changed).
+            """,
+        version: "0.1.0",
+        subcommands: [
+            TodayCommand.self, OverdueCommand.self, UpcomingCommand.self, DoneCommand.self,
+            ContactCommand.self, FollowUpCommand.self, ConfigCommand.self,
+        ],
+        defaultSubcommand: TodayCommand.self
+    )
+
+    /// Runs the command, turning every failure into one line on stderr and
+    /// the documented exit status.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let failure as CommandFailure {
+            FileHandle.standardError.write(Data("rapport: \(TerminalText.safe(failure.message))\n".utf8))
+            Foundation.exit(failure.status)
+        } catch {
+            let code = exitCode(for: error)
+            if code == .validationFailure {
+                // One line: the problem, and where the usage is.
+                var message = message(for: error)
+                if message.hasPrefix("Error: ") { message.removeFirst("Error: ".count) }
+                let line = message.split(separator: "\n").first.map(String.init) ?? message
+                FileHandle.standardError.write(Data("rapport: \(TerminalText.safe(line)) (see rapport --help)\n".utf8))
+                Foundation.exit(CommandFailure.badInput)
+            }
+            exit(withError: error)
+        }
+    }
+}
