@@ -28,7 +28,7 @@ let package = Package(
         ),
         .testTarget(
             name: "RapportCoreTests",
-            dependencies: ["RapportCore"]
+            dependencies: ["RapportCore", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         // End-to-end tests: run the built `rapport` binary.
         .testTarget(

@@ -59,7 +59,7 @@ extension RapportStore {
             return Completion(ref: ref, summary: "lunch l\(ref.id) marked held", next: nil)
         case .gift:
             guard let deal = try Deal.fetchOne(db, key: ref.id) else { throw StoreError.notFound("no deal g\(ref.id)") }
-            guard try !Gift.filter(Column("dealID") == ref.id).isEmpty(db) else {
+            guard try Gift.filter(Column("dealID") == ref.id).isEmpty(db) else {
                 throw StoreError.invalid("deal g\(ref.id) already has a gift")
             }
             var gift = Gift(accountID: deal.accountID, dealID: deal.id, occasion: "closed deal",
