@@ -66,8 +66,9 @@ public struct Contact: Codable, Hashable, Sendable, Identifiable, FetchableRecor
         self.searchName = NameMatcher.fold(name)
     }
 
-    public mutating func willSave(_ db: Database) throws {
-        searchName = NameMatcher.fold([name, nickname].compactMap { $0 }.joined(separator: " "))
+    /// The folded name and nickname the store matches names against.
+    public static func searchKey(name: String, nickname: String?) -> String {
+        NameMatcher.fold([name, nickname].compactMap { $0 }.joined(separator: " "))
     }
 
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }

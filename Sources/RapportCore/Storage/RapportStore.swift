@@ -22,6 +22,13 @@ public final class RapportStore: Sendable {
     /// `path` and brings its schema up to date.
     public static func open(path: String) throws -> RapportStore {
         let url = URL(fileURLWithPath: path)
+        if let size = try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int, size > 0 {
+            // Refuse a newer schema before a pool is opened: opening one writes.
+            let queue = try openReadOnlyQueue(path: path)
+            let superseded = try mapBusy { try queue.read { try Schema.migrator.hasBeenSuperseded($0) } }
+            try queue.close()
+            if superseded { throw StoreError.newerSchema(path: path) }
+        }
         try createPrivately(url)
         var configuration = Configuration()
         configuration.busyMode = .timeout(busyTimeout)
@@ -43,15 +50,7 @@ public final class RapportStore: Sendable {
     /// file yet: commands that only read must never create or change it.
     public static func openForReading(path: String) throws -> RapportStore? {
         guard FileManager.default.fileExists(atPath: path) else { return nil }
-        var configuration = Configuration()
-        configuration.busyMode = .timeout(busyTimeout)
-        configuration.readonly = true
-        let queue: DatabaseQueue
-        do {
-            queue = try DatabaseQueue(path: path, configuration: configuration)
-        } catch let error as DatabaseError {
-            throw StoreError.cannotOpen(path: path, reason: error.message ?? "\(error.resultCode)")
-        }
+        let queue = try openReadOnlyQueue(path: path)
         let migrator = Schema.migrator
         let (superseded, complete) = try mapBusy {
             try queue.read { db in (try migrator.hasBeenSuperseded(db), try migrator.hasCompletedMigrations(db)) }
@@ -59,10 +58,21 @@ public final class RapportStore: Sendable {
         if superseded { throw StoreError.newerSchema(path: path) }
         if !complete {
             // An older schema: reading needs the upgrade, which a write does.
-            queue.releaseMemory()
+            try queue.close()
             return try open(path: path)
         }
         return RapportStore(writer: queue, path: path)
+    }
+
+    private static func openReadOnlyQueue(path: String) throws -> DatabaseQueue {
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(busyTimeout)
+        configuration.readonly = true
+        do {
+            return try DatabaseQueue(path: path, configuration: configuration)
+        } catch let error as DatabaseError {
+            throw StoreError.cannotOpen(path: path, reason: error.message ?? "\(error.resultCode)")
+        }
     }
 
     /// An empty store in memory, for tests and previews.

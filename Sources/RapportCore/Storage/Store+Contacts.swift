@@ -41,6 +41,7 @@ extension RapportStore {
         var contact = draft.contact
         contact.name = contact.name.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !contact.name.isEmpty else { throw StoreError.invalid("a contact needs a name") }
+        contact.searchName = Contact.searchKey(name: contact.name, nickname: contact.nickname)
         for email in draft.emails where !email.contains("@") {
             throw StoreError.invalid("'\(email)' is not an email address")
         }
@@ -69,6 +70,7 @@ extension RapportStore {
     public func updateContact(_ contact: Contact, now: Date) throws {
         var contact = contact
         contact.updatedAt = now
+        contact.searchName = Contact.searchKey(name: contact.name, nickname: contact.nickname)
         try write { db in try contact.update(db) }
     }
 
