@@ -23,27 +23,33 @@ public final class RapportStore: Sendable {
     public static func open(path: String) throws -> RapportStore {
         let url = URL(fileURLWithPath: path)
         if let size = try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int, size > 0 {
-            // Refuse a newer schema before a pool is opened: opening one writes.
+            // Refuse a newer schema before opening for writing, which could touch the file.
             let queue = try openReadOnlyQueue(path: path)
             let superseded = try mapBusy { try queue.read { try Schema.migrator.hasBeenSuperseded($0) } }
             try queue.close()
             if superseded { throw StoreError.newerSchema(path: path) }
         }
         try createPrivately(url)
+        // One connection is all a command needs. (A pool would also write a
+        // dummy table at every opening, changing the file for nothing.)
         var configuration = Configuration()
         configuration.busyMode = .timeout(busyTimeout)
         configuration.foreignKeysEnabled = true
         configuration.prepareDatabase { db in
+            // WAL lets readers (the front end, a prompt's count) go on while a command writes.
+            if try String.fetchOne(db, sql: "PRAGMA journal_mode") != "wal" {
+                try db.execute(sql: "PRAGMA journal_mode = WAL")
+            }
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
         }
-        let pool: DatabasePool
+        let queue: DatabaseQueue
         do {
-            pool = try DatabasePool(path: path, configuration: configuration)
+            queue = try DatabaseQueue(path: path, configuration: configuration)
         } catch let error as DatabaseError {
             throw StoreError.cannotOpen(path: path, reason: error.message ?? "\(error.resultCode)")
         }
-        try migrate(pool, path: path)
-        return RapportStore(writer: pool, path: path)
+        try migrate(queue, path: path)
+        return RapportStore(writer: queue, path: path)
     }
 
     /// Opens the database at `path` for reading only, or nil when there is no

@@ -33,10 +33,11 @@ struct AgendaPrinter {
         }
         return rows.map { row in
             let when = String(repeating: " ", count: whenWidth - row.when.count) + row.when
+            let people = peopleWidth == 0 ? "" : TerminalText.pad(row.people, toWidth: peopleWidth) + "  "
             let line = indent + row.ref.padding(toLength: refWidth, withPad: " ", startingAt: 0) + "  "
                 + row.kind.padding(toLength: kindWidth, withPad: " ", startingAt: 0) + "  "
                 + TerminalText.pad(row.title, toWidth: titleWidth) + "  "
-                + TerminalText.pad(row.people, toWidth: peopleWidth) + "  "
+                + people
                 + (row.late ? style.red(when) : when)
             return trimTrailing(line)
         }

@@ -1,0 +1,163 @@
+import Foundation
+import Testing
+
+/// End-to-end: the real binary, a temporary database, the clock pinned by
+/// faketime to Tuesday 24 November 2026 in Berlin.
+@Suite("rapport commands", .enabled(if: RapportProcess.hasFaketime || ProcessInfo.processInfo.environment["CI"] != nil,
+                                    "needs faketime (apt-get install faketime)"))
+struct CommandTests {
+    let tuesday = "2026-11-24 09:00:00"
+
+    @Test("an empty book gets a friendly agenda and no file is created")
+    func emptyBook() throws {
+        let rapport = try RapportProcess()
+        let result = try rapport.run(["today"], at: tuesday)
+        #expect(result.status == 0)
+        #expect(result.stdout.hasPrefix("Tue 24 Nov 2026 · 0 overdue · 0 today\n"))
+        #expect(result.stdout.contains("Your book is empty. Start with:"))
+        #expect(result.stderr.isEmpty)
+        #expect(!FileManager.default.fileExists(atPath: rapport.databasePath))
+        // No command at all is the agenda too.
+        #expect(try rapport.run([], at: tuesday).stdout == result.stdout)
+        #expect(try rapport.run(["overdue", "--count"], at: tuesday).stdout == "0\n")
+        #expect(try rapport.run(["overdue", "--json"], at: tuesday).stdout.filter { !$0.isWhitespace } == "[]")
+    }
+
+    @Test("add a contact and a follow-up, see it come due, go late, and be done")
+    func dailyFlow() throws {
+        let rapport = try RapportProcess()
+        let added = try rapport.run(["contact", "add", "Dana Ruiz", "--account", "Acme", "--tier", "A", "--email", "dana@acme.com"], at: tuesday)
+        #expect(added.status == 0)
+        #expect(added.stdout == "Added @1 Dana Ruiz (Acme, tier A, keep in touch every 14 days)\n")
+
+        let followUp = try rapport.run(["follow-up", "add", "Send the pricing deck", "--with", "dana, Lee Park", "--due", "fri 14:00"], at: tuesday)
+        #expect(followUp.status == 0)
+        #expect(followUp.stdout == """
+            Created contact @2 Lee Park
+            Added f1 follow-up "Send the pricing deck" with Dana Ruiz, Lee Park, due Fri 27 Nov 14:00
+
+            """)
+
+        let week = try rapport.run(["today", "--days", "7"], at: tuesday)
+        #expect(week.stdout.contains("Upcoming\n  f1  follow-up  Send the pricing deck  Dana Ruiz, Lee Park  Fri 27 Nov 14:00"))
+
+        let friday = try rapport.run(["today"], at: "2026-11-27 10:00:00")
+        #expect(friday.stdout.contains("Today\n  f1  follow-up  Send the pricing deck  Dana Ruiz, Lee Park  14:00"))
+
+        let tuesdayAfter = "2026-12-01 09:00:00"
+        let overdue = try rapport.run(["overdue"], at: tuesdayAfter)
+        #expect(overdue.stdout == "f1  follow-up  Send the pricing deck  Dana Ruiz, Lee Park  4 d late\n")
+        #expect(try rapport.run(["overdue", "--count"], at: tuesdayAfter).stdout == "1\n")
+        #expect(try rapport.run(["overdue", "--exit-code"], at: tuesdayAfter).status == 1)
+        #expect(try rapport.run(["overdue", "--kind", "thank-you"], at: tuesdayAfter).stdout.isEmpty)
+
+        let json = try rapport.run(["overdue", "--json"], at: tuesdayAfter)
+        let items = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
+        #expect(items.count == 1)
+        #expect(items[0]["id"] as? String == "f1")
+        #expect(items[0]["kind"] as? String == "follow-up")
+        #expect(items[0]["title"] as? String == "Send the pricing deck")
+        #expect(items[0]["contacts"] as? [String] == ["Dana Ruiz", "Lee Park"])
+        #expect(items[0]["account"] is NSNull)
+        #expect(items[0]["due"] as? String == "2026-11-27T14:00:00+01:00")
+        #expect(items[0]["overdueDays"] as? Int == 4)
+
+        let done = try rapport.run(["done", "f1"], at: tuesdayAfter)
+        #expect(done.status == 0)
+        #expect(done.stdout == "f1: follow-up \"Send the pricing deck\" done\n")
+        #expect(try rapport.run(["overdue", "--exit-code"], at: tuesdayAfter).status == 0)
+    }
+
+    @Test("a repeating follow-up comes back on its next date")
+    func repeating() throws {
+        let rapport = try RapportProcess()
+        let added = try rapport.run(["follow-up", "add", "Monthly report", "--repeat", "every month on the 31st"], at: tuesday)
+        #expect(added.stdout == "Added f1 follow-up \"Monthly report\", due Mon 30 Nov, repeats every month on day 31\n")
+        let done = try rapport.run(["done", "f1"], at: "2026-12-02 08:00:00")
+        #expect(done.stdout == "f1: follow-up \"Monthly report\" done; next due Thu 31 Dec\n")
+        let next = try rapport.run(["upcoming", "--days", "30"], at: "2026-12-02 08:00:00")
+        #expect(next.stdout == "f2  follow-up  Monthly report  Thu 31 Dec\n")
+    }
+
+    @Test("the user's time zone decides what today is")
+    func timeZones() throws {
+        var rapport = try RapportProcess()
+        try rapport.run(["follow-up", "add", "Due on the 24th", "--due", "2026-11-24"], at: tuesday)
+        // 01:00 on the 25th in Berlin is 19:00 on the 24th in New York.
+        #expect(try rapport.run(["overdue", "--count"], at: "2026-11-25 01:00:00").stdout == "1\n")
+        rapport.timeZone = "America/New_York"
+        #expect(try rapport.run(["overdue", "--count"], at: "2026-11-24 19:00:00").stdout == "0\n")
+        #expect(try rapport.run(["today"], at: "2026-11-24 19:00:00").stdout.contains("f1  follow-up  Due on the 24th  today"))
+    }
+
+    @Test("bad input: one line on stderr, exit 2, nothing written", arguments: [
+        (["follow-up", "add", "Deck", "--due", "feb 30"], "rapport: 'feb 30': February has no day 30\n"),
+        (["follow-up", "add", "Deck", "--due", "in -3 days"], "rapport: 'in -3 days': the count must be a whole number, 0 or more\n"),
+        (["follow-up", "add", "Deck", "--with", "Dnaa Ruiz", "--no-create"], "rapport: no contact matches 'Dnaa Ruiz'; did you mean Dana Ruiz?\n"),
+        (["follow-up", "add", "Deck", "--with", "dana"], "rapport: 'dana' matches 2 contacts: @1 Dana Ruiz, @2 Dana Scully; name one by @id or a fuller name\n"),
+        (["follow-up", "add", "Deck", "--repeat", "sometimes"], "rapport: 'sometimes' is not a repeat rule (try 'every 2 weeks' or 'every first monday')\n"),
+        (["follow-up", "add", " ", "--due", "fri"], "rapport: the title is empty: say what was promised (see rapport --help)\n"),
+        (["done", "f9"], "rapport: no follow-up f9\n"),
+        (["done", "12"], "rapport: '12' needs its kind letter, as the lists show it: f12 (follow-up), t12 (thank-you), … (see rapport --help)\n"),
+        (["contact", "add", "X", "--tier", "D"], "rapport: --tier must be A, B or C, not 'D' (see rapport --help)\n"),
+        (["config", "thank-you-days", "zero"], "rapport: thank-you-days must be a whole number from 1 to 30, not 'zero'\n"),
+    ])
+    func badInput(arguments: [String], message: String) throws {
+        let rapport = try RapportProcess()
+        try rapport.run(["contact", "add", "Dana Ruiz"], at: tuesday)
+        try rapport.run(["contact", "add", "Dana Scully"], at: tuesday)
+        let before = try rapport.databaseBytes()
+        let result = try rapport.run(arguments, at: tuesday)
+        #expect(result.status == 2)
+        #expect(result.stderr == message)
+        #expect(result.stdout.isEmpty)
+        #expect(try rapport.databaseBytes() == before)
+        #expect(try rapport.run(["today", "--days", "30"], at: tuesday).stdout.contains("f1") == false)
+    }
+
+    @Test("listing commands never write the database")
+    func readsDoNotWrite() throws {
+        let rapport = try RapportProcess()
+        try rapport.run(["follow-up", "add", "Deck", "--due", "today"], at: tuesday)
+        let before = try rapport.databaseBytes()
+        for command in [["today"], ["overdue"], ["overdue", "--count"], ["upcoming"], ["config"], []] {
+            #expect(try rapport.run(command, at: "2026-12-01 09:00:00").status == 0)
+        }
+        #expect(try rapport.databaseBytes() == before)
+    }
+
+    @Test("escape sequences and bidi overrides in stored text never reach the terminal")
+    func hostileText() throws {
+        let rapport = try RapportProcess()
+        let name = "Mallory\u{1B}]0;pwned\u{07}\u{1B}[2J \u{202E}nosaJ"
+        let title = "Pay\u{1B}[31m now\u{9B}1m\rOverwritten"
+        let added = try rapport.run(["contact", "add", name], at: tuesday)
+        let followUp = try rapport.run(["follow-up", "add", title, "--with", "@1", "--due", "today"], at: tuesday)
+        let today = try rapport.run(["today"], at: tuesday)
+        let json = try rapport.run(["today", "--json"], at: tuesday)
+        for output in [added, followUp, today, json] {
+            #expect(output.status == 0)
+            let bytes = [UInt8](output.stdoutBytes)
+            #expect(!bytes.contains(0x1B) && !bytes.contains(0x07) && !bytes.contains(0x0D))
+            #expect(!output.stdout.unicodeScalars.contains { $0.value == 0x202E || $0.value == 0x9B })
+        }
+        #expect(today.stdout.contains("Pay␛[31m now<U+009B>1m␍Overwritten"))
+        #expect(today.stdout.contains("Mallory␛]0;pwned␇␛[2J <U+202E>nosaJ"))
+        // JSON keeps the exact text, escaped.
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let item = try #require((document["today"] as? [[String: Any]])?.first)
+        #expect(item["title"] as? String == title)
+        #expect(item["contacts"] as? [String] == [name])
+    }
+
+    @Test("help is on every command and the version prints")
+    func help() throws {
+        let rapport = try RapportProcess()
+        for command in [[], ["today"], ["overdue"], ["upcoming"], ["done"], ["contact", "add"], ["follow-up", "add"], ["config"]] {
+            let result = try rapport.run(command + ["--help"])
+            #expect(result.status == 0)
+            #expect(result.stdout.contains("USAGE:"))
+        }
+        #expect(try rapport.run(["--version"]).stdout == "0.1.0\n")
+    }
+}

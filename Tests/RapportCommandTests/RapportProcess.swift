@@ -1,0 +1,78 @@
+import Foundation
+import Testing
+
+/// Runs the built `rapport` binary as a user would, against a temporary
+/// database, optionally with the clock pinned by faketime.
+struct RapportProcess {
+    struct Result {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+        var stdoutBytes: Data
+    }
+
+    let directory: URL
+    var timeZone = "Europe/Berlin"
+
+    init() throws {
+        directory = FileManager.default.temporaryDirectory.appendingPathComponent("rapport-e2e-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    }
+
+    var databasePath: String { directory.appendingPathComponent("book/rapport.sqlite").path }
+
+    /// The `rapport` built beside the test bundle.
+    static let binary: URL = {
+        let candidates = [
+            URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("rapport"),
+            Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("rapport"),
+            URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+                .deletingLastPathComponent().appendingPathComponent(".build/debug/rapport"),
+        ]
+        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[0]
+    }()
+
+    /// Whether faketime is installed (CI installs it; see .ci/run).
+    static let hasFaketime = FileManager.default.isExecutableFile(atPath: "/usr/bin/faketime")
+
+    /// Runs `rapport arguments…` at the local wall-clock time `clock`
+    /// ("2026-11-24 09:00:00" in `timeZone`), or at the real time when nil.
+    @discardableResult
+    func run(_ arguments: [String], at clock: String? = nil, environment extra: [String: String] = [:]) throws -> Result {
+        let process = Process()
+        if let clock {
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/faketime")
+            process.arguments = [clock, Self.binary.path] + arguments
+        } else {
+            process.executableURL = Self.binary
+            process.arguments = arguments
+        }
+        var environment = ProcessInfo.processInfo.environment
+        environment["RAPPORT_DB"] = databasePath
+        environment["TZ"] = timeZone
+        environment["NO_COLOR"] = nil
+        environment["LC_ALL"] = "C.UTF-8"
+        for (key, value) in extra { environment[key] = value }
+        process.environment = environment
+        // Output goes to files: no pipe can fill up and block the child.
+        let outURL = directory.appendingPathComponent("stdout-\(UUID().uuidString)")
+        let errURL = directory.appendingPathComponent("stderr-\(UUID().uuidString)")
+        FileManager.default.createFile(atPath: outURL.path, contents: nil)
+        FileManager.default.createFile(atPath: errURL.path, contents: nil)
+        let out = try FileHandle(forWritingTo: outURL), err = try FileHandle(forWritingTo: errURL)
+        defer { try? out.close(); try? err.close() }
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        let outData = try Data(contentsOf: outURL), errData = try Data(contentsOf: errURL)
+        return Result(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+                      stderr: String(decoding: errData, as: UTF8.self), stdoutBytes: outData)
+    }
+
+    /// The database file's bytes, to show a command changed nothing.
+    func databaseBytes() throws -> Data {
+        try Data(contentsOf: URL(fileURLWithPath: databasePath))
+    }
+}
