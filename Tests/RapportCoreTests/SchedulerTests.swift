@@ -395,6 +395,8 @@ struct SchedulerTests {
                 "SELECT id FROM meeting WHERE startsAt >= '2026-11-24' AND startsAt < '2026-12-09'",
                 "SELECT d.id FROM deal d INDEXED BY deal_won WHERE d.stage = 'won' AND d.closedOn <= '2026-11-24'",
                 "SELECT max(at) FROM touch WHERE contactID = 1 AND at <= '2026-11-24'",
+                "SELECT id FROM lunch INDEXED BY lunch_pending WHERE state IN ('offered', 'accepted') AND startsAt < '2026-12-01'",
+                "SELECT id FROM contact INDEXED BY contact_lunchCadence WHERE isFavourite AND lunchCadenceDays IS NOT NULL",
             ]
             return try queries.map { sql in
                 try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + sql).map { $0["detail"] as String }.joined(separator: "; ")
@@ -405,5 +407,7 @@ struct SchedulerTests {
         #expect(plans[2].contains("INDEX") && plans[2].contains("startsAt"))
         #expect(plans[3].contains("USING INDEX deal_won"))
         #expect(plans[4].contains("USING COVERING INDEX touch_contact_at"))
+        #expect(plans[5].contains("INDEX lunch_pending"))
+        #expect(plans[6].contains("INDEX contact_lunchCadence"))
     }
 }

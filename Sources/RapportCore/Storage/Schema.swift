@@ -48,6 +48,9 @@ enum Schema {
             t.column("latestTouchAt", .datetime)
             t.column("searchName", .text).notNull().indexed()
         }
+        // The few favourites with a lunch cadence, for the agenda's lunch rule.
+        try db.create(index: "contact_lunchCadence", on: "contact", columns: ["lunchCadenceDays"],
+                      condition: Column("isFavourite") && Column("lunchCadenceDays") != nil)
         try db.create(table: "contactEmail") { t in
             t.autoIncrementedPrimaryKey("id")
             t.belongsTo("contact", onDelete: .cascade).notNull()
@@ -116,6 +119,9 @@ enum Schema {
             t.column("notes", .text)
             t.column("createdAt", .datetime).notNull()
         }
+        // Lunches still to happen: the agenda's lunch query reads only these.
+        try db.create(index: "lunch_pending", on: "lunch", columns: ["startsAt"],
+                      condition: ["offered", "accepted"].contains(Column("state")))
         try db.create(table: "lunchGuest") { t in
             t.belongsTo("lunch", onDelete: .cascade).notNull()
             t.belongsTo("contact", onDelete: .cascade).notNull()
@@ -176,7 +182,8 @@ enum Schema {
         }
         try db.create(table: "touch") { t in
             t.autoIncrementedPrimaryKey("id")
-            t.belongsTo("contact", onDelete: .cascade).notNull()
+            // Indexed below with the instant (touch_contact_at), not alone.
+            t.column("contactID", .integer).notNull().references("contact", onDelete: .cascade)
             t.column("at", .datetime).notNull()
             t.column("kind", .text).notNull()
             t.belongsTo("meeting", onDelete: .cascade)

@@ -70,7 +70,7 @@ extension RapportStore: AgendaSource {
                 SELECT c.id, c.createdAt, c.lunchCadenceDays,
                        (SELECT max(l.startsAt) FROM lunchGuest g JOIN lunch l ON l.id = g.lunchID
                         WHERE g.contactID = c.id AND l.state = 'held') AS lastLunch
-                FROM contact c
+                FROM contact c INDEXED BY contact_lunchCadence
                 WHERE c.isFavourite AND c.lunchCadenceDays IS NOT NULL
                   AND NOT EXISTS (SELECT 1 FROM lunchGuest g JOIN lunch l ON l.id = g.lunchID
                                   WHERE g.contactID = c.id AND l.state IN ('offered', 'accepted'))
@@ -85,8 +85,8 @@ extension RapportStore: AgendaSource {
             let lunches = try Row.fetchAll(db, sql: """
                 SELECT l.id, l.startsAt, l.place,
                        (SELECT group_concat(contactID) FROM lunchGuest WHERE lunchID = l.id) AS contactIDs
-                FROM lunch l
-                WHERE l.state IN ('offered', 'accepted') AND l.startsAt IS NOT NULL AND l.startsAt < ?
+                FROM lunch l INDEXED BY lunch_pending
+                WHERE l.state IN ('offered', 'accepted') AND l.startsAt < ?
                 """, arguments: [window.endOfHorizon])
             for row in lunches {
                 let place: String? = row["place"]
