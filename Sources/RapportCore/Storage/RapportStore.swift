@@ -22,6 +22,10 @@ public final class RapportStore: Sendable {
     /// `path` and brings its schema up to date.
     public static func open(path: String) throws -> RapportStore {
         let url = URL(fileURLWithPath: path)
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+            throw StoreError.cannotOpen(path: path, reason: "it is a directory; name a file")
+        }
         if let size = try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int, size > 0 {
             // Refuse a newer schema before opening for writing, which could touch the file.
             let queue = try openReadOnlyQueue(path: path)
