@@ -17,12 +17,15 @@ public struct Gift: Codable, Hashable, Sendable, Identifiable, FetchableRecord, 
     /// ISO 4217 code: "USD", "EUR".
     public var currency: String?
     public var state: GiftState
+    /// The day to send it by; a gift not yet sent with one is on the agenda.
+    public var sendBy: CivilDate?
     public var sentOn: CivilDate?
     public var createdAt: Date
 
     public init(id: Int64? = nil, accountID: Int64? = nil, dealID: Int64? = nil, occasion: String,
                 description: String, costMinorUnits: Int? = nil, currency: String? = nil,
-                state: GiftState = .idea, sentOn: CivilDate? = nil, createdAt: Date) {
+                state: GiftState = .idea, sendBy: CivilDate? = nil, sentOn: CivilDate? = nil, createdAt: Date) {
+        self.sendBy = sendBy
         self.id = id
         self.accountID = accountID
         self.dealID = dealID

@@ -10,6 +10,8 @@ public struct AgendaCandidate: Hashable, Sendable {
         case followUp(due: Due, snoozeCount: Int)
         /// A thank-you note owed for a meeting that started at `meetingStart`.
         case thankYou(meetingStart: Date)
+        /// A thank-you note owed by itself, due on its day.
+        case standaloneThankYou(due: CivilDate)
         /// A meeting starting at `start`, its preparation done or not.
         case meeting(start: Date, prepDone: Bool)
         /// A contact with a cadence (its own, or nil to use its tier's),
@@ -20,8 +22,10 @@ public struct AgendaCandidate: Hashable, Sendable {
         case lunchDue(lastLunch: Date?, addedAt: Date, cadenceDays: Int)
         /// A lunch offered or accepted for `start`.
         case lunch(start: Date)
+        /// A gift not yet sent, to send by `sendBy`.
+        case gift(sendBy: CivilDate)
         /// A deal won on `closedOn` with `teamSize` buyers and no gift yet.
-        case gift(closedOn: CivilDate, teamSize: Int)
+        case giftSuggestion(closedOn: CivilDate, teamSize: Int)
     }
 
     /// The id the item's reference is built from (follow-up, note, meeting, contact, lunch or deal).
@@ -30,13 +34,34 @@ public struct AgendaCandidate: Hashable, Sendable {
     public var contacts: [ContactSummary]
     public var account: String?
     public var basis: Basis
+    /// The day the user put the item off to (not used for follow-ups,
+    /// which move their own due date).
+    public var snoozedUntil: CivilDate?
 
-    public init(id: Int64, title: String, contacts: [ContactSummary], account: String?, basis: Basis) {
+    public init(id: Int64, title: String, contacts: [ContactSummary], account: String?, basis: Basis,
+                snoozedUntil: CivilDate? = nil) {
         self.id = id
         self.title = title
         self.contacts = contacts
         self.account = account
         self.basis = basis
+        self.snoozedUntil = snoozedUntil
+    }
+}
+
+extension AgendaCandidate {
+    /// The references of the items this candidate can yield.
+    public var refs: [ItemRef] {
+        switch basis {
+        case .followUp: return [ItemRef(.followUp, id)]
+        case .thankYou, .standaloneThankYou: return [ItemRef(.thankYou, id)]
+        case .meeting: return [ItemRef(.prep, id), ItemRef(.meeting, id)]
+        case .stayInTouch: return [ItemRef(.stayInTouch, id)]
+        case .lunchDue: return [ItemRef(.lunchDue, id)]
+        case .lunch: return [ItemRef(.lunch, id)]
+        case .gift: return [ItemRef(.gift, id)]
+        case .giftSuggestion: return [ItemRef(.giftSuggestion, id)]
+        }
     }
 }
 

@@ -7,8 +7,10 @@ public enum ItemKind: String, CaseIterable, Sendable, Codable, Comparable {
     case followUp = "follow-up"
     /// Research before a scheduled meeting.
     case prep
-    /// A gift suggested after a deal won with a large team.
+    /// A gift not yet sent, with a day to send it by.
     case gift
+    /// A gift suggested after a deal won with a large team.
+    case giftSuggestion = "gift-suggestion"
     /// A lunch due with a favourite client.
     case lunchDue = "lunch-due"
     /// A contact past their stay-in-touch cadence.
@@ -25,6 +27,7 @@ public enum ItemKind: String, CaseIterable, Sendable, Codable, Comparable {
         case .followUp: return "f"
         case .prep: return "p"
         case .gift: return "g"
+        case .giftSuggestion: return "gd"
         case .lunchDue: return "ld"
         case .stayInTouch: return "s"
         case .meeting: return "m"
@@ -39,6 +42,7 @@ public enum ItemKind: String, CaseIterable, Sendable, Codable, Comparable {
         case .followUp: return "follow-up"
         case .prep: return "prepare"
         case .gift: return "gift"
+        case .giftSuggestion: return "gift due"
         case .lunchDue: return "lunch due"
         case .stayInTouch: return "keep in touch"
         case .meeting: return "meeting"
@@ -54,7 +58,8 @@ public enum ItemKind: String, CaseIterable, Sendable, Codable, Comparable {
 /// A reference to one agenda item, typed by the user as its prefix and
 /// number: `f12` (follow-up 12), `t3` (thank-you note 3), `p5` (prep for
 /// meeting 5), `m5` (meeting 5), `s7` (keep in touch with contact 7),
-/// `ld7` (lunch due with contact 7), `l2` (lunch 2), `g4` (gift for deal 4).
+/// `ld7` (lunch due with contact 7), `l2` (lunch 2), `g4` (gift 4 to send),
+/// `gd4` (a gift suggested for deal 4).
 public struct ItemRef: Hashable, Sendable, Comparable, CustomStringConvertible, Codable {
     public let kind: ItemKind
     public let id: Int64
@@ -73,10 +78,10 @@ public struct ItemRef: Hashable, Sendable, Comparable, CustomStringConvertible, 
             if letters.isEmpty, !digits.isEmpty {
                 throw PhraseError("'\(text)' needs its kind letter, as the lists show it: f\(digits) (follow-up), t\(digits) (thank-you), …")
             }
-            throw PhraseError("'\(text)' is not an item reference (like f12, t3, p5, s7, ld7, l2, g4, m5)")
+            throw PhraseError("'\(text)' is not an item reference (like f12, t3, p5, s7, ld7, l2, g4, gd4, m5)")
         }
         guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }), let id = Int64(digits), id > 0 else {
-            throw PhraseError("'\(text)' is not an item reference (like f12, t3, p5, s7, ld7, l2, g4, m5)")
+            throw PhraseError("'\(text)' is not an item reference (like f12, t3, p5, s7, ld7, l2, g4, gd4, m5)")
         }
         self.init(kind, id)
     }

@@ -63,8 +63,20 @@ public struct Scheduler: Sendable {
         return a.ref < b.ref
     }
 
-    /// The items one candidate yields (none, one, or for a meeting two).
+    /// The items one candidate yields (none, one, or for a meeting two). An
+    /// item put off to a later day is due on that day instead.
     func items(for candidate: AgendaCandidate, in window: AgendaWindow) -> [AgendaItem] {
+        let items = unsnoozedItems(for: candidate, in: window)
+        guard let until = candidate.snoozedUntil else { return items }
+        return items.map { item in
+            guard item.kind != .followUp, item.kind != .meeting, item.dueDay < until else { return item }
+            var moved = self.item(item.kind, candidate, due: .day(until), window: window, detail: item.detail, canBeLate: true)
+            moved.detail = [item.detail, "put off from \(DateText.shortDay(item.dueDay))"].compactMap { $0 }.joined(separator: "; ")
+            return moved
+        }
+    }
+
+    private func unsnoozedItems(for candidate: AgendaCandidate, in window: AgendaWindow) -> [AgendaItem] {
         switch candidate.basis {
         case .followUp(let due, let snoozes):
             return [item(.followUp, candidate, due: due, window: window,
@@ -77,6 +89,9 @@ public struct Scheduler: Sendable {
             let dueDay = rules.businessDay(after: meetingDay, count: rules.thankYouBusinessDays)
             return [item(.thankYou, candidate, due: .day(dueDay), window: window,
                          detail: "met \(DateText.shortDay(meetingDay))", canBeLate: true)]
+
+        case .standaloneThankYou(let due):
+            return [item(.thankYou, candidate, due: .day(due), window: window, detail: nil, canBeLate: true)]
 
         case .meeting(let start, let prepDone):
             var result: [AgendaItem] = []
@@ -115,9 +130,12 @@ public struct Scheduler: Sendable {
             // accepted is late: it needs marking held, declined or cancelled.
             return [item(.lunch, candidate, due: .instant(start), window: window, detail: nil, canBeLate: true)]
 
-        case .gift(let closedOn, let teamSize):
+        case .gift(let sendBy):
+            return [item(.gift, candidate, due: .day(sendBy), window: window, detail: nil, canBeLate: true)]
+
+        case .giftSuggestion(let closedOn, let teamSize):
             guard teamSize >= rules.giftTeamSizeThreshold else { return [] }
-            return [item(.gift, candidate, due: .day(closedOn.adding(days: rules.giftDelayDays)), window: window,
+            return [item(.giftSuggestion, candidate, due: .day(closedOn.adding(days: rules.giftDelayDays)), window: window,
                          detail: "won \(DateText.shortDay(closedOn)), team of \(teamSize)", canBeLate: true)]
         }
     }

@@ -89,6 +89,7 @@ enum Schema {
             t.column("prepNotes", .text)
             t.column("outcomeNotes", .text)
             t.column("prepDoneAt", .datetime)
+            t.column("cancelledAt", .datetime)
             t.column("createdAt", .datetime).notNull()
         }
         try db.create(table: "meetingAttendee") { t in
@@ -98,12 +99,17 @@ enum Schema {
         }
         try db.create(table: "thankYouNote") { t in
             t.autoIncrementedPrimaryKey("id")
-            t.belongsTo("meeting", onDelete: .cascade).notNull()
+            // A note for a meeting is due after it; one added by itself has its own day.
+            t.belongsTo("meeting", onDelete: .cascade)
             t.belongsTo("contact", onDelete: .cascade).notNull()
+            t.column("reason", .text)
+            t.column("dueDay", .text)
+            t.check(sql: "meetingID IS NOT NULL OR dueDay IS NOT NULL")
             t.column("state", .text).notNull().defaults(to: "owed")
             t.column("sentAt", .datetime)
             t.column("channel", .text)
             t.column("waivedReason", .text)
+            t.column("createdAt", .datetime).notNull()
             t.uniqueKey(["meetingID", "contactID"])
         }
         // The agenda reads only what is still owed: a partial index keeps that
@@ -136,9 +142,12 @@ enum Schema {
             t.column("costMinorUnits", .integer)
             t.column("currency", .text)
             t.column("state", .text).notNull().defaults(to: "idea")
+            t.column("sendBy", .text)
             t.column("sentOn", .text)
             t.column("createdAt", .datetime).notNull()
         }
+        try db.create(index: "gift_pending", on: "gift", columns: ["sendBy"],
+                      condition: Column("state") != "sent" && Column("sendBy") != nil)
         try db.create(table: "giftRecipient") { t in
             t.belongsTo("gift", onDelete: .cascade).notNull()
             t.belongsTo("contact", onDelete: .cascade).notNull()
@@ -193,6 +202,13 @@ enum Schema {
             t.belongsTo("thankYouNote", onDelete: .cascade)
         }
         try db.create(index: "touch_contact_at", on: "touch", columns: ["contactID", "at"])
+        // Agenda items put off to a later day, or dismissed (untilDay NULL),
+        // by their reference ("s7", "gd3"); follow-ups move their own due date instead.
+        try db.create(table: "itemSnooze") { t in
+            t.primaryKey("ref", .text)
+            t.column("untilDay", .text)
+            t.column("count", .integer).notNull().defaults(to: 1)
+        }
         // contact.latestTouchAt follows the touch table, whatever writes it.
         try db.execute(sql: """
             CREATE TRIGGER touch_inserted AFTER INSERT ON touch BEGIN

@@ -24,17 +24,22 @@ extension RapportStore: AgendaSource {
                             .followUp(due: due, snoozeCount: row["snoozeCount"])))
             }
 
-            // Thank-you notes still owed for meetings that have happened.
+            // Thank-you notes still owed: for meetings that have happened, or by themselves.
             let notes = try Row.fetchAll(db, sql: """
-                SELECT n.id, n.contactID, m.title, m.startsAt, a.name AS account
+                SELECT n.id, n.contactID, n.reason, n.dueDay, m.title, m.startsAt, a.name AS account
                 FROM thankYouNote n INDEXED BY thankYouNote_owed
-                JOIN meeting m ON m.id = n.meetingID
+                LEFT JOIN meeting m ON m.id = n.meetingID
                 LEFT JOIN account a ON a.id = m.accountID
-                WHERE n.state = 'owed' AND m.startsAt <= ?
+                WHERE n.state = 'owed' AND (n.meetingID IS NULL OR (m.startsAt <= ? AND m.cancelledAt IS NULL))
                 """, arguments: [window.now])
             for row in notes {
-                raw.append((row["id"], row["title"], [row["contactID"]], row["account"],
-                            .thankYou(meetingStart: row["startsAt"])))
+                if let start = row["startsAt"] as Date? {
+                    raw.append((row["id"], row["title"], [row["contactID"]], row["account"], .thankYou(meetingStart: start)))
+                } else {
+                    let reason: String? = row["reason"]
+                    raw.append((row["id"], reason.map { "Thank you \($0)" } ?? "Thank you", [row["contactID"]], nil,
+                                .standaloneThankYou(due: row["dueDay"])))
+                }
             }
 
             // Meetings from the start of today to a week past the horizon
@@ -43,7 +48,7 @@ extension RapportStore: AgendaSource {
                 SELECT m.id, m.title, m.startsAt, m.prepDoneAt, a.name AS account,
                        (SELECT group_concat(contactID) FROM meetingAttendee WHERE meetingID = m.id) AS contactIDs
                 FROM meeting m LEFT JOIN account a ON a.id = m.accountID
-                WHERE m.startsAt >= ? AND m.startsAt < ?
+                WHERE m.startsAt >= ? AND m.startsAt < ? AND m.cancelledAt IS NULL
                 """, arguments: [window.startOfToday, window.endOfHorizon.addingTimeInterval(8 * 86_400)])
             for row in meetings {
                 raw.append((row["id"], row["title"], ids(row["contactIDs"]), row["account"],
@@ -94,6 +99,17 @@ extension RapportStore: AgendaSource {
                             .lunch(start: row["startsAt"])))
             }
 
+            // Gifts not yet sent that have a day to be sent by.
+            let gifts = try Row.fetchAll(db, sql: """
+                SELECT g.id, g.description, g.sendBy, a.name AS account,
+                       (SELECT group_concat(contactID) FROM giftRecipient WHERE giftID = g.id) AS contactIDs
+                FROM gift g INDEXED BY gift_pending LEFT JOIN account a ON a.id = g.accountID
+                WHERE g.state != 'sent' AND g.sendBy IS NOT NULL AND g.sendBy <= ?
+                """, arguments: [window.horizon])
+            for row in gifts {
+                raw.append((row["id"], row["description"], ids(row["contactIDs"]), row["account"], .gift(sendBy: row["sendBy"])))
+            }
+
             // Deals won with a large buyer team and no gift yet.
             let deals = try Row.fetchAll(db, sql: """
                 SELECT d.id, d.title, d.closedOn, d.buyerTeamSize, a.name AS account,
@@ -104,14 +120,28 @@ extension RapportStore: AgendaSource {
                 """, arguments: [window.horizon.adding(days: -rules.giftDelayDays), rules.giftTeamSizeThreshold])
             for row in deals {
                 raw.append((row["id"], row["title"], ids(row["contactIDs"]), row["account"],
-                            .gift(closedOn: row["closedOn"], teamSize: row["buyerTeamSize"])))
+                            .giftSuggestion(closedOn: row["closedOn"], teamSize: row["buyerTeamSize"])))
+            }
+
+            // Items put off or dismissed by the user (a small table, read whole).
+            var snoozes: [String: CivilDate?] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT ref, untilDay FROM itemSnooze") {
+                snoozes[row["ref"]] = row["untilDay"] as CivilDate?
             }
 
             let summaries = try contactSummaries(Set(raw.flatMap(\.contactIDs)), db)
-            return raw.map { entry in
+            return raw.compactMap { entry in
                 let people = entry.contactIDs.compactMap { summaries[$0] }.sorted { $0.name < $1.name }
                 let account = entry.account ?? (people.count == 1 ? people[0].accountName : nil)
-                return AgendaCandidate(id: entry.id, title: entry.title, contacts: people, account: account, basis: entry.basis)
+                var candidate = AgendaCandidate(id: entry.id, title: entry.title, contacts: people, account: account, basis: entry.basis)
+                if !snoozes.isEmpty {
+                    for ref in candidate.refs {
+                        guard let snooze = snoozes[ref.description] else { continue }
+                        guard let until = snooze else { return nil } // dismissed
+                        candidate.snoozedUntil = until
+                    }
+                }
+                return candidate
             }
         }
     }

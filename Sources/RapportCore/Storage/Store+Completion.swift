@@ -17,7 +17,8 @@ extension RapportStore {
     /// - a meeting's preparation is done;
     /// - keeping in touch logs a touch with the contact now;
     /// - a lunch due logs a lunch held now; a scheduled lunch is marked held;
-    /// - a gift suggestion records a gift sent today to the account's team.
+    /// - a gift is marked sent; a gift suggestion records a gift sent today
+    ///   to the account's team.
     /// A meeting itself cannot be done: it happens.
     ///
     /// All items are done in one transaction: when one cannot be, none is.
@@ -58,9 +59,12 @@ extension RapportStore {
             _ = try RapportStore.setLunchState(id: ref.id, to: .held, now: now, db)
             return Completion(ref: ref, summary: "lunch l\(ref.id) marked held", next: nil)
         case .gift:
-            guard let deal = try Deal.fetchOne(db, key: ref.id) else { throw StoreError.notFound("no deal g\(ref.id)") }
+            let gift = try setGiftState(id: ref.id, to: .sent, on: calendar.day(of: now), now: now, db)
+            return Completion(ref: ref, summary: "gift \"\(gift.description)\" marked sent", next: nil)
+        case .giftSuggestion:
+            guard let deal = try Deal.fetchOne(db, key: ref.id) else { throw StoreError.notFound("no deal gd\(ref.id)") }
             guard try Gift.filter(Column("dealID") == ref.id).isEmpty(db) else {
-                throw StoreError.invalid("deal g\(ref.id) already has a gift")
+                throw StoreError.invalid("deal gd\(ref.id) already has a gift")
             }
             var gift = Gift(accountID: deal.accountID, dealID: deal.id, occasion: "closed deal",
                             description: "Gift for \(deal.title)", state: .sent,

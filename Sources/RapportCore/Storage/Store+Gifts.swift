@@ -30,20 +30,22 @@ extension RapportStore {
     /// Moves a gift along idea → ordered → sent; sending touches each recipient.
     @discardableResult
     public func setGiftState(id: Int64, to state: GiftState, on day: CivilDate, now: Date) throws -> Gift {
-        try write { db in
-            guard var gift = try Gift.fetchOne(db, key: id) else { throw StoreError.notFound("no gift #\(id)") }
-            let order: [GiftState] = [.idea, .ordered, .sent]
-            guard order.firstIndex(of: state)! > order.firstIndex(of: gift.state)! else {
-                throw StoreError.invalid("gift #\(id) is already \(gift.state.rawValue)")
-            }
-            gift.state = state
-            if state == .sent {
-                gift.sentOn = day
-                try RapportStore.touchRecipients(of: gift, at: now, db)
-            }
-            try gift.update(db)
-            return gift
+        try write { db in try RapportStore.setGiftState(id: id, to: state, on: day, now: now, db) }
+    }
+
+    static func setGiftState(id: Int64, to state: GiftState, on day: CivilDate, now: Date, _ db: Database) throws -> Gift {
+        guard var gift = try Gift.fetchOne(db, key: id) else { throw StoreError.notFound("no gift g\(id)") }
+        let order: [GiftState] = [.idea, .ordered, .sent]
+        guard order.firstIndex(of: state)! > order.firstIndex(of: gift.state)! else {
+            throw StoreError.invalid("gift g\(id) is already \(gift.state.rawValue)")
         }
+        gift.state = state
+        if state == .sent {
+            gift.sentOn = day
+            try RapportStore.touchRecipients(of: gift, at: now, db)
+        }
+        try gift.update(db)
+        return gift
     }
 
     public func gift(id: Int64) throws -> Gift? {

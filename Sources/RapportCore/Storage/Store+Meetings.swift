@@ -44,7 +44,7 @@ extension RapportStore {
             var notes: [ThankYouNote] = []
             for contactID in uniqued(attendeeIDs) {
                 try MeetingAttendee(meetingID: meeting.id!, contactID: contactID).insert(db)
-                var note = ThankYouNote(meetingID: meeting.id!, contactID: contactID)
+                var note = ThankYouNote(meetingID: meeting.id!, contactID: contactID, createdAt: now)
                 try note.insert(db)
                 notes.append(note)
                 var touch = Touch(contactID: contactID, at: meeting.startsAt, kind: .meeting, meetingID: meeting.id)
