@@ -10,18 +10,6 @@ struct SchedulerPropertyTests {
                         "Pacific/Tongatapu", "America/Santiago", "Asia/Kolkata", "America/St_Johns",
                         "Pacific/Chatham", "Africa/Casablanca", "UTC", "Pacific/Niue"]
 
-    /// A small deterministic generator, so a failure can be replayed.
-    struct SplitMix: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     @Test("'due today' and 'overdue' agree with Foundation's calendar for date-only and timed items")
     func agreesWithReference() {
         var random = SplitMix(state: 20_261_124)

@@ -20,14 +20,18 @@ public struct When: Hashable, Sendable {
 /// - `eow` is the last business day of this week (of next week once it has
 ///   passed); `eom` the last day of this month;
 /// - a day and month without a year is the next such day on or after today;
-/// - `tonight` is today at 19:00 unless a time is given.
+/// - `tonight` is today at 19:00 unless a time is given;
+/// - `12/1` and `12/1/2027` are read in `numericOrder` (see `NumericDateOrder`),
+///   and refused when it is not known.
 public struct DatePhraseParser: Sendable {
     public let today: CivilDate
     public let weekend: Set<Weekday>
+    public let numericOrder: NumericDateOrder?
 
-    public init(today: CivilDate, weekend: Set<Weekday> = [.saturday, .sunday]) {
+    public init(today: CivilDate, weekend: Set<Weekday> = [.saturday, .sunday], numericOrder: NumericDateOrder? = nil) {
         self.today = today
         self.weekend = weekend
+        self.numericOrder = numericOrder
     }
 
     /// Parses a whole phrase; every word must be part of the date or time.
@@ -79,7 +83,7 @@ public struct DatePhraseParser: Sendable {
         let next = index + 1 < tokens.count ? tokens[index + 1] : nil
         switch word {
         case "today", "tod": return DateMatch(day: today, length: 1)
-        case "tomorrow", "tmr", "tmrw", "tom": return DateMatch(day: today.adding(days: 1), length: 1)
+        case "tomorrow", "tmr", "tmrw": return DateMatch(day: today.adding(days: 1), length: 1)
         case "yesterday": return DateMatch(day: today.adding(days: -1), length: 1)
         case "tonight": return DateMatch(day: today, length: 1, impliedTime: LocalTime(hour: 19, minute: 0))
         case "eow": return DateMatch(day: endOfWeek(), length: 1)
@@ -124,6 +128,7 @@ public struct DatePhraseParser: Sendable {
             return try matchShortOffset(word)
         }
         if let iso = CivilDate(iso: word) { return DateMatch(day: iso, length: 1) }
+        if let numeric = try matchNumeric(word) { return DateMatch(day: numeric, length: 1) }
         if word.count == 10, word.split(separator: "-").count == 3, word.allSatisfy({ $0.isNumber || $0 == "-" }) {
             throw PhraseError("'\(word)' is not a date on the calendar")
         }
@@ -193,6 +198,27 @@ public struct DatePhraseParser: Sendable {
             if lastBusiness >= today { return lastBusiness }
         }
         return today
+    }
+
+    /// `12/1`, `1/12/2027`: read in the known order, refused when it is not known.
+    private func matchNumeric(_ word: String) throws(PhraseError) -> CivilDate? {
+        let parts = word.split(separator: "/", omittingEmptySubsequences: false)
+        guard parts.count == 2 || parts.count == 3,
+              parts.allSatisfy({ !$0.isEmpty && $0.count <= 4 && $0.allSatisfy { $0.isASCII && $0.isNumber } })
+        else { return nil }
+        let a = Int(parts[0])!, b = Int(parts[1])!
+        let year = parts.count == 3 ? Int(parts[2])! : nil
+        if let y = year, parts[2].count != 4 || y < 1000 { return nil }
+        // Only words that could be a date at all: both parts a day, one a month.
+        guard (1...31).contains(a), (1...31).contains(b), a <= 12 || b <= 12 else { return nil }
+        guard let order = numericOrder else {
+            throw PhraseError("'\(word)' could be day/month or month/day: write 'dec 1' or 2026-12-01, or set RAPPORT_DATE_ORDER=dmy or mdy")
+        }
+        let (month, day) = order == .monthDay ? (a, b) : (b, a)
+        guard (1...12).contains(month) else {
+            throw PhraseError("'\(word)' is not a date (\(order == .monthDay ? "month/day" : "day/month") order)")
+        }
+        return try monthDay(month, day, year: year, text: "\(parts[0])/\(parts[1])")
     }
 
     private enum Unit { case day, week, month }
@@ -294,6 +320,9 @@ public struct DatePhraseParser: Sendable {
         guard word.allSatisfy({ $0.isASCII && $0.isNumber }), let n = Int(word), n <= 3650 else { return nil }
         return n
     }
+
+    /// The words `in N …` accepts as units.
+    public static let unitWords: Set<String> = ["day", "days", "d", "week", "weeks", "wk", "wks", "w", "month", "months", "mo"]
 
     private static func unit(_ word: String) -> Unit? {
         switch word {

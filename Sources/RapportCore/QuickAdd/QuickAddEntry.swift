@@ -1,0 +1,73 @@
+/// What a quick-add phrase asks to store.
+public enum QuickAddKind: String, CaseIterable, Sendable, Codable {
+    /// A promise to keep (the kind when no kind word is given).
+    case followUp = "follow-up"
+    /// A scheduled (or, in the past, held) meeting.
+    case meeting
+    /// A lunch offered.
+    case lunch
+    /// A call to make: a follow-up titled "Call …".
+    case call
+    /// A thank-you note to write, one per person.
+    case thanks
+    /// A gift idea, with its cost and the day to send it by.
+    case gift
+    /// A note logged now about the people.
+    case note
+
+    /// The words that name each kind at the start of a phrase.
+    static let words: [String: QuickAddKind] = [
+        "follow-up": .followUp, "followup": .followUp, "fu": .followUp, "todo": .followUp,
+        "meeting": .meeting, "mtg": .meeting, "meet": .meeting,
+        "lunch": .lunch,
+        "call": .call,
+        "thanks": .thanks, "thank-you": .thanks, "thankyou": .thanks, "ty": .thanks,
+        "gift": .gift,
+        "note": .note,
+    ]
+}
+
+/// A quick-add phrase, parsed but not yet resolved against the book.
+public struct QuickAddEntry: Hashable, Sendable {
+    public var kind: QuickAddKind
+    /// The words left over: what it is about.
+    public var title: String
+    /// People as written: names, emails, `@id`s.
+    public var people: [String]
+    public var when: When?
+    public var place: String?
+    /// The account, as written after `#`.
+    public var account: String?
+    public var cost: Money?
+
+    public init(kind: QuickAddKind, title: String, people: [String] = [], when: When? = nil,
+                place: String? = nil, account: String? = nil, cost: Money? = nil) {
+        self.kind = kind
+        self.title = title
+        self.people = people
+        self.when = when
+        self.place = place
+        self.account = account
+        self.cost = cost
+    }
+
+    /// A phrase that parses back to this entry: the kind word, the title in
+    /// quotes, then the people, the date and time, the place, the account and the cost.
+    public var phrase: String {
+        var parts = [kind.rawValue]
+        if !title.isEmpty { parts.append(QuickAddEntry.quoted(title)) }
+        parts += people.map { $0.hasPrefix("@") ? $0 : "@" + QuickAddEntry.quoted($0) }
+        if let when {
+            parts.append(when.day.iso)
+            if let time = when.time { parts.append(time.description) }
+        }
+        if let place { parts.append("at " + QuickAddEntry.quoted(place)) }
+        if let account { parts.append("#" + QuickAddEntry.quoted(account)) }
+        if let cost { parts.append(cost.description.replacingOccurrences(of: " ", with: "")) }
+        return parts.joined(separator: " ")
+    }
+
+    static func quoted(_ text: String) -> String {
+        "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+    }
+}

@@ -1,0 +1,278 @@
+/// Reads a quick-add phrase, in any order:
+///
+/// - a kind word first: `follow-up`/`fu`, `meeting`, `lunch`, `call`,
+///   `thanks`/`thank-you`, `gift`, `note` (none: a follow-up);
+/// - people: `with Dana Ruiz`, `with Dana and Lee Park`, `with dana, lee`,
+///   `@dana`, `@12`, `@"Dana Ruiz"`;
+/// - when: any date and time `DatePhraseParser` reads (`fri 12:30`, `in 3 days`);
+/// - an account: `#acme`, `#"Acme Corp"`;
+/// - a place, for meetings and lunches: `at Nobu`, `at "Café de Flore"`;
+/// - a cost, for gifts: `$80`, `€75.50`, `80 EUR`;
+/// - the rest is the title. Words in double quotes are always title.
+///
+/// A name after `with` is its first word and the capitalised words that
+/// follow it ("with Dana Ruiz about pricing" names Dana Ruiz), or, in lower
+/// case, the longest run of words that is a known contact's name
+/// (`isKnownName`). `and`, `&` and commas separate names.
+public struct QuickAddParser: Sendable {
+    public var dates: DatePhraseParser
+    /// Whether some contact is called this (folded) name; lets lower-case full names through.
+    public var isKnownName: @Sendable (String) -> Bool
+
+    public init(dates: DatePhraseParser, isKnownName: @escaping @Sendable (String) -> Bool = { _ in false }) {
+        self.dates = dates
+        self.isKnownName = isKnownName
+    }
+
+    /// A word of the phrase, and whether it was quoted.
+    struct Word: Equatable {
+        var text: String
+        var quoted: Bool
+        /// Text, in lower case, for matching.
+        var key: String { quoted ? "" : text.lowercased() }
+    }
+
+    public func parse(_ phrase: String) throws(PhraseError) -> QuickAddEntry {
+        let words = try QuickAddParser.split(phrase)
+        guard !words.isEmpty else { throw PhraseError("nothing to add: the phrase is empty") }
+        var index = 0
+        var kind = QuickAddKind.followUp
+        if let named = QuickAddKind.words[words[0].key] {
+            kind = named
+            index = 1
+        }
+        var title: [String] = []
+        var people: [String] = []
+        var day: CivilDate?, time: LocalTime?, impliedTime: LocalTime?
+        var place: String?, account: String?, cost: Money?
+        let keys = words.map(\.key)
+
+        while index < words.count {
+            let word = words[index]
+            if word.quoted {
+                title.append(word.text)
+                index += 1
+                continue
+            }
+            let key = word.key
+            // People
+            if key == "with", index + 1 < words.count {
+                let (names, used) = readNames(words, from: index + 1)
+                if !names.isEmpty {
+                    people += names
+                    index += 1 + used
+                    continue
+                }
+            }
+            if key.hasPrefix("@"), key.count > 1 {
+                people.append(word.text)
+                index += 1
+                continue
+            }
+            if key == "@", index + 1 < words.count, words[index + 1].quoted {
+                people.append(words[index + 1].text)
+                index += 2
+                continue
+            }
+            // Account
+            if key.hasPrefix("#"), key.count > 1 {
+                guard account == nil else { throw PhraseError("'\(phrase)' names two accounts") }
+                account = String(word.text.dropFirst())
+                index += 1
+                continue
+            }
+            if key == "#", index + 1 < words.count, words[index + 1].quoted {
+                guard account == nil else { throw PhraseError("'\(phrase)' names two accounts") }
+                account = words[index + 1].text
+                index += 2
+                continue
+            }
+            // Cost (gifts)
+            if kind == .gift, let (money, used) = try Money.match(keys, at: index) {
+                guard cost == nil else { throw PhraseError("'\(phrase)' names two costs") }
+                cost = money
+                index += used
+                continue
+            }
+            // Time, including "at 3pm"
+            if let match = try dates.matchTime(keys, at: index) {
+                guard time == nil else { throw PhraseError("'\(phrase)' names two times") }
+                time = match.time
+                index += match.length
+                continue
+            }
+            // Place (meetings and lunches): "at Nobu"
+            if key == "at", kind == .meeting || kind == .lunch, index + 1 < words.count {
+                let (words, used) = readPlace(words, from: index + 1)
+                if !words.isEmpty {
+                    guard place == nil else { throw PhraseError("'\(phrase)' names two places") }
+                    place = words
+                    index += 1 + used
+                    continue
+                }
+            }
+            // Date; "in" is only a date before a count and a unit ("in 3 days", not "in Berlin").
+            if key != "in" || (index + 2 < keys.count && DatePhraseParser.unitWords.contains(keys[index + 2])),
+               let match = try dates.matchDate(keys, at: index) {
+                guard day == nil else { throw PhraseError("'\(phrase)' names two dates") }
+                day = match.day
+                impliedTime = match.impliedTime
+                index += match.length
+                continue
+            }
+            title.append(word.text)
+            index += 1
+        }
+        let when: When? = day == nil && time == nil && impliedTime == nil
+            ? nil : When(day: day ?? dates.today, time: time ?? impliedTime)
+        return QuickAddEntry(kind: kind, title: title.joined(separator: " "), people: people, when: when,
+                             place: place, account: account, cost: cost)
+    }
+
+    // MARK: - Pieces
+
+    /// Whether a word ends a name or a place: it starts something else.
+    private func isStop(_ words: [Word], at index: Int) -> Bool {
+        let word = words[index]
+        if word.quoted { return true }
+        let key = word.key
+        if ["with", "at", "and", "&", ",", "for", "about", "re", "to", "on"].contains(key) { return true }
+        if key.hasPrefix("#") || key.hasPrefix("@") { return true }
+        let keys = words.map(\.key)
+        if (try? dates.matchTime(keys, at: index)) != nil { return true }
+        if (try? dates.matchDate(keys, at: index)) ?? nil != nil { return true }
+        if key == "in" || key == "this" || key == "next" { return true }
+        if let first = key.first, first.isNumber || Money.symbols[first] != nil { return true }
+        return false
+    }
+
+    /// Names after `with`: returns them and how many words they used.
+    private func readNames(_ words: [Word], from start: Int) -> ([String], Int) {
+        var names: [String] = []
+        var index = start
+        while index < words.count {
+            if words[index].quoted && (index == start || names.isEmpty == false) {
+                // A quoted name only right after "with" or a separator.
+                break
+            }
+            guard !isStop(words, at: index) || isNameStart(words, at: index) else { break }
+            var run = [words[index].text]
+            var end = index + 1
+            while end < words.count, !isStop(words, at: end), run.count < 4,
+                  words[end].text.first?.isUppercase == true || isParticle(words, at: end) {
+                run.append(words[end].text)
+                end += 1
+            }
+            // In lower case: take the longest run of words that is a known name.
+            if run.count == 1 {
+                var extended = run
+                var probe = end
+                var best = (run, end)
+                while probe < words.count, !isStop(words, at: probe), extended.count < 4 {
+                    extended.append(words[probe].text)
+                    probe += 1
+                    if isKnownName(NameMatcher.fold(extended.joined(separator: " "))) { best = (extended, probe) }
+                }
+                (run, end) = best
+            } else if !isKnownName(NameMatcher.fold(run.joined(separator: " "))) {
+                // Capitalised: prefer the longest known prefix ("Dana Ruiz Pricing" → Dana Ruiz).
+                for length in stride(from: run.count - 1, through: 1, by: -1)
+                where isKnownName(NameMatcher.fold(run.prefix(length).joined(separator: " "))) {
+                    end = index + length
+                    run = Array(run.prefix(length))
+                    break
+                }
+            }
+            names.append(run.joined(separator: " "))
+            index = end
+            // A separator continues the list.
+            if index < words.count, [",", "and", "&"].contains(words[index].key),
+               index + 1 < words.count, isNameStart(words, at: index + 1) {
+                index += 1
+                continue
+            }
+            break
+        }
+        return (names, index - start)
+    }
+
+    /// Whether a name can start here: a word that starts nothing else.
+    private func isNameStart(_ words: [Word], at index: Int) -> Bool {
+        guard !words[index].quoted else { return false }
+        let key = words[index].key
+        if ["with", "at", "and", "&", ",", "in", "this", "next"].contains(key) || key.hasPrefix("#") || key.hasPrefix("@") {
+            return false
+        }
+        let keys = words.map(\.key)
+        if (try? dates.matchTime(keys, at: index)) != nil { return false }
+        if (try? dates.matchDate(keys, at: index)) ?? nil != nil { return false }
+        return key.first?.isLetter == true
+    }
+
+    private func isParticle(_ words: [Word], at index: Int) -> Bool {
+        let particles: Set<String> = ["de", "da", "di", "van", "von", "der", "den", "del", "la", "le", "du", "bin", "al", "dos", "das"]
+        // "de la Cruz": particles may follow each other before the capitalised word.
+        return particles.contains(words[index].key) && index + 1 < words.count
+            && (words[index + 1].text.first?.isUppercase == true || isParticle(words, at: index + 1))
+    }
+
+    /// A place after `at`: a quoted text, or the words up to the next stop.
+    private func readPlace(_ words: [Word], from start: Int) -> (String, Int) {
+        if words[start].quoted { return (words[start].text, 1) }
+        var index = start
+        var parts: [String] = []
+        while index < words.count, !isStop(words, at: index) || (index > start && isParticle(words, at: index)) {
+            parts.append(words[index].text)
+            index += 1
+        }
+        return (parts.joined(separator: " "), index - start)
+    }
+
+    /// Splits a phrase into words: white space separates, a comma is a word
+    /// of its own, double quotes keep a text together (`\"` inside).
+    static func split(_ phrase: String) throws(PhraseError) -> [Word] {
+        var words: [Word] = []
+        var current = ""
+        var inQuotes = false
+        var quotedWord = false
+        var escaped = false
+        func flush() {
+            if !current.isEmpty || quotedWord { words.append(Word(text: current, quoted: quotedWord)) }
+            current = ""
+            quotedWord = false
+        }
+        for character in phrase {
+            if inQuotes {
+                if escaped {
+                    current.append(character)
+                    escaped = false
+                } else if character == "\\" {
+                    escaped = true
+                } else if character == "\"" {
+                    inQuotes = false
+                    // "#" or "@" before the quote stays a word of its own.
+                    flush()
+                } else {
+                    current.append(character)
+                }
+            } else if character == "\"" {
+                if !current.isEmpty {
+                    if current == "#" || current == "@" { words.append(Word(text: current, quoted: false)); current = "" }
+                    else { flush() }
+                }
+                inQuotes = true
+                quotedWord = true
+            } else if character.isWhitespace {
+                flush()
+            } else if character == "," {
+                flush()
+                words.append(Word(text: ",", quoted: false))
+            } else {
+                current.append(character)
+            }
+        }
+        if inQuotes { throw PhraseError("a quote is not closed in '\(phrase)'") }
+        flush()
+        return words
+    }
+}
