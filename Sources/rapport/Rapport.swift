@@ -17,7 +17,7 @@ struct Rapport: ParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [
-            TodayCommand.self, OverdueCommand.self, UpcomingCommand.self, DoneCommand.self,
+            TodayCommand.self, OverdueCommand.self, UpcomingCommand.self, AddCommand.self, DoneCommand.self,
             ContactCommand.self, FollowUpCommand.self, ConfigCommand.self,
         ],
         defaultSubcommand: TodayCommand.self

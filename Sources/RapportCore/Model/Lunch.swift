@@ -8,13 +8,15 @@ public struct Lunch: Codable, Hashable, Sendable, Identifiable, FetchableRecord,
     public var id: Int64?
     public var startsAt: Date?
     public var place: String?
+    public var accountID: Int64?
     public var state: LunchState
     public var notes: String?
     public var createdAt: Date
 
-    public init(id: Int64? = nil, startsAt: Date?, place: String? = nil, state: LunchState = .offered,
-                notes: String? = nil, createdAt: Date) {
+    public init(id: Int64? = nil, startsAt: Date?, place: String? = nil, accountID: Int64? = nil,
+                state: LunchState = .offered, notes: String? = nil, createdAt: Date) {
         self.id = id
+        self.accountID = accountID
         self.startsAt = startsAt
         self.place = place
         self.state = state

@@ -19,14 +19,18 @@ public struct Money: Hashable, Sendable, Codable, CustomStringConvertible {
 
     static func decimals(_ currency: String) -> Int { zeroDecimal.contains(currency) ? 0 : 2 }
 
+    /// The amount alone, in major units: "75.00", "5000".
+    public var amountText: String {
+        let decimals = Money.decimals(currency)
+        let amount = String(minorUnits)
+        guard decimals > 0 else { return amount }
+        let padded = String(repeating: "0", count: max(0, decimals + 1 - amount.count)) + amount
+        return String(padded.dropLast(decimals)) + "." + String(padded.suffix(decimals))
+    }
+
     /// "€75.00", "$80.50", "1200 CHF": symbol first where there is one.
     public var description: String {
-        let decimals = Money.decimals(currency)
-        var amount = String(minorUnits)
-        if decimals > 0 {
-            let padded = String(repeating: "0", count: max(0, decimals + 1 - amount.count)) + amount
-            amount = String(padded.dropLast(decimals)) + "." + String(padded.suffix(decimals))
-        }
+        let amount = amountText
         if let symbol = Money.symbols.first(where: { $0.value == currency })?.key {
             return "\(symbol)\(amount)"
         }

@@ -13,7 +13,8 @@
 /// A name after `with` is its first word and the capitalised words that
 /// follow it ("with Dana Ruiz about pricing" names Dana Ruiz), or, in lower
 /// case, the longest run of words that is a known contact's name
-/// (`isKnownName`). `and`, `&` and commas separate names.
+/// (`isKnownName`). `and`, `&` and commas separate names. After `call`,
+/// `thanks` and `lunch` a name may follow at once: "call Dana tomorrow".
 public struct QuickAddParser: Sendable {
     public var dates: DatePhraseParser
     /// Whether some contact is called this (folded) name; lets lower-case full names through.
@@ -37,12 +38,19 @@ public struct QuickAddParser: Sendable {
         guard !words.isEmpty else { throw PhraseError("nothing to add: the phrase is empty") }
         var index = 0
         var kind = QuickAddKind.followUp
+        var people: [String] = []
         if let named = QuickAddKind.words[words[0].key] {
             kind = named
             index = 1
+            // "call Dana …", "thanks Lee …", "lunch Dana …": the people come first.
+            if [.call, .thanks, .lunch].contains(kind), index < words.count, isNameStart(words, at: index),
+               words[index].text.first?.isUppercase == true || isKnownName(NameMatcher.fold(words[index].text)) {
+                let (names, used) = readNames(words, from: index)
+                people += names
+                index += used
+            }
         }
         var title: [String] = []
-        var people: [String] = []
         var day: CivilDate?, time: LocalTime?, impliedTime: LocalTime?
         var place: String?, account: String?, cost: Money?
         let keys = words.map(\.key)

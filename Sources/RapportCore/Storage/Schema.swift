@@ -121,6 +121,7 @@ enum Schema {
             t.autoIncrementedPrimaryKey("id")
             t.column("startsAt", .datetime).indexed()
             t.column("place", .text)
+            t.belongsTo("account", onDelete: .setNull)
             t.column("state", .text).notNull().defaults(to: "offered")
             t.column("notes", .text)
             t.column("createdAt", .datetime).notNull()

@@ -88,14 +88,14 @@ extension RapportStore: AgendaSource {
 
             // Lunches offered or accepted for a time before the horizon's end.
             let lunches = try Row.fetchAll(db, sql: """
-                SELECT l.id, l.startsAt, l.place,
+                SELECT l.id, l.startsAt, l.place, a.name AS account,
                        (SELECT group_concat(contactID) FROM lunchGuest WHERE lunchID = l.id) AS contactIDs
-                FROM lunch l INDEXED BY lunch_pending
+                FROM lunch l INDEXED BY lunch_pending LEFT JOIN account a ON a.id = l.accountID
                 WHERE l.state IN ('offered', 'accepted') AND l.startsAt < ?
                 """, arguments: [window.endOfHorizon])
             for row in lunches {
                 let place: String? = row["place"]
-                raw.append((row["id"], place.map { "Lunch at \($0)" } ?? "Lunch", ids(row["contactIDs"]), nil,
+                raw.append((row["id"], place.map { "Lunch at \($0)" } ?? "Lunch", ids(row["contactIDs"]), row["account"],
                             .lunch(start: row["startsAt"])))
             }
 

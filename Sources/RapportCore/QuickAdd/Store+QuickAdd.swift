@@ -1,0 +1,181 @@
+import Foundation
+import GRDB
+
+extension RapportStore {
+    /// A parser that knows the book's names, for lower-case full names.
+    public func quickAddParser(dates: DatePhraseParser) throws -> QuickAddParser {
+        let names = try read { db in
+            Set(try String.fetchAll(db, sql: "SELECT searchName FROM contact"))
+        }
+        // Every word run of every name, so "dana ruiz" and "dana" are known.
+        var known = Set<String>()
+        for name in names {
+            known.insert(name)
+            let words = name.split(separator: " ")
+            for start in words.indices {
+                for end in start..<words.count { known.insert(words[start...end].joined(separator: " ")) }
+            }
+        }
+        let book = known
+        return QuickAddParser(dates: dates, isKnownName: { book.contains($0) })
+    }
+
+    /// Resolves and checks an entry: the people (new names allowed when
+    /// `createMissing`), the account, and what each kind needs. Reads only.
+    public func plan(_ entry: QuickAddEntry, createMissing: Bool, now: Date, calendar: LocalCalendar,
+                     rules: SchedulerRules) throws -> QuickAddPlan {
+        let today = calendar.day(of: now)
+        var people = try resolvePeople(entry.people, createMissing: createMissing)
+        var account: QuickAddPlan.AccountChoice?
+        if let name = entry.account {
+            if let existing = try resolveAccount(name) {
+                account = .existing(id: existing.id!, name: existing.name)
+            } else if createMissing {
+                account = .new(name: name.replacingOccurrences(of: "-", with: " ").replacingOccurrences(of: "_", with: " "))
+            } else {
+                throw StoreError.notFound("no account matches '#\(name)'")
+            }
+        }
+        // Thank-yous and notes have no account: #acme names its team (a lunch too, without people).
+        if [.lunch, .thanks, .note].contains(entry.kind), let chosen = account,
+           entry.kind != .lunch || people.isEmpty {
+            guard people.isEmpty, case .existing(let id, let name) = chosen else {
+                throw StoreError.invalid("#\(chosen.name): a \(QuickAddPlan.label(entry.kind)) goes to people; name them, or name only the account to reach its whole team")
+            }
+            let team = try read { db in try Int64.fetchAll(db, sql: "SELECT id FROM contact WHERE accountID = ? ORDER BY name", arguments: [id]) }
+            guard !team.isEmpty else { throw StoreError.invalid("\(name) has no one on its team yet") }
+            people = People(existingIDs: team)
+            account = nil
+        }
+        let names = try read { db in
+            try people.existingIDs.map { try String.fetchOne(db, sql: "SELECT name FROM contact WHERE id = ?", arguments: [$0]) ?? "@\($0)" }
+        } + people.newNames
+
+        var title = entry.title
+        var day = entry.when?.day
+        var instant = entry.when.flatMap { when in when.time.map { calendar.instant(on: when.day, at: $0) } }
+        switch entry.kind {
+        case .followUp:
+            guard !title.isEmpty else { throw StoreError.invalid("the title is empty: say what was promised") }
+            day = day ?? today
+        case .call:
+            title = title.isEmpty ? "Call" : "Call " + title
+            day = day ?? today
+        case .meeting:
+            guard !title.isEmpty else { throw StoreError.invalid("a meeting needs a title") }
+            guard instant != nil else { throw StoreError.invalid("a meeting needs a time, like 'fri 14:00'") }
+        case .lunch:
+            guard !people.isEmpty else { throw StoreError.invalid("a lunch needs someone to have it with: 'with Dana'") }
+            if let when = entry.when, when.time == nil { instant = calendar.instant(on: when.day, at: .noon) }
+            title = title.isEmpty ? "Lunch" : title
+        case .thanks:
+            guard !people.isEmpty else { throw StoreError.invalid("a thank-you needs someone to thank: 'thanks Dana for the intro'") }
+            guard instant == nil else { throw StoreError.invalid("a thank-you is due on a day, not at a time") }
+            day = day ?? rules.businessDay(after: today)
+        case .gift:
+            guard !title.isEmpty else { throw StoreError.invalid("a gift needs a description: 'gift cheese basket'") }
+            guard !people.isEmpty || account != nil else {
+                throw StoreError.invalid("a gift needs a recipient: 'with Dana' or an account's team '#acme'")
+            }
+            guard instant == nil else { throw StoreError.invalid("a gift is sent by a day, not at a time") }
+        case .note:
+            guard !title.isEmpty else { throw StoreError.invalid("a note needs some text") }
+            guard !people.isEmpty else { throw StoreError.invalid("a note is about someone: '@dana' or 'with Dana'") }
+            let at = instant ?? (day.map { $0 == today ? now : calendar.instant(on: $0, at: .noon) } ?? now)
+            guard at <= now else { throw StoreError.invalid("a note records what happened; \(DateText.shortDay(calendar.day(of: at))) is still to come") }
+            instant = at
+            day = nil
+        }
+        return QuickAddPlan(entry: entry, title: title, people: people, peopleNames: names, account: account,
+                            day: instant == nil ? day : nil, instant: instant)
+    }
+
+    /// Stores a plan in one transaction: new contacts and account, the item,
+    /// and what it implies (thank-you notes for a meeting, touches).
+    public func perform(_ plan: QuickAddPlan, now: Date, calendar: LocalCalendar) throws -> QuickAddOutcome {
+        try write { db in
+            var createdAccount: Account?
+            var accountID: Int64?
+            switch plan.account {
+            case .existing(let id, _): accountID = id
+            case .new(let name):
+                let account = try RapportStore.findOrCreateAccount(named: name, now: now, db)
+                createdAccount = account
+                accountID = account.id
+            case nil: break
+            }
+            // New people join the entry's account: "with Lee Park #acme" is Lee at Acme.
+            var (contactIDs, created) = try RapportStore.materialize(plan.people, now: now, db)
+            if let accountID, !created.isEmpty {
+                for index in created.indices {
+                    created[index].accountID = accountID
+                    try created[index].update(db)
+                }
+            }
+            var outcome = QuickAddOutcome(refs: [], noteID: nil, createdContacts: created, createdAccount: createdAccount, thankYouNotes: [])
+            switch plan.entry.kind {
+            case .followUp, .call:
+                var followUp = FollowUp(title: plan.title, dueDay: plan.day ?? calendar.day(of: plan.instant!),
+                                        dueAt: plan.instant, accountID: accountID, createdAt: now)
+                try followUp.insert(db)
+                for id in uniqued(contactIDs) { try FollowUpContact(followUpID: followUp.id!, contactID: id).insert(db) }
+                outcome.refs = [ItemRef(.followUp, followUp.id!)]
+            case .meeting:
+                var meeting = Meeting(title: plan.title, startsAt: plan.instant!, place: plan.entry.place,
+                                      accountID: accountID, createdAt: now)
+                try meeting.insert(db)
+                for id in uniqued(contactIDs) {
+                    try MeetingAttendee(meetingID: meeting.id!, contactID: id).insert(db)
+                    var note = ThankYouNote(meetingID: meeting.id!, contactID: id, createdAt: now)
+                    try note.insert(db)
+                    outcome.thankYouNotes.append(note)
+                    var touch = Touch(contactID: id, at: meeting.startsAt, kind: .meeting, meetingID: meeting.id)
+                    try touch.insert(db)
+                }
+                outcome.refs = [ItemRef(.meeting, meeting.id!)]
+            case .lunch:
+                var lunch = Lunch(startsAt: plan.instant, place: plan.entry.place, accountID: accountID, state: .offered,
+                                  notes: plan.title == "Lunch" ? nil : plan.title, createdAt: now)
+                try lunch.insert(db)
+                for id in uniqued(contactIDs) { try LunchGuest(lunchID: lunch.id!, contactID: id).insert(db) }
+                outcome.refs = [ItemRef(.lunch, lunch.id!)]
+            case .thanks:
+                for id in uniqued(contactIDs) {
+                    var note = ThankYouNote(meetingID: nil, contactID: id, reason: plan.title.isEmpty ? nil : plan.title,
+                                            dueDay: plan.day, createdAt: now)
+                    try note.insert(db)
+                    outcome.thankYouNotes.append(note)
+                    outcome.refs.append(ItemRef(.thankYou, note.id!))
+                }
+            case .gift:
+                var gift = Gift(accountID: accountID, occasion: "", description: plan.title,
+                                costMinorUnits: plan.entry.cost?.minorUnits, currency: plan.entry.cost?.currency,
+                                state: .idea, sendBy: plan.day, createdAt: now)
+                try gift.insert(db)
+                var recipients = contactIDs
+                if recipients.isEmpty, let accountID {
+                    recipients = try Int64.fetchAll(db, sql: "SELECT id FROM contact WHERE accountID = ? ORDER BY id", arguments: [accountID])
+                }
+                for id in uniqued(recipients) { try GiftRecipient(giftID: gift.id!, contactID: id).insert(db) }
+                outcome.refs = [ItemRef(.gift, gift.id!)]
+            case .note:
+                let interaction = try RapportStore.logInteraction(kind: .note, title: plan.title, contactIDs: contactIDs,
+                                                                  at: plan.instant ?? now, notes: nil, now: now, db)
+                outcome.noteID = interaction.id
+            }
+            return outcome
+        }
+    }
+
+    /// The account a `#name` means: its name ignoring case, accents, and
+    /// hyphens or underscores for spaces (`#acme-corp` is "Acme Corp").
+    public func resolveAccount(_ name: String) throws -> Account? {
+        let wanted = NameMatcher.fold(name.replacingOccurrences(of: "-", with: " ").replacingOccurrences(of: "_", with: " "))
+        return try read { db in
+            try Account.fetchAll(db).first {
+                NameMatcher.fold($0.name) == wanted
+                    || NameMatcher.fold($0.name.replacingOccurrences(of: "-", with: " ")) == wanted
+            }
+        }
+    }
+}

@@ -1,0 +1,140 @@
+import ArgumentParser
+import Foundation
+import RapportCore
+
+struct AddCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "add",
+        abstract: "Add anything in one phrase: rapport add \"lunch with Dana Ruiz fri 12:30 at Nobu #acme\".",
+        discussion: """
+            The phrase mixes, in any order:
+              a kind first   follow-up (fu), meeting, lunch, call, thanks, gift, note — none: a follow-up
+              people         with Dana Ruiz | with Dana and Lee Park | @dana | @12 (an id)
+              when           today, tomorrow, tonight, fri, this fri, next fri, in 3 days, +2w, eow, eom,
+                             2026-12-01, dec 1, 1 dec, 12/1 (in your locale's order), 12:30, 3pm, noon
+              an account     #acme | #"Acme Corp" (lunches, thank-yous and notes: its whole team)
+              a place        at Nobu (meetings and lunches)
+              a cost         $80, €75, 80 EUR (gifts)
+            The rest is the title; words in "double quotes" are always title.
+            A name that matches one contact links it; several: nothing is stored and the candidates are \
+            listed; none: the contact is created (--no-create refuses instead). A meeting needs a time; \
+            a lunch without a time is at noon; a thank-you is due the next business day unless a day is given.
+            """
+    )
+
+    @OptionGroup var store: StoreOptions
+
+    @Argument(help: "The phrase (quote it, or give it as several words).")
+    var words: [String]
+
+    @Flag(help: "Print what would be stored, and store nothing.")
+    var dryRun = false
+
+    @Flag(help: "Print what was stored as JSON.")
+    var json = false
+
+    @Flag(help: "Refuse names and accounts that match nothing instead of creating them.")
+    var noCreate = false
+
+    func validate() throws {
+        guard !words.joined().trimmingCharacters(in: .whitespaces).isEmpty else {
+            throw ValidationError("say what to add, like: rapport add \"send the deck to Dana fri\"")
+        }
+    }
+
+    func run() throws {
+        let phrase = words.joined(separator: " ")
+        let now = store.clock.now
+        let calendar = store.calendar
+        let today = calendar.day(of: now)
+        let environment = ProcessInfo.processInfo.environment
+        // Plan from a read-only view of the book: a rejected phrase never opens it for writing.
+        let reader = try store.openForReading() ?? reporting { try RapportStore.inMemory() }
+        let plan = try reporting {
+            let rules = try reader.rules()
+            let parser = try reader.quickAddParser(dates: DatePhraseParser(
+                today: today, weekend: rules.weekend, numericOrder: NumericDateOrder.from(environment: environment)))
+            let entry = try parser.parse(phrase)
+            return try reader.plan(entry, createMissing: !noCreate, now: now, calendar: calendar, rules: rules)
+        }
+        if dryRun {
+            if json {
+                try printJSON(AddJSON(plan: plan, outcome: nil, calendar: calendar))
+            } else {
+                say("Would add " + TerminalText.safe(plan.description(calendar: calendar, today: today)))
+            }
+            return
+        }
+        let database = try store.openForWriting()
+        let outcome = try reporting { try database.perform(plan, now: now, calendar: calendar) }
+        if json {
+            try printJSON(AddJSON(plan: plan, outcome: outcome, calendar: calendar))
+            return
+        }
+        let refs = outcome.refs.map(\.description).joined(separator: " ")
+        var line = (plan.entry.kind == .note ? "Logged " : "Added \(refs) ")
+            + plan.description(calendar: calendar, today: today, created: outcome.createdContacts)
+        if plan.entry.kind == .meeting, !outcome.thankYouNotes.isEmpty {
+            let count = outcome.thankYouNotes.count
+            let notes = count == 1 ? "1 thank-you note" : "\(count) thank-you notes"
+            line += plan.instant! <= now
+                ? "; \(notes) owed: " + outcome.thankYouNotes.map { "t\($0.id!)" }.joined(separator: " ")
+                : "; \(notes) owed after it"
+        }
+        say(TerminalText.safe(line))
+    }
+}
+
+/// `rapport add --json`: what was (or would be) stored.
+struct AddJSON: Encodable {
+    var ids: [String]
+    var kind: String
+    var title: String
+    var contacts: [String]
+    var newContacts: [String]
+    var account: String?
+    var newAccount: Bool
+    var when: String?
+    var place: String?
+    var cost: String?
+    var currency: String?
+    var thankYouNotes: [String]
+    var stored: Bool
+
+    init(plan: QuickAddPlan, outcome: QuickAddOutcome?, calendar: LocalCalendar) {
+        ids = outcome?.refs.map(\.description) ?? []
+        kind = plan.entry.kind.rawValue
+        title = plan.title
+        contacts = plan.peopleNames
+        newContacts = plan.people.newNames
+        account = plan.account?.name
+        if case .new = plan.account { newAccount = true } else { newAccount = false }
+        when = plan.instant.map { AgendaText.iso(.instant($0), calendar: calendar) } ?? plan.day?.iso
+        place = plan.entry.place
+        cost = plan.entry.cost.map { Money(minorUnits: $0.minorUnits, currency: $0.currency).amountText }
+        currency = plan.entry.cost?.currency
+        thankYouNotes = outcome?.thankYouNotes.map { "t\($0.id!)" } ?? []
+        stored = outcome != nil
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case ids, kind, title, contacts, newContacts, account, newAccount, when, place, cost, currency, thankYouNotes, stored
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(ids, forKey: .ids)
+        try c.encode(kind, forKey: .kind)
+        try c.encode(title, forKey: .title)
+        try c.encode(contacts, forKey: .contacts)
+        try c.encode(newContacts, forKey: .newContacts)
+        try c.encode(account, forKey: .account)
+        try c.encode(newAccount, forKey: .newAccount)
+        try c.encode(when, forKey: .when)
+        try c.encode(place, forKey: .place)
+        try c.encode(cost, forKey: .cost)
+        try c.encode(currency, forKey: .currency)
+        try c.encode(thankYouNotes, forKey: .thankYouNotes)
+        try c.encode(stored, forKey: .stored)
+    }
+}
