@@ -17,7 +17,10 @@ struct Rapport: ParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [
-            TodayCommand.self, OverdueCommand.self, UpcomingCommand.self, AddCommand.self, DoneCommand.self,
+            TodayCommand.self, OverdueCommand.self, UpcomingCommand.self,
+            AddCommand.self, LogCommand.self, DoneCommand.self, SnoozeCommand.self, CancelCommand.self, EditCommand.self,
+            ThanksCommand.self, LunchCommand.self, DealCommand.self,
+            ShowCommand.self, ContactsCommand.self, AccountsCommand.self,
             ContactCommand.self, FollowUpCommand.self, ConfigCommand.self,
         ],
         defaultSubcommand: TodayCommand.self

@@ -61,6 +61,11 @@ public struct Money: Hashable, Sendable, Codable, CustomStringConvertible {
         return nil
     }
 
+    /// Reads a whole text as one amount; nil when it is not one.
+    public static func parse(_ words: [String]) throws(PhraseError) -> (Money, Int)? {
+        try match(words, at: 0)
+    }
+
     private static func amount(_ text: String, _ currency: String, _ original: String) throws(PhraseError) -> Money? {
         let digits = text.replacingOccurrences(of: ",", with: "")
         guard let first = digits.first, first.isNumber || first == "-" else { return nil }

@@ -111,11 +111,12 @@ public struct Scheduler: Sendable {
             return result
 
         case .stayInTouch(let lastTouch, let addedAt, let ownCadence):
-            guard let cadence = rules.cadence(ownDays: ownCadence, tier: candidate.contacts.first?.tier) else { return [] }
+            guard let cadence = rules.cadence(ownDays: ownCadence, tier: candidate.contacts.first?.tier),
+                  let due = stayInTouchDue(latestTouch: lastTouch, addedAt: addedAt, cadence: cadence) else { return [] }
             let since = calendar.day(of: lastTouch ?? addedAt)
             let detail = lastTouch.map { "every \(cadence) d; last touch \(DateText.shortDay(calendar.day(of: $0)))" }
                 ?? "every \(cadence) d; no touch since added \(DateText.shortDay(since))"
-            return [item(.stayInTouch, candidate, due: .day(since.adding(days: cadence)), window: window,
+            return [item(.stayInTouch, candidate, due: .day(due), window: window,
                          detail: detail, canBeLate: true)]
 
         case .lunchDue(let lastLunch, let addedAt, let cadence):
@@ -138,6 +139,12 @@ public struct Scheduler: Sendable {
             return [item(.giftSuggestion, candidate, due: .day(closedOn.adding(days: rules.giftDelayDays)), window: window,
                          detail: "won \(DateText.shortDay(closedOn)), team of \(teamSize)", canBeLate: true)]
         }
+    }
+
+    /// The day a contact is due a touch: the latest touch (a booked meeting
+    /// included) or, never touched, the day they were added, plus the cadence.
+    public func stayInTouchDue(latestTouch: Date?, addedAt: Date, cadence: Int?) -> CivilDate? {
+        cadence.map { calendar.day(of: latestTouch ?? addedAt).adding(days: $0) }
     }
 
     private func item(_ kind: ItemKind, _ candidate: AgendaCandidate, due: Due, window: AgendaWindow,

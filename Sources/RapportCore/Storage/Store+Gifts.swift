@@ -6,25 +6,44 @@ extension RapportStore {
     /// members become recipients). A gift stored as sent touches each recipient.
     @discardableResult
     public func addGift(_ gift: Gift, recipientIDs: [Int64]) throws -> Gift {
-        var gift = gift
         guard !gift.description.trimmingCharacters(in: .whitespaces).isEmpty else {
             throw StoreError.invalid("a gift needs a description")
         }
+        return try write { db in try RapportStore.insertGift(gift, recipientIDs: recipientIDs, db) }
+    }
+
+    static func insertGift(_ gift: Gift, recipientIDs: [Int64], _ db: Database) throws -> Gift {
+        var gift = gift
         if let cost = gift.costMinorUnits, cost < 0 { throw StoreError.invalid("a gift cannot cost less than nothing") }
-        return try write { db in
-            try RapportStore.requireContacts(recipientIDs, db)
-            var recipients = recipientIDs
-            if let accountID = gift.accountID {
-                recipients += try Int64.fetchAll(db, sql: "SELECT id FROM contact WHERE accountID = ? ORDER BY id", arguments: [accountID])
-            }
-            guard !recipients.isEmpty else { throw StoreError.invalid("a gift needs a recipient: a contact or an account's team") }
-            try gift.insert(db)
-            for contactID in uniqued(recipients) {
-                try GiftRecipient(giftID: gift.id!, contactID: contactID).insert(db)
-            }
-            if gift.state == .sent { try RapportStore.touchRecipients(of: gift, at: gift.createdAt, db) }
-            return gift
+        try requireContacts(recipientIDs, db)
+        var recipients = recipientIDs
+        if let accountID = gift.accountID {
+            recipients += try Int64.fetchAll(db, sql: "SELECT id FROM contact WHERE accountID = ? ORDER BY id", arguments: [accountID])
         }
+        guard !recipients.isEmpty else { throw StoreError.invalid("a gift needs a recipient: a contact or an account's team") }
+        try gift.insert(db)
+        for contactID in uniqued(recipients) {
+            try GiftRecipient(giftID: gift.id!, contactID: contactID).insert(db)
+        }
+        if gift.state == .sent { try touchRecipients(of: gift, at: gift.createdAt, db) }
+        return gift
+    }
+
+    /// Stores a gift to people (new ones created in the same transaction)
+    /// and/or an account's team.
+    public func addGift(_ gift: Gift, people: People) throws -> (Gift, [Contact]) {
+        guard !gift.description.trimmingCharacters(in: .whitespaces).isEmpty else {
+            throw StoreError.invalid("a gift needs a description")
+        }
+        return try write { db in
+            let (ids, created) = try RapportStore.materialize(people, now: gift.createdAt, db)
+            return (try RapportStore.insertGift(gift, recipientIDs: ids, db), created)
+        }
+    }
+
+    /// The people a gift went (or goes) to.
+    public func giftRecipients(_ id: Int64) throws -> [Int64] {
+        try read { db in try Int64.fetchAll(db, sql: "SELECT contactID FROM giftRecipient WHERE giftID = ?", arguments: [id]) }
     }
 
     /// Moves a gift along idea → ordered → sent; sending touches each recipient.

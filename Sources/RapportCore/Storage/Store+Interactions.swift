@@ -2,6 +2,16 @@ import Foundation
 import GRDB
 
 extension RapportStore {
+    /// Logs an exchange with people, creating the new ones in the same transaction.
+    public func logInteraction(kind: InteractionKind, title: String, people: People, at: Date,
+                               notes: String? = nil, now: Date) throws -> (Interaction, [Contact]) {
+        try write { db in
+            let (ids, created) = try RapportStore.materialize(people, now: now, db)
+            let interaction = try RapportStore.logInteraction(kind: kind, title: title, contactIDs: ids, at: at, notes: notes, now: now, db)
+            return (interaction, created)
+        }
+    }
+
     /// Logs a call, email, message, visit or note with contacts; it touches each.
     @discardableResult
     public func logInteraction(kind: InteractionKind, title: String, contactIDs: [Int64], at: Date,

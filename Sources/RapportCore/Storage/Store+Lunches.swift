@@ -2,21 +2,36 @@ import Foundation
 import GRDB
 
 extension RapportStore {
+    /// Stores a lunch with people, creating the new ones in the same transaction.
+    public func addLunch(people: People, startsAt: Date?, place: String? = nil, state: LunchState = .offered,
+                         notes: String? = nil, now: Date) throws -> (Lunch, [Contact]) {
+        guard !people.isEmpty else { throw StoreError.invalid("a lunch needs at least one guest") }
+        return try write { db in
+            let (ids, created) = try RapportStore.materialize(people, now: now, db)
+            return (try RapportStore.insertLunch(guestIDs: ids, startsAt: startsAt, place: place, state: state, notes: notes, now: now, db), created)
+        }
+    }
+
     /// Stores a lunch with guests; a lunch stored as held touches each guest.
     @discardableResult
     public func addLunch(guestIDs: [Int64], startsAt: Date?, place: String? = nil, state: LunchState = .offered,
                          notes: String? = nil, now: Date) throws -> Lunch {
         guard !guestIDs.isEmpty else { throw StoreError.invalid("a lunch needs at least one guest") }
         return try write { db in
-            try RapportStore.requireContacts(guestIDs, db)
-            var lunch = Lunch(startsAt: startsAt, place: place, state: state, notes: notes, createdAt: now)
-            try lunch.insert(db)
-            for contactID in uniqued(guestIDs) {
-                try LunchGuest(lunchID: lunch.id!, contactID: contactID).insert(db)
-            }
-            if state == .held { try RapportStore.touchGuests(of: lunch, at: startsAt ?? now, db) }
-            return lunch
+            try RapportStore.insertLunch(guestIDs: guestIDs, startsAt: startsAt, place: place, state: state, notes: notes, now: now, db)
         }
+    }
+
+    static func insertLunch(guestIDs: [Int64], startsAt: Date?, place: String?, state: LunchState, notes: String?,
+                            now: Date, _ db: Database) throws -> Lunch {
+        try requireContacts(guestIDs, db)
+        var lunch = Lunch(startsAt: startsAt, place: place, state: state, notes: notes, createdAt: now)
+        try lunch.insert(db)
+        for contactID in uniqued(guestIDs) {
+            try LunchGuest(lunchID: lunch.id!, contactID: contactID).insert(db)
+        }
+        if state == .held { try touchGuests(of: lunch, at: startsAt ?? now, db) }
+        return lunch
     }
 
     public func lunch(id: Int64) throws -> Lunch? {

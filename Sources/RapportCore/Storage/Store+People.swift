@@ -58,7 +58,7 @@ extension RapportStore {
     }
 
     /// The contact whose name is closest to a misspelt one, if any is close.
-    func suggestion(for name: String) throws -> String? {
+    public func suggestion(for name: String) throws -> String? {
         let folded = NameMatcher.fold(name)
         guard folded.count >= 3 else { return nil }
         let names = try read { db in try String.fetchAll(db, sql: "SELECT name FROM contact LIMIT 20000") }

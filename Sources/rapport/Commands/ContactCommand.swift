@@ -27,8 +27,8 @@ struct ContactAddCommand: ParsableCommand {
     @Option(help: "Their company; created when new.")
     var account: String?
 
-    @Option(help: "Their title or role.")
-    var title: String?
+    @Option(help: "Their title or role at the account.")
+    var role: String?
 
     @Option(help: "Priority tier: A, B or C.")
     var tier: String?
@@ -97,7 +97,7 @@ struct ContactAddCommand: ParsableCommand {
     func run() throws {
         let now = store.clock.now
         let contact = Contact(
-            name: name, nickname: nickname, title: title, tier: tier.flatMap(Tier.init(text:)),
+            name: name, nickname: nickname, title: role, tier: tier.flatMap(Tier.init(text:)),
             isFavourite: favourite, stayInTouchDays: every, lunchCadenceDays: lunchEvery,
             preferredChannel: channel.flatMap { Channel(rawValue: $0.lowercased()) }, needs: needs, wants: wants,
             caresAbout: caresAbout, dietaryNeeds: dietary, family: family, interests: interests,

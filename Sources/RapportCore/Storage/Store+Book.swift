@@ -1,0 +1,154 @@
+import Foundation
+import GRDB
+
+/// A contact as the book lists it.
+public struct ContactRow: Hashable, Sendable {
+    public var contact: Contact
+    public var accountName: String?
+    /// The latest touch that has happened.
+    public var lastTouch: Date?
+    /// Days between touches (their own or their tier's), if any.
+    public var cadence: Int?
+    /// The day a touch is due, when there is a cadence.
+    public var touchDue: CivilDate?
+    public var tags: [String]
+}
+
+/// Which contacts to list.
+public struct ContactFilter: Sendable {
+    public var tier: Tier?
+    public var tag: String?
+    public var account: String?
+    /// Only contacts past their stay-in-touch cadence.
+    public var cold = false
+    /// Only favourites.
+    public var favourites = false
+    /// Names containing this (ignoring case and accents).
+    public var search: String?
+
+    public init(tier: Tier? = nil, tag: String? = nil, account: String? = nil, cold: Bool = false,
+                favourites: Bool = false, search: String? = nil) {
+        self.tier = tier
+        self.tag = tag
+        self.account = account
+        self.cold = cold
+        self.favourites = favourites
+        self.search = search
+    }
+}
+
+/// An account as the book lists it.
+public struct AccountRow: Hashable, Sendable {
+    public var account: Account
+    public var teamSize: Int
+    public var openDeals: Int
+    public var wonDeals: Int
+    /// The latest touch with anyone on the team that has happened.
+    public var lastTouch: Date?
+}
+
+/// One interaction with a contact, for a timeline.
+public struct TimelineEntry: Hashable, Sendable {
+    public var at: Date
+    /// meeting, lunch, call, email, message, visit, note, other, gift, thank-you
+    public var kind: String
+    public var title: String
+}
+
+extension RapportStore {
+    /// The contacts matching `filter`, by name.
+    public func contactList(_ filter: ContactFilter, now: Date, scheduler: Scheduler) throws -> [ContactRow] {
+        try read { db in
+            var conditions: [String] = []
+            var arguments: [String: (any DatabaseValueConvertible)?] = ["now": now]
+            if let tier = filter.tier { conditions.append("c.tier = :tier"); arguments["tier"] = tier.rawValue }
+            if let tag = filter.tag {
+                conditions.append("c.id IN (SELECT contactID FROM contactTag WHERE tag = :tag)")
+                arguments["tag"] = tag.trimmingCharacters(in: CharacterSet(charactersIn: "# "))
+            }
+            if let name = filter.account {
+                guard let account = try Account.fetchAll(db).first(where: {
+                    NameMatcher.fold($0.name) == NameMatcher.fold(name.replacingOccurrences(of: "-", with: " "))
+                }) else { throw StoreError.notFound("no account matches '\(name)'") }
+                conditions.append("c.accountID = :account")
+                arguments["account"] = account.id
+            }
+            if filter.favourites { conditions.append("c.isFavourite") }
+            if let search = filter.search.map(NameMatcher.fold), !search.isEmpty {
+                conditions.append("instr(c.searchName, :search) > 0")
+                arguments["search"] = search
+            }
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT c.*, a.name AS accountName,
+                       (SELECT max(at) FROM touch WHERE contactID = c.id AND at <= :now) AS lastTouch,
+                       (SELECT group_concat(tag, ',') FROM contactTag WHERE contactID = c.id) AS tagList
+                FROM contact c LEFT JOIN account a ON a.id = c.accountID
+                \(conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND "))
+                ORDER BY c.searchName, c.id
+                """, arguments: StatementArguments(arguments))
+            let today = scheduler.calendar.day(of: now)
+            return try rows.compactMap { row in
+                let contact = try Contact(row: row)
+                let cadence = scheduler.rules.cadence(ownDays: contact.stayInTouchDays, tier: contact.tier)
+                let due = scheduler.stayInTouchDue(latestTouch: contact.latestTouchAt, addedAt: contact.createdAt, cadence: cadence)
+                if filter.cold, !(due.map { $0 < today } ?? false) { return nil }
+                let tags = (row["tagList"] as String?)?.split(separator: ",").map(String.init).sorted() ?? []
+                return ContactRow(contact: contact, accountName: row["accountName"], lastTouch: row["lastTouch"],
+                                  cadence: cadence, touchDue: due, tags: tags)
+            }
+        }
+    }
+
+    /// Every account, by name, with its team and deals.
+    public func accountList(now: Date) throws -> [AccountRow] {
+        try read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT a.*,
+                       (SELECT count(*) FROM contact WHERE accountID = a.id) AS teamSize,
+                       (SELECT count(*) FROM deal WHERE accountID = a.id AND stage = 'open') AS openDeals,
+                       (SELECT count(*) FROM deal WHERE accountID = a.id AND stage = 'won') AS wonDeals,
+                       (SELECT max(t.at) FROM contact c JOIN touch t ON t.contactID = c.id
+                        WHERE c.accountID = a.id AND t.at <= ?) AS lastTouch
+                FROM account a ORDER BY a.name COLLATE NOCASE
+                """, arguments: [now]).map { row in
+                AccountRow(account: try Account(row: row), teamSize: row["teamSize"], openDeals: row["openDeals"],
+                           wonDeals: row["wonDeals"], lastTouch: row["lastTouch"])
+            }
+        }
+    }
+
+    /// A contact's interactions, newest first (booked meetings included).
+    public func timeline(ofContact id: Int64, limit: Int = 100) throws -> [TimelineEntry] {
+        try read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT t.at, t.kind, i.kind AS interactionKind,
+                       CASE
+                         WHEN t.meetingID IS NOT NULL THEN m.title || coalesce(' at ' || m.place, '')
+                         WHEN t.lunchID IS NOT NULL THEN 'Lunch' || coalesce(' at ' || l.place, '')
+                         WHEN t.interactionID IS NOT NULL THEN i.title
+                         WHEN t.giftID IS NOT NULL THEN g.description
+                         WHEN t.thankYouNoteID IS NOT NULL THEN 'Thank-you sent' || coalesce(' (' || n.channel || ')', '')
+                       END AS title
+                FROM touch t
+                LEFT JOIN meeting m ON m.id = t.meetingID
+                LEFT JOIN lunch l ON l.id = t.lunchID
+                LEFT JOIN interaction i ON i.id = t.interactionID
+                LEFT JOIN gift g ON g.id = t.giftID
+                LEFT JOIN thankYouNote n ON n.id = t.thankYouNoteID
+                WHERE t.contactID = ?
+                ORDER BY t.at DESC, t.id DESC
+                LIMIT ?
+                """, arguments: [id, limit]).map { row in
+                let kind: String = row["kind"]
+                return TimelineEntry(at: row["at"], kind: kind == "interaction" ? (row["interactionKind"] ?? kind) : kind,
+                                     title: row["title"] ?? "")
+            }
+        }
+    }
+
+    public func phones(ofContact id: Int64) throws -> [String] {
+        try read { db in
+            try String.fetchAll(db, sql: "SELECT number FROM contactPhone WHERE contactID = ? ORDER BY id", arguments: [id])
+        }
+    }
+}

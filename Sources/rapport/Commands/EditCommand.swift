@@ -1,0 +1,152 @@
+import ArgumentParser
+import RapportCore
+
+struct EditCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "edit",
+        abstract: "Change a follow-up (f12), a meeting (m3) or a contact (@7, or a name).",
+        discussion: """
+            Follow-ups: --title --due --repeat (or --repeat none) --notes --with.
+            Meetings: --title --at --place --prep --outcome.
+            Contacts: --name --nickname --account --role --tier (or none) --favourite/--not-favourite \
+            --every (days, or tier) --lunch-every --channel --email --phone --tag --untag --needs --wants \
+            --cares-about --dietary --family --interests --birthday --notes. An empty value clears a text field.
+            """
+    )
+
+    @OptionGroup var store: StoreOptions
+
+    @Argument(help: ArgumentHelp("What to change: f12, m3, @7 or a contact's name.", valueName: "target"))
+    var target: [String]
+
+    @Option(help: "Follow-up or meeting title.") var title: String?
+    @Option(help: "Follow-up: the new due date.") var due: String?
+    @Option(name: .customLong("repeat"), help: "Follow-up: how it repeats, or none.") var repeatRule: String?
+    @Option(help: "Follow-up: who it was promised to (replaces them).") var with: String?
+    @Option(help: "Meeting: the new start.") var at: String?
+    @Option(help: "Meeting: the place.") var place: String?
+    @Option(help: "Meeting: research notes.") var prep: String?
+    @Option(help: "Meeting: what came of it.") var outcome: String?
+    @Option(help: "Contact: full name.") var name: String?
+    @Option(help: "Contact: nickname.") var nickname: String?
+    @Option(help: "Contact: account (empty: none).") var account: String?
+    @Option(help: "Contact: title or role.") var role: String?
+    @Option(help: "Contact: tier A, B, C or none.") var tier: String?
+    @Flag(inversion: .prefixedEnableDisable, help: "Contact: a favourite client.") var favourite: Bool?
+    @Option(help: ArgumentHelp("Contact: stay in touch every N days, or 'tier' for the tier's cadence.", valueName: "days")) var every: String?
+    @Option(help: ArgumentHelp("Contact: lunch every N days, or none.", valueName: "days")) var lunchEvery: String?
+    @Option(help: "Contact: preferred channel.") var channel: String?
+    @Option(help: "Contact: add an email.") var email: [String] = []
+    @Option(help: "Contact: add a phone number.") var phone: [String] = []
+    @Option(help: "Contact: add a tag.") var tag: [String] = []
+    @Option(help: "Contact: remove a tag.") var untag: [String] = []
+    @Option(help: "Contact: what they need.") var needs: String?
+    @Option(help: "Contact: what they want.") var wants: String?
+    @Option(help: "Contact: what they care about.") var caresAbout: String?
+    @Option(help: "Contact: dietary needs.") var dietary: String?
+    @Option(help: "Contact: family.") var family: String?
+    @Option(help: "Contact: interests.") var interests: String?
+    @Option(help: "Contact: birthday, YYYY-MM-DD or --MM-DD.") var birthday: String?
+    @Option(help: "Notes (follow-up or contact).") var notes: String?
+
+    private var followUpOptions: [String?] { [due, repeatRule, with] }
+    private var meetingOptions: [String?] { [at, place, prep, outcome] }
+    private var contactOptions: [String?] {
+        [name, nickname, account, role, tier, every, lunchEvery, channel, needs, wants, caresAbout, dietary, family, interests, birthday]
+    }
+    private var contactListsUsed: Bool { !email.isEmpty || !phone.isEmpty || !tag.isEmpty || !untag.isEmpty || favourite != nil }
+
+    func validate() throws {
+        if target.isEmpty { throw ValidationError("name what to change: f12, m3 or a contact") }
+        if let tier, tier.lowercased() != "none", Tier(text: tier) == nil { throw ValidationError("--tier must be A, B, C or none") }
+        if let channel, !channel.isEmpty, Channel(rawValue: channel.lowercased()) == nil {
+            throw ValidationError("--channel must be one of \(Channel.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        if let birthday, !birthday.isEmpty, Birthday(text: birthday) == nil { throw ValidationError("--birthday must be YYYY-MM-DD or --MM-DD") }
+        if let every, every != "tier", (Int(every) ?? 0) < 1 { throw ValidationError("--every takes a number of days (1 or more) or 'tier'") }
+        if let lunchEvery, lunchEvery != "none", (Int(lunchEvery) ?? 0) < 1 { throw ValidationError("--lunch-every takes a number of days or 'none'") }
+    }
+
+    func run() throws {
+        let context = CommandContext(store)
+        let text = target.joined(separator: " ")
+        let ref = try? ItemRef(parsing: text)
+        switch ref?.kind {
+        case .followUp?:
+            try refuse(meetingOptions + contactOptions, contactListsUsed, for: "a follow-up")
+            try editFollowUp(ref!.id, context)
+        case .meeting?:
+            try refuse(followUpOptions + contactOptions + [notes], contactListsUsed, for: "a meeting")
+            try editMeeting(ref!.id, context)
+        case .some(let kind):
+            throw CommandFailure("\(text) is a \(kind.label) item; edit its follow-up (f), meeting (m) or contact (@id)", status: CommandFailure.badInput)
+        case nil:
+            try refuse(followUpOptions + meetingOptions + [title], false, for: "a contact")
+            try editContact(text, context)
+        }
+    }
+
+    private func refuse(_ options: [String?], _ lists: Bool, for what: String) throws {
+        if options.contains(where: { $0 != nil }) || lists {
+            throw CommandFailure("some of these options do not apply to \(what); see rapport edit --help", status: CommandFailure.badInput)
+        }
+    }
+
+    private func editFollowUp(_ id: Int64, _ context: CommandContext) throws {
+        let database = try store.openForWriting()
+        let rules = try reporting { try database.rules() }
+        var edit = FollowUpEdit(title: title, notes: notes)
+        if let due { edit.due = try context.when(due, rules: rules) }
+        if let repeatRule {
+            edit.recurrence = repeatRule.lowercased() == "none" ? .some(nil)
+                : .some(try reporting { try RecurrencePhrase.parse(repeatRule, today: context.today).0 })
+        }
+        if let with { edit.people = try reporting { try database.resolvePeople(CommandContext.names(with), createMissing: true) } }
+        let (followUp, created) = try reporting { try database.editFollowUp(id: id, edit, now: context.now, calendar: context.calendar) }
+        if let line = createdLine(created) { say(line) }
+        let repeats = followUp.repeatRule.map { ", repeats \($0.phrase)" } ?? ""
+        say("f\(id): follow-up \"\(TerminalText.safe(followUp.title))\", due \(context.text(followUp.due))\(repeats)")
+    }
+
+    private func editMeeting(_ id: Int64, _ context: CommandContext) throws {
+        let database = try store.openForWriting()
+        let rules = try reporting { try database.rules() }
+        var edit = MeetingEdit(title: title, place: place, prepNotes: prep, outcomeNotes: outcome)
+        if let at {
+            let when = try context.when(at, rules: rules)
+            guard let time = when.time else { throw CommandFailure("--at needs a time, like 'fri 14:00'", status: CommandFailure.badInput) }
+            edit.startsAt = context.calendar.instant(on: when.day, at: time)
+        }
+        let meeting = try reporting { try database.editMeeting(id: id, edit) }
+        say("m\(id): meeting \"\(TerminalText.safe(meeting.title))\", \(context.text(.instant(meeting.startsAt)))"
+            + (meeting.place.map { " at \(TerminalText.safe($0))" } ?? ""))
+    }
+
+    private func editContact(_ query: String, _ context: CommandContext) throws {
+        let database = try store.openForWriting()
+        let person = try lookUpContact(query, in: database)
+        func clean(_ value: String?) -> String?? { value.map { $0.isEmpty ? nil : $0 } }
+        let extras = ContactExtras(accountName: clean(account), addEmails: email, addPhones: phone, addTags: tag, removeTags: untag)
+        let updated = try reporting {
+            try database.editContact(id: person.id!, now: context.now, extras: extras) { contact in
+                if let name { contact.name = name }
+                if let value = clean(nickname) { contact.nickname = value }
+                if let value = clean(role) { contact.title = value }
+                if let tier { contact.tier = Tier(text: tier) }
+                if let favourite { contact.isFavourite = favourite }
+                if let every { contact.stayInTouchDays = every == "tier" ? nil : Int(every) }
+                if let lunchEvery { contact.lunchCadenceDays = lunchEvery == "none" ? nil : Int(lunchEvery) }
+                if let channel { contact.preferredChannel = Channel(rawValue: channel.lowercased()) }
+                if let value = clean(needs) { contact.needs = value }
+                if let value = clean(wants) { contact.wants = value }
+                if let value = clean(caresAbout) { contact.caresAbout = value }
+                if let value = clean(dietary) { contact.dietaryNeeds = value }
+                if let value = clean(family) { contact.family = value }
+                if let value = clean(interests) { contact.interests = value }
+                if let birthday { contact.birthday = Birthday(text: birthday) }
+                if let value = clean(notes) { contact.notes = value }
+            }
+        }
+        say("@\(updated.id!): \(TerminalText.safe(updated.name)) updated")
+    }
+}

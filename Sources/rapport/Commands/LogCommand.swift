@@ -1,0 +1,179 @@
+import ArgumentParser
+import RapportCore
+
+struct LogCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "log",
+        abstract: "Log what happened: a meeting, a call, an email, a lunch, a gift sent…",
+        subcommands: [LogMeetingCommand.self, LogInteractionCommand.self, LogLunchCommand.self, LogGiftCommand.self]
+    )
+}
+
+/// The options every `log` command shares.
+struct LogOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("Who was there: names, emails or @ids, comma-separated.", valueName: "people"))
+    var with: String?
+
+    @Option(name: .customLong("at"), help: ArgumentHelp("When (default: now): today 10:00, yesterday 3pm, mon 9:30…", valueName: "when"))
+    var when: String?
+
+    @Option(help: "Notes.")
+    var notes: String?
+
+    @Flag(help: "Refuse names that match no contact instead of creating them.")
+    var noCreate = false
+}
+
+struct LogMeetingCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "meeting",
+        abstract: "Log a meeting: it owes a thank-you note to each attendee once it has happened.",
+        discussion: "Example: rapport log meeting \"Acme kickoff\" --with \"Dana Ruiz, Lee Park\" --at \"today 10:00\""
+    )
+
+    @OptionGroup var store: StoreOptions
+    @OptionGroup var log: LogOptions
+    @Argument(help: "The meeting's title.") var title: String
+    @Option(help: "Where it is.") var place: String?
+    @Option(help: "Research before it.") var prep: String?
+    @Option(help: "The account it is with.") var account: String?
+
+    func run() throws {
+        let context = CommandContext(store)
+        let database = try store.openForWriting()
+        let rules = try reporting { try database.rules() }
+        let start = try context.instant(log.when, rules: rules)
+        let people = try reporting { try database.resolvePeople(CommandContext.names(log.with), createMissing: !log.noCreate) }
+        let accountID = try account.map { name in try reporting { try database.addAccount(named: name, now: context.now).id! } }
+        let (meeting, notes, created) = try reporting {
+            try database.addMeeting(MeetingDraft(title: title, startsAt: start, place: place, accountID: accountID, attendees: people,
+                                                 prepNotes: prep, outcomeNotes: log.notes), now: context.now)
+        }
+        if let line = createdLine(created) { say(line) }
+        var line = "Logged m\(meeting.id!) meeting \"\(TerminalText.safe(meeting.title))\", \(context.text(.instant(meeting.startsAt)))"
+        if !notes.isEmpty {
+            let names = try reporting { try notes.compactMap { try database.contact(id: $0.contactID)?.name } }
+            line += " with " + names.map(TerminalText.safe).joined(separator: ", ")
+            line += meeting.startsAt <= context.now
+                ? "; thank-you notes owed: " + notes.map { "t\($0.id!)" }.joined(separator: " ")
+                : "; \(notes.count) thank-you note\(notes.count == 1 ? "" : "s") owed after it"
+        }
+        say(line)
+    }
+}
+
+struct LogInteractionCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "call",
+        abstract: "Log a call (or, as `log email|message|visit|note`, another exchange); it touches each person.",
+        aliases: ["email", "message", "visit", "note"]
+    )
+
+    @OptionGroup var store: StoreOptions
+    @OptionGroup var log: LogOptions
+    @Argument(help: "What it was about.") var title: String
+    @Option(help: ArgumentHelp("The kind, when the command name does not say it: call, email, message, visit, note.", valueName: "kind"))
+    var kind: String?
+
+    func validate() throws {
+        if log.with == nil { throw ValidationError("say who it was with: --with \"Dana Ruiz\"") }
+        if let kind, InteractionKind(rawValue: kind) == nil { throw ValidationError("--kind must be call, email, message, visit or note") }
+    }
+
+    func run() throws {
+        let context = CommandContext(store)
+        // `rapport log email …` runs this command under its alias: the word used is the kind.
+        let invoked = CommandLine.arguments.dropFirst().first { ["call", "email", "message", "visit", "note"].contains($0) }
+        let interactionKind = kind.flatMap(InteractionKind.init(rawValue:)) ?? invoked.flatMap(InteractionKind.init(rawValue:)) ?? .call
+        let database = try store.openForWriting()
+        let rules = try reporting { try database.rules() }
+        let at = try context.instant(log.when, rules: rules)
+        guard at <= context.now else {
+            throw CommandFailure("a log records what happened; \(context.text(.instant(at))) is still to come (add a follow-up instead)", status: CommandFailure.badInput)
+        }
+        let people = try reporting { try database.resolvePeople(CommandContext.names(log.with), createMissing: !log.noCreate) }
+        let (interaction, created) = try reporting {
+            try database.logInteraction(kind: interactionKind, title: title, people: people, at: at, notes: log.notes, now: context.now)
+        }
+        if let line = createdLine(created) { say(line) }
+        say("Logged \(interaction.kind.rawValue) \"\(TerminalText.safe(interaction.title))\" with "
+            + (try names(of: people, created: created, in: database)) + ", \(context.text(.instant(at)))")
+    }
+}
+
+struct LogLunchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "lunch", abstract: "Log a lunch that was held.")
+
+    @OptionGroup var store: StoreOptions
+    @OptionGroup var log: LogOptions
+    @Option(help: "Where.") var place: String?
+
+    func validate() throws {
+        if log.with == nil { throw ValidationError("say who it was with: --with \"Dana Ruiz\"") }
+    }
+
+    func run() throws {
+        let context = CommandContext(store)
+        let database = try store.openForWriting()
+        let rules = try reporting { try database.rules() }
+        let at = try context.instant(log.when, rules: rules, defaultTime: .noon)
+        guard at <= context.now else {
+            throw CommandFailure("a lunch to come is offered: rapport lunch offer --with … --at …", status: CommandFailure.badInput)
+        }
+        let people = try reporting { try database.resolvePeople(CommandContext.names(log.with), createMissing: !log.noCreate) }
+        let (lunch, created) = try reporting {
+            try database.addLunch(people: people, startsAt: at, place: place, state: .held, notes: log.notes, now: context.now)
+        }
+        if let line = createdLine(created) { say(line) }
+        say("Logged l\(lunch.id!) lunch held with " + (try names(of: people, created: created, in: database))
+            + (place.map { " at \(TerminalText.safe($0))" } ?? "") + ", \(context.text(.instant(at)))")
+    }
+}
+
+struct LogGiftCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "gift", abstract: "Log a gift that was sent, to people or an account's team.")
+
+    @OptionGroup var store: StoreOptions
+    @OptionGroup var log: LogOptions
+    @Argument(help: "What it was.") var description: String
+    @Option(help: "The account whose whole team received it.") var account: String?
+    @Option(help: "The occasion: closed deal, birthday…") var occasion: String = ""
+    @Option(help: "What it cost: $80, €75.50, 80 EUR.") var cost: String?
+
+    func validate() throws {
+        if log.with == nil && account == nil { throw ValidationError("say who received it: --with \"Dana Ruiz\" or --account Acme") }
+    }
+
+    func run() throws {
+        let context = CommandContext(store)
+        let money = try cost.map { text -> Money in
+            let words = DatePhraseParser.tokenize(text)
+            guard !words.isEmpty, let (money, used) = try reporting({ try Money.parse(words) }), used == words.count else {
+                throw CommandFailure("--cost '\(text)' is not an amount like $80, €75.50 or 80 EUR", status: CommandFailure.badInput)
+            }
+            return money
+        }
+        let database = try store.openForWriting()
+        let rules = try reporting { try database.rules() }
+        let day = try log.when.map { try context.when($0, rules: rules).day } ?? context.today
+        guard day <= context.today else {
+            throw CommandFailure("a gift to send later is planned with: rapport add \"gift … by \(DateText.shortDay(day))\"", status: CommandFailure.badInput)
+        }
+        let people = try reporting { try database.resolvePeople(CommandContext.names(log.with), createMissing: !log.noCreate) }
+        let accountID = try account.map { name in
+            try reporting {
+                guard let found = try database.resolveAccount(name) else { throw StoreError.notFound("no account matches '\(name)'") }
+                return found.id!
+            }
+        }
+        let (gift, created) = try reporting {
+            try database.addGift(Gift(accountID: accountID, occasion: occasion, description: description,
+                                      costMinorUnits: money?.minorUnits, currency: money?.currency, state: .sent,
+                                      sentOn: day, createdAt: context.now), people: people)
+        }
+        if let line = createdLine(created) { say(line) }
+        let recipients = try reporting { try database.giftRecipients(gift.id!) }
+        say("Logged g\(gift.id!) gift \"\(TerminalText.safe(gift.description))\" sent to \(recipients.count) "
+            + (recipients.count == 1 ? "person" : "people") + (money.map { ", \($0)" } ?? "") + ", \(DateText.day(day, relativeToYear: context.today.year))")
+    }
+}
