@@ -20,8 +20,8 @@ extension RapportStore {
     public func closeDeal(id: Int64, as stage: DealStage, on day: CivilDate, buyerTeamSize: Int? = nil) throws -> Deal {
         guard stage != .open else { throw StoreError.invalid("a deal is closed as won, lost or not a fit") }
         return try write { db in
-            guard var deal = try Deal.fetchOne(db, key: id) else { throw StoreError.notFound("no deal #\(id)") }
-            guard deal.stage == .open else { throw StoreError.invalid("deal #\(id) is already \(deal.stage.rawValue)") }
+            guard var deal = try Deal.fetchOne(db, key: id) else { throw StoreError.notFound("no deal d\(id)") }
+            guard deal.stage == .open else { throw StoreError.invalid("deal d\(id) is already \(deal.stage.rawValue)") }
             deal.stage = stage
             deal.closedOn = day
             if let buyerTeamSize { deal.buyerTeamSize = buyerTeamSize }
