@@ -163,4 +163,38 @@ struct QuickAddParserTests {
             return permutations(rest).map { [head] + $0 }
         }
     }
+
+    @Test("every kind × every date form × every way of naming people", arguments: QuickAddKind.allCases)
+    func grid(kind: QuickAddKind) throws {
+        let dates: [(String, CivilDate, LocalTime?)] = [
+            ("today", day(2026, 11, 24), nil), ("tomorrow", day(2026, 11, 25), nil), ("tonight", day(2026, 11, 24), time(19)),
+            ("fri", day(2026, 11, 27), nil), ("this fri", day(2026, 11, 27), nil), ("next tue", day(2026, 12, 1), nil),
+            ("in 3 days", day(2026, 11, 27), nil), ("in 2 weeks", day(2026, 12, 8), nil), ("+3d", day(2026, 11, 27), nil),
+            ("+2w", day(2026, 12, 8), nil), ("eow", day(2026, 11, 27), nil), ("eom", day(2026, 11, 30), nil),
+            ("2026-12-01", day(2026, 12, 1), nil), ("dec 1", day(2026, 12, 1), nil), ("1 dec", day(2026, 12, 1), nil),
+            ("fri 12:30", day(2026, 11, 27), time(12, 30)), ("fri 3pm", day(2026, 11, 27), time(15)),
+            ("tomorrow noon", day(2026, 11, 25), time(12)), ("dec 1 9:15", day(2026, 12, 1), time(9, 15)),
+            ("mon at 8am", day(2026, 11, 30), time(8)),
+        ]
+        let people: [(String, [String])] = [
+            ("with Dana Ruiz", ["Dana Ruiz"]), ("with Dana and Lee Park", ["Dana", "Lee Park"]),
+            ("@dana", ["@dana"]), ("with dana ruiz, lee park", ["dana ruiz", "lee park"]),
+        ]
+        var checked = 0
+        for (dateText, expectedDay, expectedTime) in dates {
+            for (peopleText, expectedPeople) in people {
+                for phrase in ["\(kind.rawValue) \"the item\" \(peopleText) \(dateText)",
+                               "\(kind.rawValue) \(dateText) \(peopleText) \"the item\""] {
+                    let entry = try parser.parse(phrase)
+                    #expect(entry.kind == kind, "\(phrase)")
+                    #expect(entry.title == "the item", "\(phrase)")
+                    #expect(entry.people == expectedPeople, "\(phrase)")
+                    #expect(entry.when == When(day: expectedDay, time: expectedTime), "\(phrase)")
+                    #expect(try parser.parse(entry.phrase) == entry, "\(phrase)")
+                    checked += 1
+                }
+            }
+        }
+        #expect(checked == 160)
+    }
 }

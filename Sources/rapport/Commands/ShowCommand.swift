@@ -74,8 +74,7 @@ struct ShowCommand: ParsableCommand {
         if let lunch = person.lunchCadenceDays { rhythm.append("lunch every \(lunch) days") }
         if !rhythm.isEmpty { fields.append(("cadence", rhythm.joined(separator: "; "))) }
         var touch = card.lastTouch.map { last -> String in
-            let day = context.calendar.day(of: last)
-            return "last touch \(DateText.day(day, relativeToYear: context.today.year)) (\(day.days(until: context.today)) d ago)"
+            "last touch \(DateText.day(context.calendar.day(of: last), relativeToYear: context.today.year)) (\(ago(last, context)))"
         } ?? "no touch yet"
         if let touchDue {
             let days = context.today.days(until: touchDue)
