@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .library(name: "RapportCore", targets: ["RapportCore"]),
         .executable(name: "rapport", targets: ["rapport"]),
+        .executable(name: "rapport-bench", targets: ["rapport-bench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
@@ -26,6 +27,16 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Generates a book and measures Rapport on it (not part of `rapport`).
+        .executableTarget(
+            name: "rapport-bench",
+            dependencies: [
+                "RapportCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // The floor the benchmark compares start-up with: a Swift program that only prints.
+        .executableTarget(name: "floor-hello"),
         .testTarget(
             name: "RapportCoreTests",
             dependencies: ["RapportCore", .product(name: "GRDB", package: "GRDB.swift")]

@@ -29,13 +29,18 @@ struct Rapport: ParsableCommand {
     /// Runs the command, turning every failure into one line on stderr and
     /// the documented exit status.
     static func main() {
+        // A closed pipe must not kill the process mid-write: writes report EPIPE instead.
+        signal(SIGPIPE, SIG_IGN)
         do {
             var command = try parseAsRoot()
             try command.run()
+            OutputBuffer.shared.flush()
         } catch let failure as CommandFailure {
+            OutputBuffer.shared.flush()
             FileHandle.standardError.write(Data("rapport: \(TerminalText.safe(failure.message))\n".utf8))
             Foundation.exit(failure.status)
         } catch {
+            OutputBuffer.shared.flush()
             let code = exitCode(for: error)
             if code == .validationFailure {
                 // One line: the problem, and where the usage is.

@@ -2,22 +2,19 @@ import Foundation
 import GRDB
 
 extension RapportStore {
-    /// A parser that knows the book's names, for lower-case full names.
+    /// A parser that knows the book's names, for lower-case full names: a
+    /// run of words is known when it is a contact's whole name or a run of
+    /// words within it ("dana", "dana ruiz", "ruiz").
     public func quickAddParser(dates: DatePhraseParser) throws -> QuickAddParser {
-        let names = try read { db in
-            Set(try String.fetchAll(db, sql: "SELECT searchName FROM contact"))
-        }
-        // Every word run of every name, so "dana ruiz" and "dana" are known.
-        var known = Set<String>()
-        for name in names {
-            known.insert(name)
-            let words = name.split(separator: " ")
-            for start in words.indices {
-                for end in start..<words.count { known.insert(words[start...end].joined(separator: " ")) }
-            }
-        }
-        let book = known
-        return QuickAddParser(dates: dates, isKnownName: { book.contains($0) })
+        QuickAddParser(dates: dates, isKnownName: { [self] words in
+            (try? read { db in
+                try Bool.fetchOne(db, sql: """
+                    SELECT EXISTS (SELECT 1 FROM contact WHERE searchName = :name OR searchName LIKE :q || ' %' ESCAPE '\\'
+                       OR searchName LIKE '% ' || :q ESCAPE '\\' OR searchName LIKE '% ' || :q || ' %' ESCAPE '\\')
+                    """, arguments: ["name": words, "q": words.replacingOccurrences(of: "\\", with: "\\\\")
+                        .replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_")])
+            }) == true
+        })
     }
 
     /// Resolves and checks an entry: the people (new names allowed when

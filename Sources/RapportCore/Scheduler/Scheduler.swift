@@ -47,20 +47,38 @@ public struct Scheduler: Sendable {
                 }
             }
         }
-        return Agenda(now: window.now, today: window.today, overdue: overdue.sorted(by: order),
-                      dueToday: today.sorted(by: order), upcoming: upcoming.sorted(by: order), horizon: window.horizon)
+        return Agenda(now: window.now, today: window.today, overdue: sorted(overdue), dueToday: sorted(today),
+                      upcoming: sorted(upcoming), horizon: window.horizon)
     }
+
 
     /// The agenda's order; see the type's documentation.
     public func order(_ a: AgendaItem, _ b: AgendaItem) -> Bool {
-        if a.dueDay != b.dueDay { return a.dueDay < b.dueDay }
-        let tierA = a.tier.map { Tier.allCases.firstIndex(of: $0)! } ?? Tier.allCases.count
-        let tierB = b.tier.map { Tier.allCases.firstIndex(of: $0)! } ?? Tier.allCases.count
-        if tierA != tierB { return tierA < tierB }
-        if a.kind != b.kind { return a.kind < b.kind }
-        let deadlineA = a.due.deadline(in: calendar), deadlineB = b.due.deadline(in: calendar)
-        if deadlineA != deadlineB { return deadlineA < deadlineB }
-        return a.ref < b.ref
+        sortKey(a) < sortKey(b)
+    }
+
+    /// What the agenda is ordered by, in that order.
+    struct SortKey: Comparable {
+        var day: Int, tier: Int, kind: Int, deadline: Double, ref: ItemRef
+
+        static func < (a: SortKey, b: SortKey) -> Bool {
+            if a.day != b.day { return a.day < b.day }
+            if a.tier != b.tier { return a.tier < b.tier }
+            if a.kind != b.kind { return a.kind < b.kind }
+            if a.deadline != b.deadline { return a.deadline < b.deadline }
+            return a.ref < b.ref
+        }
+    }
+
+    func sortKey(_ item: AgendaItem) -> SortKey {
+        SortKey(day: item.dueDay.daysSinceEpoch,
+                tier: item.tier.map { Tier.allCases.firstIndex(of: $0)! } ?? Tier.allCases.count,
+                kind: item.kind.rank, deadline: item.due.deadline(in: calendar).timeIntervalSince1970, ref: item.ref)
+    }
+
+    /// Sorts by `order`, computing each key once (deadlines need the time zone).
+    private func sorted(_ items: [AgendaItem]) -> [AgendaItem] {
+        items.map { (key: sortKey($0), item: $0) }.sorted { $0.key < $1.key }.map(\.item)
     }
 
     /// The items one candidate yields (none, one, or for a meeting two). An
@@ -88,7 +106,7 @@ public struct Scheduler: Sendable {
             let meetingDay = calendar.day(of: meetingStart)
             let dueDay = rules.businessDay(after: meetingDay, count: rules.thankYouBusinessDays)
             return [item(.thankYou, candidate, due: .day(dueDay), window: window,
-                         detail: "met \(DateText.shortDay(meetingDay))", canBeLate: true)]
+                         detail: "met \(DateText.day(meetingDay, relativeToYear: window.today.year))", canBeLate: true)]
 
         case .standaloneThankYou(let due):
             return [item(.thankYou, candidate, due: .day(due), window: window, detail: nil, canBeLate: true)]
@@ -114,14 +132,15 @@ public struct Scheduler: Sendable {
             guard let cadence = rules.cadence(ownDays: ownCadence, tier: candidate.contacts.first?.tier),
                   let due = stayInTouchDue(latestTouch: lastTouch, addedAt: addedAt, cadence: cadence) else { return [] }
             let since = calendar.day(of: lastTouch ?? addedAt)
-            let detail = lastTouch.map { "every \(cadence) d; last touch \(DateText.shortDay(calendar.day(of: $0)))" }
-                ?? "every \(cadence) d; no touch since added \(DateText.shortDay(since))"
+            let year = window.today.year
+            let detail = lastTouch.map { "every \(cadence) d; last touch \(DateText.day(calendar.day(of: $0), relativeToYear: year))" }
+                ?? "every \(cadence) d; no touch since added \(DateText.day(since, relativeToYear: year))"
             return [item(.stayInTouch, candidate, due: .day(due), window: window,
                          detail: detail, canBeLate: true)]
 
         case .lunchDue(let lastLunch, let addedAt, let cadence):
             let since = calendar.day(of: lastLunch ?? addedAt)
-            let detail = lastLunch.map { "every \(cadence) d; last lunch \(DateText.shortDay(calendar.day(of: $0)))" }
+            let detail = lastLunch.map { "every \(cadence) d; last lunch \(DateText.day(calendar.day(of: $0), relativeToYear: window.today.year))" }
                 ?? "every \(cadence) d; no lunch yet"
             return [item(.lunchDue, candidate, due: .day(since.adding(days: cadence)), window: window,
                          detail: detail, canBeLate: true)]
@@ -137,7 +156,7 @@ public struct Scheduler: Sendable {
         case .giftSuggestion(let closedOn, let teamSize):
             guard teamSize >= rules.giftTeamSizeThreshold else { return [] }
             return [item(.giftSuggestion, candidate, due: .day(closedOn.adding(days: rules.giftDelayDays)), window: window,
-                         detail: "won \(DateText.shortDay(closedOn)), team of \(teamSize)", canBeLate: true)]
+                         detail: "won \(DateText.day(closedOn, relativeToYear: window.today.year)), team of \(teamSize)", canBeLate: true)]
         }
     }
 

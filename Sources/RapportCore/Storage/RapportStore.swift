@@ -145,3 +145,13 @@ public final class RapportStore: Sendable {
         }
     }
 }
+
+extension RapportStore {
+    /// Copies the whole database to a new file with SQLite's backup API, safe
+    /// while other processes use it.
+    public func backup(to path: String) throws {
+        let destination = try DatabaseQueue(path: path)
+        try RapportStore.mapBusy { try writer.backup(to: destination) }
+        try destination.close()
+    }
+}

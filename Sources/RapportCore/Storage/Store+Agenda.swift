@@ -12,51 +12,49 @@ extension RapportStore: AgendaSource {
 
             // Open follow-ups due by the horizon. A timed follow-up's dueDay is
             // the day it was entered for; two days' margin covers any change of zone.
-            let followUps = try Row.fetchAll(db, sql: """
+            let followUps = try Row.fetchCursor(db, sql: """
                 SELECT f.id, f.title, f.dueDay, f.dueAt, f.snoozeCount, a.name AS account,
                        (SELECT group_concat(contactID) FROM followUpContact WHERE followUpID = f.id) AS contactIDs
                 FROM followUp f LEFT JOIN account a ON a.id = f.accountID
                 WHERE f.state = 'open' AND f.dueDay <= ?
                 """, arguments: [window.horizon.adding(days: 2)])
-            for row in followUps {
-                let due: Due = (row["dueAt"] as Date?).map(Due.instant) ?? .day(row["dueDay"])
-                raw.append((row["id"], row["title"], ids(row["contactIDs"]), row["account"],
-                            .followUp(due: due, snoozeCount: row["snoozeCount"])))
+            while let row = try followUps.next() {
+                let due: Due = (row[3] as Date?).map(Due.instant) ?? .day(row[2])
+                raw.append((row[0], row[1], ids(row[6]), row[5], .followUp(due: due, snoozeCount: row[4])))
             }
 
             // Thank-you notes still owed: for meetings that have happened, or by themselves.
-            let notes = try Row.fetchAll(db, sql: """
+            let notes = try Row.fetchCursor(db, sql: """
                 SELECT n.id, n.contactID, n.reason, n.dueDay, m.title, m.startsAt, a.name AS account
                 FROM thankYouNote n INDEXED BY thankYouNote_owed
                 LEFT JOIN meeting m ON m.id = n.meetingID
                 LEFT JOIN account a ON a.id = m.accountID
                 WHERE n.state = 'owed' AND (n.meetingID IS NULL OR (m.startsAt <= ? AND m.cancelledAt IS NULL))
                 """, arguments: [window.now])
-            for row in notes {
-                if let start = row["startsAt"] as Date? {
-                    raw.append((row["id"], row["title"], [row["contactID"]], row["account"], .thankYou(meetingStart: start)))
+            while let row = try notes.next() {
+                if let start = row[5] as Date? {
+                    raw.append((row[0], row[4], [row[1]], row[6], .thankYou(meetingStart: start)))
                 } else {
-                    let reason: String? = row["reason"]
-                    raw.append((row["id"], reason.map { "Thank you \($0)" } ?? "Thank you", [row["contactID"]], nil,
-                                .standaloneThankYou(due: row["dueDay"])))
+                    let reason: String? = row[2]
+                    raw.append((row[0], reason.map { "Thank you \($0)" } ?? "Thank you", [row[1]], nil,
+                                .standaloneThankYou(due: row[3])))
                 }
             }
 
             // Meetings from the start of today to a week past the horizon
             // (preparation is due the business day before, across a weekend).
-            let meetings = try Row.fetchAll(db, sql: """
+            let meetings = try Row.fetchCursor(db, sql: """
                 SELECT m.id, m.title, m.startsAt, m.prepDoneAt, a.name AS account,
                        (SELECT group_concat(contactID) FROM meetingAttendee WHERE meetingID = m.id) AS contactIDs
                 FROM meeting m LEFT JOIN account a ON a.id = m.accountID
                 WHERE m.startsAt >= ? AND m.startsAt < ? AND m.cancelledAt IS NULL
                 """, arguments: [window.startOfToday, window.endOfHorizon.addingTimeInterval(8 * 86_400)])
-            for row in meetings {
-                raw.append((row["id"], row["title"], ids(row["contactIDs"]), row["account"],
-                            .meeting(start: row["startsAt"], prepDone: (row["prepDoneAt"] as Date?) != nil)))
+            while let row = try meetings.next() {
+                raw.append((row[0], row[1], ids(row[5]), row[4], .meeting(start: row[2], prepDone: !row.hasNull(atIndex: 3))))
             }
 
             // Contacts whose last touch (or creation) plus cadence falls by the horizon.
-            let contacts = try Row.fetchAll(db, sql: """
+            let contacts = try Row.fetchCursor(db, sql: """
                 SELECT c.id, c.name, c.latestTouchAt, c.createdAt, c.stayInTouchDays
                 FROM contact c
                 WHERE julianday(coalesce(c.latestTouchAt, c.createdAt))
@@ -64,14 +62,13 @@ extension RapportStore: AgendaSource {
                       <= julianday(:end) + 2
                 """, arguments: ["a": rules.tierCadenceDays[.a], "b": rules.tierCadenceDays[.b],
                                  "c": rules.tierCadenceDays[.c], "end": window.endOfHorizon])
-            for row in contacts {
-                raw.append((row["id"], "Keep in touch", [row["id"]], nil,
-                            .stayInTouch(lastTouch: row["latestTouchAt"], addedAt: row["createdAt"],
-                                         cadenceDays: row["stayInTouchDays"])))
+            while let row = try contacts.next() {
+                raw.append((row[0], "Keep in touch", [row[0]], nil,
+                            .stayInTouch(lastTouch: row[2], addedAt: row[3], cadenceDays: row[4])))
             }
 
             // Favourites with a lunch cadence and no lunch offered or accepted.
-            let favourites = try Row.fetchAll(db, sql: """
+            let favourites = try Row.fetchCursor(db, sql: """
                 SELECT c.id, c.createdAt, c.lunchCadenceDays,
                        (SELECT max(l.startsAt) FROM lunchGuest g JOIN lunch l ON l.id = g.lunchID
                         WHERE g.contactID = c.id AND l.state = 'held') AS lastLunch
@@ -80,47 +77,43 @@ extension RapportStore: AgendaSource {
                   AND NOT EXISTS (SELECT 1 FROM lunchGuest g JOIN lunch l ON l.id = g.lunchID
                                   WHERE g.contactID = c.id AND l.state IN ('offered', 'accepted'))
                 """)
-            for row in favourites {
-                raw.append((row["id"], "Lunch", [row["id"]], nil,
-                            .lunchDue(lastLunch: row["lastLunch"], addedAt: row["createdAt"],
-                                      cadenceDays: row["lunchCadenceDays"])))
+            while let row = try favourites.next() {
+                raw.append((row[0], "Lunch", [row[0]], nil, .lunchDue(lastLunch: row[3], addedAt: row[1], cadenceDays: row[2])))
             }
 
             // Lunches offered or accepted for a time before the horizon's end.
-            let lunches = try Row.fetchAll(db, sql: """
+            let lunches = try Row.fetchCursor(db, sql: """
                 SELECT l.id, l.startsAt, l.place, a.name AS account,
                        (SELECT group_concat(contactID) FROM lunchGuest WHERE lunchID = l.id) AS contactIDs
                 FROM lunch l INDEXED BY lunch_pending LEFT JOIN account a ON a.id = l.accountID
                 WHERE l.state IN ('offered', 'accepted') AND l.startsAt < ?
                 """, arguments: [window.endOfHorizon])
-            for row in lunches {
-                let place: String? = row["place"]
-                raw.append((row["id"], place.map { "Lunch at \($0)" } ?? "Lunch", ids(row["contactIDs"]), row["account"],
-                            .lunch(start: row["startsAt"])))
+            while let row = try lunches.next() {
+                let place: String? = row[2]
+                raw.append((row[0], place.map { "Lunch at \($0)" } ?? "Lunch", ids(row[4]), row[3], .lunch(start: row[1])))
             }
 
             // Gifts not yet sent that have a day to be sent by.
-            let gifts = try Row.fetchAll(db, sql: """
+            let gifts = try Row.fetchCursor(db, sql: """
                 SELECT g.id, g.description, g.sendBy, a.name AS account,
                        (SELECT group_concat(contactID) FROM giftRecipient WHERE giftID = g.id) AS contactIDs
                 FROM gift g INDEXED BY gift_pending LEFT JOIN account a ON a.id = g.accountID
                 WHERE g.state != 'sent' AND g.sendBy IS NOT NULL AND g.sendBy <= ?
                 """, arguments: [window.horizon])
-            for row in gifts {
-                raw.append((row["id"], row["description"], ids(row["contactIDs"]), row["account"], .gift(sendBy: row["sendBy"])))
+            while let row = try gifts.next() {
+                raw.append((row[0], row[1], ids(row[4]), row[3], .gift(sendBy: row[2])))
             }
 
             // Deals won with a large buyer team and no gift yet.
-            let deals = try Row.fetchAll(db, sql: """
+            let deals = try Row.fetchCursor(db, sql: """
                 SELECT d.id, d.title, d.closedOn, d.buyerTeamSize, a.name AS account,
                        (SELECT group_concat(id) FROM contact WHERE accountID = d.accountID) AS contactIDs
                 FROM deal d INDEXED BY deal_won JOIN account a ON a.id = d.accountID
                 WHERE d.stage = 'won' AND d.closedOn <= ? AND d.buyerTeamSize >= ?
                   AND NOT EXISTS (SELECT 1 FROM gift WHERE gift.dealID = d.id)
                 """, arguments: [window.horizon.adding(days: -rules.giftDelayDays), rules.giftTeamSizeThreshold])
-            for row in deals {
-                raw.append((row["id"], row["title"], ids(row["contactIDs"]), row["account"],
-                            .giftSuggestion(closedOn: row["closedOn"], teamSize: row["buyerTeamSize"])))
+            while let row = try deals.next() {
+                raw.append((row[0], row[1], ids(row[5]), row[4], .giftSuggestion(closedOn: row[2], teamSize: row[3])))
             }
 
             // Items put off or dismissed by the user (a small table, read whole).

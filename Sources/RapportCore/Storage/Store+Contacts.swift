@@ -152,14 +152,16 @@ extension RapportStore {
     /// Names for the ids, with tier and account, in one query.
     func contactSummaries(_ ids: some Collection<Int64>, _ db: Database) throws -> [Int64: ContactSummary] {
         guard !ids.isEmpty else { return [:] }
-        let rows = try Row.fetchAll(db, sql: """
-            SELECT contact.id, contact.name, contact.tier, account.name AS accountName
+        // One JSON array argument instead of thousands of placeholders; columns are read by position.
+        let rows = try Row.fetchCursor(db, sql: """
+            SELECT contact.id, contact.name, contact.tier, account.name
             FROM contact LEFT JOIN account ON account.id = contact.accountID
-            WHERE contact.id IN (\(databaseQuestionMarks(count: ids.count)))
-            """, arguments: StatementArguments(Array(ids)))
+            WHERE contact.id IN (SELECT value FROM json_each(?))
+            """, arguments: ["[" + ids.map(String.init).joined(separator: ",") + "]"])
         var result: [Int64: ContactSummary] = [:]
-        for row in rows {
-            let summary = ContactSummary(id: row["id"], name: row["name"], tier: row["tier"], accountName: row["accountName"])
+        result.reserveCapacity(ids.count)
+        while let row = try rows.next() {
+            let summary = ContactSummary(id: row[0], name: row[1], tier: (row[2] as String?).flatMap(Tier.init(rawValue:)), accountName: row[3])
             result[summary.id] = summary
         }
         return result

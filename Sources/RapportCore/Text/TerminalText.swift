@@ -71,12 +71,23 @@ public enum TerminalText {
     /// take two, combining marks none. Written by hand because no listed Swift
     /// package measures this, and `wcwidth` is not visible from Swift here.
     public static func width(_ text: String) -> Int {
-        text.reduce(0) { $0 + width(of: $1) }
+        // Printable ASCII is one column a byte: the common case, measured without grapheme breaking.
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text.utf8.count }
+        return text.reduce(0) { $0 + width(of: $1) }
     }
 
     /// Columns of one grapheme cluster.
     public static func width(of character: Character) -> Int {
         guard let first = character.unicodeScalars.first else { return 0 }
+        // Fast paths for the common scripts and punctuation, without property look-ups.
+        if character.unicodeScalars.count == 1 {
+            switch first.value {
+            case 0x20..<0x7F, 0xA0..<0xAD, 0xAE..<0x300, 0x370..<0x483, 0x2010..<0x2028, 0x2030..<0x205F:
+                return 1
+            default:
+                break
+            }
+        }
         let properties = first.properties
         if character.unicodeScalars.count > 1,
            character.unicodeScalars.contains(where: { $0.value == 0xFE0F }) { return 2 } // emoji presentation
@@ -122,6 +133,8 @@ public enum TerminalText {
 
     /// `text` padded with spaces to `columns` columns (cut first when longer).
     public static func pad(_ text: String, toWidth columns: Int) -> String {
+        let measured = width(text)
+        if measured <= columns { return text + String(repeating: " ", count: columns - measured) }
         let cut = truncate(text, toWidth: columns)
         return cut + String(repeating: " ", count: max(0, columns - width(cut)))
     }

@@ -56,5 +56,5 @@ func printJSON(_ value: some Encodable) throws {
     var text = String(decoding: try encoder.encode(value), as: UTF8.self)
     // Empty arrays print as [] (JSON strings hold no raw newlines, so this touches no text).
     text = text.replacingOccurrences(of: #"\[\n\s*\n?\s*\]"#, with: "[]", options: .regularExpression)
-    FileHandle.standardOutput.write(Data((JSONText.escapeInvisible(text) + "\n").utf8))
+    say(JSONText.escapeInvisible(text))
 }

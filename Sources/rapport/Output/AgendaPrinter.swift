@@ -20,8 +20,9 @@ struct AgendaPrinter {
         let refWidth = rows.map { $0.ref.count }.max() ?? 0
         let kindWidth = rows.map { $0.kind.count }.max() ?? 0
         let whenWidth = rows.map { $0.when.count }.max() ?? 0
-        var titleWidth = rows.map { TerminalText.width($0.title) }.max() ?? 0
-        var peopleWidth = rows.map { TerminalText.width($0.people) }.max() ?? 0
+        // Long titles and lists of people are cut even in a pipe, so columns stay readable.
+        var titleWidth = min(rows.map { TerminalText.width($0.title) }.max() ?? 0, 60)
+        var peopleWidth = min(rows.map { TerminalText.width($0.people) }.max() ?? 0, 40)
         if let width = style.width {
             // Fit the line: the title gives way first, then the people.
             let fixed = indent.count + refWidth + kindWidth + whenWidth + 8

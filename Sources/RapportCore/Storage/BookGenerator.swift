@@ -1,0 +1,218 @@
+import Foundation
+import GRDB
+
+/// A small deterministic random generator (SplitMix64), so that a generated
+/// book is the same for the same seed.
+public struct SeededRandom: RandomNumberGenerator, Sendable {
+    private var state: UInt64
+    public init(seed: UInt64) { state = seed }
+    public mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
+
+/// Writes a realistic book of business fast, for benchmarks and tests:
+/// accounts with teams, tiers and favourites, and five years of meetings
+/// (with their thank-you notes: most sent, some late, some owed), calls and
+/// emails, lunches, gifts, deals, and follow-ups — about a tenth of the open
+/// items overdue and a hundredth due today.
+public struct BookGenerator: Sendable {
+    public var contacts: Int
+    public var interactions: Int
+    public var seed: UInt64
+    public var now: Date
+
+    public init(contacts: Int, interactions: Int, seed: UInt64 = 1, now: Date) {
+        self.contacts = contacts
+        self.interactions = interactions
+        self.seed = seed
+        self.now = now
+    }
+
+    /// What was written.
+    public struct Summary: Sendable {
+        public var accounts = 0, contacts = 0, meetings = 0, interactions = 0, lunches = 0, gifts = 0, followUps = 0, deals = 0
+    }
+
+    static let firstNames = ["Dana", "Lee", "Zoë", "Ana", "Omar", "Mei", "Jonas", "Priya", "Luca", "Sofia", "Kenji", "Amara",
+                             "Noah", "Ines", "Tariq", "Hanna", "Mateo", "Yuki", "Elena", "Kofi", "Nora", "Ravi", "Clara", "Finn"]
+    static let lastNames = ["Ruiz", "Park", "Ångström", "de la Cruz", "Haddad", "Chen", "Berg", "Sharma", "Rossi", "Moreau",
+                            "Tanaka", "Okafor", "Smith", "Novak", "Khan", "Larsen", "García", "Sato", "Ivanova", "Mensah"]
+    static let companies = ["Acme", "Globex", "Initech", "Umbrella", "Stark", "Wayne", "Hooli", "Vandelay", "Soylent", "Tyrell"]
+    static let topics = ["Renewal terms", "Pricing question", "Quarterly review", "Intro to finance", "Contract redlines",
+                         "Roadmap preview", "Support escalation", "Budget planning", "Reference call", "Pilot results"]
+
+    /// Fills an empty store. Everything is written in one transaction.
+    public func generate(into store: RapportStore, calendar: LocalCalendar) throws -> Summary {
+        try store.write { db in try generate(db, calendar: calendar) }
+    }
+
+    private func generate(_ db: Database, calendar: LocalCalendar) throws -> Summary {
+        guard try Contact.fetchCount(db) == 0 else { throw StoreError.invalid("the book is not empty; generate into a new database") }
+        var random = SeededRandom(seed: seed)
+        var summary = Summary()
+        let nowSeconds = now.timeIntervalSince1970
+        let start = nowSeconds - 5 * 365 * 86_400
+        func instant(_ from: Double, _ to: Double) -> Date { Date(timeIntervalSince1970: Double.random(in: from..<to, using: &random)) }
+        func pick<T>(_ values: [T]) -> T { values[Int.random(in: 0..<values.count, using: &random)] }
+        let today = calendar.day(of: now)
+
+        // Accounts, each with its team.
+        let accountCount = max(1, contacts / 8)
+        let insertAccount = try db.cachedStatement(sql: "INSERT INTO account (name, segment, createdAt, updatedAt) VALUES (?, ?, ?, ?)")
+        for index in 0..<accountCount {
+            let name = "\(Self.companies[index % Self.companies.count]) \(index / Self.companies.count + 1)"
+            let created = instant(start, start + 365 * 86_400)
+            try insertAccount.execute(arguments: [name, pick(["SMB", "Mid-market", "Enterprise"]), created, created])
+        }
+        summary.accounts = accountCount
+
+        let insertContact = try db.cachedStatement(sql: """
+            INSERT INTO contact (name, accountID, tier, isFavourite, stayInTouchDays, lunchCadenceDays, createdAt, updatedAt, searchName)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        let insertEmail = try db.cachedStatement(sql: "INSERT INTO contactEmail (contactID, address, label) VALUES (?, ?, 'work')")
+        var team: [[Int64]] = Array(repeating: [], count: accountCount + 1)
+        for index in 1...max(contacts, 1) {
+            let name = "\(pick(Self.firstNames)) \(pick(Self.lastNames)) \(index)"
+            let accountID = Int64(Int.random(in: 1...accountCount, using: &random))
+            let roll = Double.random(in: 0..<1, using: &random)
+            let tier: String? = roll < 0.1 ? "A" : roll < 0.4 ? "B" : roll < 0.8 ? "C" : nil
+            let favourite = Double.random(in: 0..<1, using: &random) < 0.05
+            let created = instant(start, start + 2 * 365 * 86_400)
+            try insertContact.execute(arguments: [name, accountID, tier, favourite, nil,
+                                                  favourite ? pick([30, 45, 60, 90]) : nil, created, created, Contact.searchKey(name: name, nickname: nil)])
+            try insertEmail.execute(arguments: [Int64(index), "contact\(index)@example.com"])
+            team[Int(accountID)].append(Int64(index))
+        }
+        summary.contacts = contacts
+        func people(_ most: Int) -> [Int64] {
+            let accountTeam = team[Int.random(in: 1...accountCount, using: &random)]
+            guard !accountTeam.isEmpty else { return [Int64(Int.random(in: 1...max(contacts, 1), using: &random))] }
+            return Array(Set((0..<Int.random(in: 1...most, using: &random)).map { _ in pick(accountTeam) })).sorted()
+        }
+
+        let insertMeeting = try db.cachedStatement(sql: "INSERT INTO meeting (title, startsAt, place, accountID, prepDoneAt, createdAt) VALUES (?, ?, ?, ?, ?, ?)")
+        let insertAttendee = try db.cachedStatement(sql: "INSERT INTO meetingAttendee (meetingID, contactID) VALUES (?, ?)")
+        let insertNote = try db.cachedStatement(sql: """
+            INSERT INTO thankYouNote (meetingID, contactID, state, sentAt, channel, waivedReason, createdAt) VALUES (?, ?, ?, ?, ?, ?, ?)
+            """)
+        let insertTouch = try db.cachedStatement(sql: """
+            INSERT INTO touch (contactID, at, kind, meetingID, lunchID, interactionID, giftID, thankYouNoteID) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        let insertInteraction = try db.cachedStatement(sql: "INSERT INTO interaction (kind, occurredAt, title, createdAt) VALUES (?, ?, ?, ?)")
+        let insertInteractionContact = try db.cachedStatement(sql: "INSERT INTO interactionContact (interactionID, contactID) VALUES (?, ?)")
+        let insertLunch = try db.cachedStatement(sql: "INSERT INTO lunch (startsAt, place, state, createdAt) VALUES (?, ?, ?, ?)")
+        let insertGuest = try db.cachedStatement(sql: "INSERT INTO lunchGuest (lunchID, contactID) VALUES (?, ?)")
+        let insertGift = try db.cachedStatement(sql: """
+            INSERT INTO gift (accountID, occasion, description, costMinorUnits, currency, state, sentOn, createdAt) VALUES (?, ?, ?, ?, ?, 'sent', ?, ?)
+            """)
+        let insertRecipient = try db.cachedStatement(sql: "INSERT INTO giftRecipient (giftID, contactID) VALUES (?, ?)")
+        let insertFollowUp = try db.cachedStatement(sql: """
+            INSERT INTO followUp (title, dueDay, dueAt, originalDueDay, recurrence, state, completedAt, createdAt) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        let insertFollowUpContact = try db.cachedStatement(sql: "INSERT INTO followUpContact (followUpID, contactID) VALUES (?, ?)")
+
+        for _ in 0..<interactions {
+            let roll = Double.random(in: 0..<1, using: &random)
+            if roll < 0.25 {
+                // A meeting: mostly past, a few to come; thank-you notes per attendee.
+                let at = instant(start, nowSeconds + 30 * 86_400)
+                let past = at.timeIntervalSince1970 <= nowSeconds
+                let attendees = people(6)
+                try insertMeeting.execute(arguments: [pick(Self.topics), at, pick([nil, "HQ", "Video call", "Their office"]),
+                                                      nil, past ? at.addingTimeInterval(-86_400) : nil, at.addingTimeInterval(-7 * 86_400)])
+                let meetingID = db.lastInsertedRowID
+                summary.meetings += 1
+                for contactID in attendees {
+                    try insertAttendee.execute(arguments: [meetingID, contactID])
+                    try insertTouch.execute(arguments: [contactID, at, "meeting", meetingID, nil, nil, nil, nil])
+                    let age = nowSeconds - at.timeIntervalSince1970
+                    let noteRoll = Double.random(in: 0..<1, using: &random)
+                    if past && (age > 10 * 86_400 ? noteRoll < 0.995 : noteRoll < 0.6) {
+                        let sent = at.addingTimeInterval(Double.random(in: 3600..<(4 * 86_400), using: &random))
+                        try insertNote.execute(arguments: [meetingID, contactID, "sent", sent, pick(["handwritten", "email", "card"]), nil, at])
+                        try insertTouch.execute(arguments: [contactID, sent, "thank-you", nil, nil, nil, nil, db.lastInsertedRowID])
+                    } else {
+                        try insertNote.execute(arguments: [meetingID, contactID, "owed", nil, nil, nil, at])
+                    }
+                }
+            } else if roll < 0.80 {
+                let at = instant(start, nowSeconds)
+                try insertInteraction.execute(arguments: [pick(["call", "email", "email", "message", "note"]), at, pick(Self.topics), at])
+                let interactionID = db.lastInsertedRowID
+                summary.interactions += 1
+                for contactID in people(2) {
+                    try insertInteractionContact.execute(arguments: [interactionID, contactID])
+                    try insertTouch.execute(arguments: [contactID, at, "interaction", nil, nil, interactionID, nil, nil])
+                }
+            } else if roll < 0.88 {
+                let at = instant(start, nowSeconds)
+                try insertLunch.execute(arguments: [at, pick(["Nobu", "Le Bistro", "The Deli", nil]), "held", at])
+                let lunchID = db.lastInsertedRowID
+                summary.lunches += 1
+                for contactID in people(2) {
+                    try insertGuest.execute(arguments: [lunchID, contactID])
+                    try insertTouch.execute(arguments: [contactID, at, "lunch", nil, lunchID, nil, nil, nil])
+                }
+            } else if roll < 0.90 {
+                let at = instant(start, nowSeconds)
+                let recipients = people(4)
+                try insertGift.execute(arguments: [nil, pick(["closed deal", "birthday", "holidays"]), pick(["Cheese basket", "Wine", "Book", "Flowers"]),
+                                                   Int.random(in: 2_000...20_000, using: &random), pick(["EUR", "USD"]), calendar.day(of: at), at])
+                let giftID = db.lastInsertedRowID
+                summary.gifts += 1
+                for contactID in recipients {
+                    try insertRecipient.execute(arguments: [giftID, contactID])
+                    try insertTouch.execute(arguments: [contactID, at, "gift", nil, nil, nil, giftID, nil])
+                }
+            } else {
+                // A follow-up: most done long ago; the open ones spread around today.
+                let open = Double.random(in: 0..<1, using: &random) < 0.04
+                let dueDay: CivilDate
+                if open {
+                    let spot = Double.random(in: 0..<1, using: &random)
+                    dueDay = spot < 0.10 ? today.adding(days: -Int.random(in: 1...30, using: &random))
+                        : spot < 0.11 ? today : today.adding(days: Int.random(in: 1...120, using: &random))
+                } else {
+                    dueDay = calendar.day(of: instant(start, nowSeconds))
+                }
+                let timed = Double.random(in: 0..<1, using: &random) < 0.3
+                let dueAt = timed ? calendar.instant(on: dueDay, at: LocalTime(hour: Int.random(in: 8...17, using: &random), minute: 0)!) : nil
+                let repeats = Double.random(in: 0..<1, using: &random) < 0.05 ? pick(["every month on day 1", "every 2 weeks", "every first monday"]) : nil
+                let created = calendar.startOfDay(dueDay).addingTimeInterval(-7 * 86_400)
+                try insertFollowUp.execute(arguments: [pick(Self.topics), dueDay, dueAt, dueDay, repeats, open ? "open" : "done",
+                                                       open ? nil : calendar.endOfDay(dueDay).addingTimeInterval(-3600), min(created, now)])
+                let followUpID = db.lastInsertedRowID
+                summary.followUps += 1
+                for contactID in people(2) { try insertFollowUpContact.execute(arguments: [followUpID, contactID]) }
+            }
+        }
+
+        // Deals: a few per account, some won by large teams with a gift still to send.
+        let insertDeal = try db.cachedStatement(sql: """
+            INSERT INTO deal (accountID, title, stage, buyerTeamSize, closedOn, createdAt) VALUES (?, ?, ?, ?, ?, ?)
+            """)
+        for accountID in 1...accountCount {
+            for _ in 0..<Int.random(in: 0...2, using: &random) {
+                let stage = pick(["open", "open", "won", "lost", "not-a-fit"])
+                let closed = stage == "open" ? nil : today.adding(days: -Int.random(in: 0...700, using: &random))
+                try insertDeal.execute(arguments: [Int64(accountID), pick(["Platform", "Pilot", "Expansion", "Renewal"]), stage,
+                                                   Int.random(in: 1...20, using: &random), closed, instant(start, nowSeconds)])
+                summary.deals += 1
+                // Most won deals got their gift.
+                if stage == "won", Double.random(in: 0..<1, using: &random) < 0.95 {
+                    try db.execute(sql: """
+                        INSERT INTO gift (accountID, dealID, occasion, description, state, sentOn, createdAt)
+                        VALUES (?, ?, 'closed deal', 'Team gift', 'sent', ?, ?)
+                        """, arguments: [Int64(accountID), db.lastInsertedRowID, closed, now])
+                }
+            }
+        }
+        return summary
+    }
+}

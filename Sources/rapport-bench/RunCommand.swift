@@ -1,0 +1,147 @@
+import ArgumentParser
+import Foundation
+import RapportCore
+
+/// One measured thing: its times in milliseconds and, for processes, peak memory.
+struct Measurement: Codable {
+    var name: String
+    var runs: Int
+    var medianMs: Double
+    var minMs: Double
+    var maxMs: Double
+    var peakMemoryMiB: Double?
+}
+
+struct RunCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Measure the scheduler in process and the rapport commands as whole processes.",
+        discussion: "Prints a table; --json writes the same figures for comparing before and after a change."
+    )
+
+    @Option(help: "The database to measure (from rapport-bench seed).") var db: String
+    @Option(help: "Runs of each measurement, after one warm-up.") var runs = 20
+    @Option(help: "Write the figures as JSON to this file.") var json: String?
+    @Option(help: "The day to measure at (YYYY-MM-DD; default today): the seed's --now.") var now: String?
+
+    func validate() throws {
+        if !FileManager.default.fileExists(atPath: db) { throw ValidationError("no database at \(db); run rapport-bench seed first") }
+        if runs < 1 { throw ValidationError("--runs must be 1 or more") }
+    }
+
+    func run() throws {
+        let now = try benchNow(self.now)
+        var results: [Measurement] = []
+        guard let store = try RapportStore.openForReading(path: db) else { throw ValidationError("cannot read \(db)") }
+        let scheduler = Scheduler(rules: try store.rules(), calendar: .current)
+
+        results.append(try measure("scheduler: overdue (in process)") { _ = try scheduler.agenda(from: store, now: now, upcomingDays: 0) })
+        results.append(try measure("scheduler: 7-day agenda (in process)") { _ = try scheduler.agenda(from: store, now: now, upcomingDays: 7) })
+        results.append(try measure("timeline of a contact (in process)") { _ = try store.timeline(ofContact: 1, limit: 100) })
+        results.append(try measure("contact list (in process)") { _ = try store.contactList(ContactFilter(), now: now, scheduler: scheduler) })
+
+        let directory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        let rapport = directory.appendingPathComponent("rapport").path
+        let hello = directory.appendingPathComponent("floor-hello").path
+        let faketime = FileManager.default.isExecutableFile(atPath: "/usr/bin/faketime") && self.now != nil
+        func command(_ arguments: [String]) -> [String] {
+            faketime ? ["/usr/bin/faketime", "\(self.now!) 09:00:00", rapport] + arguments : [rapport] + arguments
+        }
+        results.append(try measureProcess("floor: Swift hello", [hello], database: db))
+        results.append(try measureProcess("rapport overdue", command(["overdue"]), database: db))
+        results.append(try measureProcess("rapport overdue --count", command(["overdue", "--count"]), database: db))
+        results.append(try measureProcess("rapport today", command(["today"]), database: db))
+        results.append(try measureProcess("rapport show @1", command(["show", "@1"]), database: db))
+        // Adds go to a copy, so the measured book stays as it was.
+        let copy = NSTemporaryDirectory() + "rapport-bench-add-\(getpid()).sqlite"
+        try? FileManager.default.removeItem(atPath: copy)
+        try store.backup(to: copy)
+        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: copy + suffix) } }
+        results.append(try measureProcess("rapport add", command(["add", "send the deck with @1 fri 14:00"]), database: copy))
+
+        let size = (try FileManager.default.attributesOfItem(atPath: db)[.size] as? Int) ?? 0
+        print(table(results))
+        print("database: \(size / 1_048_576) MiB; machine: \(ProcessInfo.processInfo.activeProcessorCount) cores, "
+              + "\(ProcessInfo.processInfo.physicalMemory / 1_073_741_824) GiB")
+        if let json {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+            try encoder.encode(results).write(to: URL(fileURLWithPath: json))
+        }
+    }
+
+    private func measure(_ name: String, _ body: () throws -> Void) throws -> Measurement {
+        try body() // warm-up
+        var times: [Double] = []
+        for _ in 0..<runs {
+            let start = DispatchTime.now().uptimeNanoseconds
+            try body()
+            times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1_000_000)
+        }
+        return summarize(name, times, memory: nil)
+    }
+
+    /// Runs a process `runs` times after a warm-up, then once more under GNU
+    /// time for its peak resident memory. (A child spawned from this process
+    /// would report this process's own peak: Linux carries it across exec.)
+    private func measureProcess(_ name: String, _ arguments: [String], database: String) throws -> Measurement {
+        var times: [Double] = []
+        for run in 0...runs {
+            let start = DispatchTime.now().uptimeNanoseconds
+            let status = try spawn(arguments, database: database)
+            let elapsed = Double(DispatchTime.now().uptimeNanoseconds - start) / 1_000_000
+            guard status == 0 || (arguments.contains("overdue") && status == 1) else {
+                throw ValidationError("\(arguments.joined(separator: " ")) exited \(status)")
+            }
+            if run > 0 { times.append(elapsed) }
+        }
+        var memory: Double?
+        if FileManager.default.isExecutableFile(atPath: "/usr/bin/time") {
+            let report = NSTemporaryDirectory() + "rapport-bench-rss-\(getpid())"
+            defer { try? FileManager.default.removeItem(atPath: report) }
+            _ = try spawn(["/usr/bin/time", "-f", "%M", "-o", report] + arguments, database: database)
+            memory = (try? String(contentsOfFile: report, encoding: .utf8))
+                .flatMap { Double($0.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: "\n").last ?? "") }
+                .map { $0 / 1024 }
+        }
+        return summarize(name, times, memory: memory)
+    }
+
+    private func spawn(_ arguments: [String], database: String) throws -> Int32 {
+        var environment = ProcessInfo.processInfo.environment
+        environment["RAPPORT_DB"] = database
+        environment["NO_COLOR"] = "1"
+        let argv = arguments.map { strdup($0) } + [nil]
+        let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer { (argv + envp).forEach { free($0) } }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        var pid: pid_t = 0
+        guard posix_spawn(&pid, arguments[0], &actions, nil, argv, envp) == 0 else {
+            throw ValidationError("cannot start \(arguments[0]); build it first (swift build -c release)")
+        }
+        var status: Int32 = 0
+        waitpid(pid, &status, 0)
+        return (status >> 8) & 0xFF
+    }
+
+    private func summarize(_ name: String, _ times: [Double], memory: Double?) -> Measurement {
+        let sorted = times.sorted()
+        let median = sorted.count % 2 == 1 ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
+        return Measurement(name: name, runs: times.count, medianMs: median, minMs: sorted.first ?? 0, maxMs: sorted.last ?? 0,
+                           peakMemoryMiB: memory)
+    }
+
+    private func table(_ results: [Measurement]) -> String {
+        let width = results.map(\.name.count).max() ?? 0
+        var lines = ["measurement".padding(toLength: width, withPad: " ", startingAt: 0) + "   median      min      max   peak MiB"]
+        for result in results {
+            lines.append(result.name.padding(toLength: width, withPad: " ", startingAt: 0)
+                + String(format: " %8.2f %8.2f %8.2f", result.medianMs, result.minMs, result.maxMs)
+                + (result.peakMemoryMiB.map { String(format: " %10.1f", $0) } ?? ""))
+        }
+        return lines.joined(separator: "\n")
+    }
+}
