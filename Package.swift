@@ -19,11 +19,26 @@ let package = Package(
             name: "RapportCore",
             dependencies: [.product(name: "GRDB", package: "GRDB.swift")]
         ),
-        // The `rapport` command: a thin shell over RapportCore.
+        // The front end's screens, keys and state, drawn into a buffer of
+        // cells: pure, with no terminal, so tests read screens as text.
+        .target(
+            name: "RapportTerminalUI",
+            dependencies: ["RapportCore"]
+        ),
+        // libncursesw, with the wide-character API switched on in its shim.
+        .systemLibrary(
+            name: "CNcursesw",
+            pkgConfig: "ncursesw",
+            providers: [.apt(["libncurses-dev"])]
+        ),
+        // The `rapport` command: a thin shell over RapportCore, and the
+        // terminal edge of the front end.
         .executableTarget(
             name: "rapport",
             dependencies: [
                 "RapportCore",
+                "RapportTerminalUI",
+                "CNcursesw",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -40,6 +55,10 @@ let package = Package(
         .testTarget(
             name: "RapportCoreTests",
             dependencies: ["RapportCore", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .testTarget(
+            name: "RapportTerminalUITests",
+            dependencies: ["RapportTerminalUI", "RapportCore"]
         ),
         // End-to-end tests: run the built `rapport` binary.
         .testTarget(

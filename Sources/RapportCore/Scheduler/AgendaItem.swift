@@ -34,6 +34,15 @@ public struct Agenda: Sendable, Equatable {
     /// The last day that `upcoming` covers.
     public var horizon: CivilDate
 
+    public init(now: Date, today: CivilDate, overdue: [AgendaItem], dueToday: [AgendaItem], upcoming: [AgendaItem], horizon: CivilDate) {
+        self.now = now
+        self.today = today
+        self.overdue = overdue
+        self.dueToday = dueToday
+        self.upcoming = upcoming
+        self.horizon = horizon
+    }
+
     public var isEmpty: Bool { overdue.isEmpty && dueToday.isEmpty && upcoming.isEmpty }
     public var all: [AgendaItem] { overdue + dueToday + upcoming }
 }

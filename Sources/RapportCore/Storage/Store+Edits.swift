@@ -158,3 +158,19 @@ extension RapportStore {
         }
     }
 }
+
+extension RapportStore {
+    /// An account's deals, newest first.
+    public func deals(ofAccount id: Int64) throws -> [Deal] {
+        try read { db in try Deal.filter(Column("accountID") == id).order(Column("id").desc).fetchAll(db) }
+    }
+
+    /// Gifts to an account's team or for its deals, newest first.
+    public func gifts(ofAccount id: Int64) throws -> [Gift] {
+        try read { db in
+            try Gift.fetchAll(db, sql: """
+                SELECT * FROM gift WHERE accountID = ? OR dealID IN (SELECT id FROM deal WHERE accountID = ?) ORDER BY id DESC
+                """, arguments: [id, id])
+        }
+    }
+}

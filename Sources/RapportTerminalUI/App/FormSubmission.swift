@@ -1,0 +1,167 @@
+import Foundation
+import RapportCore
+
+/// Turns a filled form into a change to the book, with the same library
+/// rules as the shell commands; an error keeps the form open and says why.
+extension RapportApp {
+    func submit(_ form: Form) {
+        do {
+            let summary: String
+            switch form.kind {
+            case .meeting: summary = try submitMeeting(form).1
+            case .call: summary = try submitCall(form).1
+            case .lunch: summary = try submitLunch(form).1
+            case .gift: summary = try submitGift(form).1
+            case .editContact(let id): summary = try submitContact(form, id: id).1
+            }
+            state.form = nil
+            state.message = Message(text: summary + (state.undoLabel != nil ? " · u undoes" : ""), isError: false)
+        } catch {
+            var failed = form
+            failed.error = "\(error)"
+            state.form = failed
+        }
+    }
+
+    /// Runs one change with undo, returning its summary; errors propagate to the form.
+    private func recorded(_ label: String, _ body: () throws -> String) throws -> (String, String) {
+        let (summary, token) = try store.recordingUndo(label, body)
+        if !token.isEmpty {
+            undoToken = token
+            state.undoLabel = label
+        }
+        dataVersion = (try? store.dataVersion()) ?? dataVersion
+        reload()
+        return (label, summary)
+    }
+
+    private func names(_ text: String) -> [String] {
+        text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+
+    private func parsed(_ text: String) throws -> When? {
+        text.isEmpty ? nil : try DatePhraseParser(today: state.agenda.today, weekend: rules.weekend,
+                                                  numericOrder: NumericDateOrder.from(environment: environment)).parse(text)
+    }
+
+    private func instant(_ when: When, defaultTime: LocalTime?) -> Date {
+        if let time = when.time ?? defaultTime { return state.calendar.instant(on: when.day, at: time) }
+        return when.day == state.agenda.today ? state.now : state.calendar.instant(on: when.day, at: .noon)
+    }
+
+    private func submitMeeting(_ form: Form) throws -> (String, String) {
+        guard !form.value("title").isEmpty else { throw StoreError.invalid("a meeting needs a title") }
+        guard let when = try parsed(form.value("when")), when.time != nil else {
+            throw StoreError.invalid("a meeting needs a time, like 'today 10:00'")
+        }
+        let people = try store.resolvePeople(names(form.value("with")), createMissing: true)
+        let start = instant(when, defaultTime: nil)
+        return try recorded("log meeting") {
+            let (meeting, notes, _) = try store.addMeeting(MeetingDraft(
+                title: form.value("title"), startsAt: start, place: form.value("place").nilIfEmpty, attendees: people,
+                prepNotes: form.value("prep").nilIfEmpty, outcomeNotes: form.value("outcome").nilIfEmpty), now: state.now)
+            let owed = start <= state.now && !notes.isEmpty ? "; thank-you notes owed: " + notes.map { "t\($0.id!)" }.joined(separator: " ") : ""
+            return "Logged m\(meeting.id!) \"\(meeting.title)\"" + owed
+        }
+    }
+
+    private func submitCall(_ form: Form) throws -> (String, String) {
+        guard !form.value("with").isEmpty else { throw StoreError.invalid("say who the call was with") }
+        guard !form.value("title").isEmpty else { throw StoreError.invalid("say what the call was about") }
+        let at = try parsed(form.value("when")).map { instant($0, defaultTime: nil) } ?? state.now
+        guard at <= state.now else { throw StoreError.invalid("a logged call happened already; add a follow-up for one to come") }
+        let people = try store.resolvePeople(names(form.value("with")), createMissing: true)
+        return try recorded("log call") {
+            let (interaction, _) = try store.logInteraction(kind: .call, title: form.value("title"), people: people, at: at,
+                                                            notes: form.value("notes").nilIfEmpty, now: state.now)
+            return "Logged call \"\(interaction.title)\""
+        }
+    }
+
+    private func submitLunch(_ form: Form) throws -> (String, String) {
+        guard !form.value("with").isEmpty else { throw StoreError.invalid("say who the lunch is with") }
+        let start = try parsed(form.value("when")).map { instant($0, defaultTime: .noon) }
+        let people = try store.resolvePeople(names(form.value("with")), createMissing: true)
+        let held = start.map { $0 <= state.now } ?? false
+        return try recorded(held ? "log lunch" : "offer lunch") {
+            let (lunch, _) = try store.addLunch(people: people, startsAt: start, place: form.value("place").nilIfEmpty,
+                                                state: held ? .held : .offered, now: state.now)
+            return held ? "Logged l\(lunch.id!) lunch held" : "Added l\(lunch.id!) lunch offered"
+        }
+    }
+
+    private func submitGift(_ form: Form) throws -> (String, String) {
+        guard !form.value("title").isEmpty else { throw StoreError.invalid("say what the gift is") }
+        var cost: Money?
+        if !form.value("cost").isEmpty {
+            let words = DatePhraseParser.tokenize(form.value("cost"))
+            guard let (money, used) = try Money.parse(words), used == words.count else {
+                throw StoreError.invalid("'\(form.value("cost"))' is not an amount like $80, €75.50 or 80 EUR")
+            }
+            cost = money
+        }
+        let sendBy = try parsed(form.value("when"))?.day
+        let people = try store.resolvePeople(names(form.value("with")), createMissing: true)
+        var accountID: Int64?
+        if !form.value("account").isEmpty {
+            guard let account = try store.resolveAccount(form.value("account")) else {
+                throw StoreError.notFound("no account matches '\(form.value("account"))'")
+            }
+            accountID = account.id
+        }
+        return try recorded("plan gift") {
+            let (gift, _) = try store.addGift(Gift(accountID: accountID, occasion: "", description: form.value("title"),
+                                                   costMinorUnits: cost?.minorUnits, currency: cost?.currency, state: .idea,
+                                                   sendBy: sendBy, createdAt: state.now), people: people)
+            return "Added g\(gift.id!) gift \"\(gift.description)\""
+        }
+    }
+
+    private func submitContact(_ form: Form, id: Int64) throws -> (String, String) {
+        let tierText = form.value("tier")
+        guard tierText.isEmpty || Tier(text: tierText) != nil else { throw StoreError.invalid("the tier is A, B, C or empty") }
+        func days(_ key: String, _ label: String) throws -> Int? {
+            let text = form.value(key)
+            guard !text.isEmpty else { return nil }
+            guard let n = Int(text), n >= 1 else { throw StoreError.invalid("\(label) is a number of days, 1 or more") }
+            return n
+        }
+        let every = try days("every", "touch every")
+        let lunch = try days("lunch", "lunch every")
+        let favourite = form.value("favourite").lowercased()
+        guard ["yes", "no", "y", "n", ""].contains(favourite) else { throw StoreError.invalid("favourite is yes or no") }
+        let channel = form.value("channel")
+        guard channel.isEmpty || Channel(rawValue: channel.lowercased()) != nil else {
+            throw StoreError.invalid("prefers is one of \(Channel.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        let birthday = form.value("birthday")
+        guard birthday.isEmpty || Birthday(text: birthday) != nil else { throw StoreError.invalid("the birthday is YYYY-MM-DD or --MM-DD") }
+        let extras = ContactExtras(accountName: form.value("account").isEmpty ? nil : .some(form.value("account")),
+                                   addEmails: form.value("email").isEmpty ? [] : [form.value("email")])
+        return try recorded("edit @\(id)") {
+            let contact = try store.editContact(id: id, now: state.now, extras: extras) { contact in
+                contact.name = form.value("name")
+                contact.nickname = form.value("nickname").nilIfEmpty
+                contact.title = form.value("role").nilIfEmpty
+                contact.tier = Tier(text: tierText)
+                contact.stayInTouchDays = every
+                contact.isFavourite = favourite.hasPrefix("y")
+                contact.lunchCadenceDays = lunch
+                contact.preferredChannel = Channel(rawValue: channel.lowercased())
+                contact.needs = form.value("needs").nilIfEmpty
+                contact.wants = form.value("wants").nilIfEmpty
+                contact.caresAbout = form.value("cares").nilIfEmpty
+                contact.dietaryNeeds = form.value("dietary").nilIfEmpty
+                contact.family = form.value("family").nilIfEmpty
+                contact.interests = form.value("interests").nilIfEmpty
+                contact.birthday = Birthday(text: birthday)
+                contact.notes = form.value("notes").nilIfEmpty
+            }
+            return "Saved @\(id) \(contact.name)"
+        }
+    }
+}
+
+extension String {
+    var nilIfEmpty: String? { isEmpty ? nil : self }
+}

@@ -1,0 +1,83 @@
+/// What a key does.
+public enum Action: Hashable, Sendable {
+    case up, down, pageUp, pageDown, top, bottom
+    case open, back, nextTab, previousTab
+    case tab(Int)
+    case done, snooze, thanked, edit, cancel, undo, refresh
+    case quickAdd, filter, sort
+    case logMeeting, logCall, logLunch, logGift
+    case help, quit
+}
+
+/// Where a binding applies.
+public enum Scope: Hashable, Sendable {
+    case everywhere, lists, agenda, contacts, cards, itemScreens
+}
+
+/// One row of the key table: the keys, what they do, where, and how the
+/// footer and the help screen name them. The help screen and the dispatch
+/// both read this one table.
+public struct KeyBinding: Sendable {
+    public var keys: [Key]
+    public var action: Action
+    public var scope: Scope
+    /// The footer's word for it; nil keeps it out of the footer.
+    public var label: String?
+    public var help: String
+
+    public static let table: [KeyBinding] = [
+        KeyBinding(keys: [.down, .character("j")], action: .down, scope: .lists, label: nil, help: "next row"),
+        KeyBinding(keys: [.up, .character("k")], action: .up, scope: .lists, label: nil, help: "previous row"),
+        KeyBinding(keys: [.pageDown, .control("f"), .character(" ")], action: .pageDown, scope: .lists, label: nil, help: "next page"),
+        KeyBinding(keys: [.pageUp, .control("b")], action: .pageUp, scope: .lists, label: nil, help: "previous page"),
+        KeyBinding(keys: [.home, .character("g")], action: .top, scope: .lists, label: nil, help: "first row"),
+        KeyBinding(keys: [.end, .character("G")], action: .bottom, scope: .lists, label: nil, help: "last row"),
+        KeyBinding(keys: [.enter], action: .open, scope: .lists, label: "open", help: "open the contact or account"),
+        KeyBinding(keys: [.character("d")], action: .done, scope: .itemScreens, label: "done", help: "mark the item done"),
+        KeyBinding(keys: [.character("s")], action: .snooze, scope: .itemScreens, label: "snooze", help: "put the item off (asks until when)"),
+        KeyBinding(keys: [.character("t")], action: .thanked, scope: .itemScreens, label: nil, help: "thank-you note sent"),
+        KeyBinding(keys: [.character("x")], action: .cancel, scope: .itemScreens, label: "cancel", help: "cancel the item (asks first)"),
+        KeyBinding(keys: [.character("e")], action: .edit, scope: .everywhere, label: "edit", help: "edit the contact"),
+        KeyBinding(keys: [.character("/")], action: .filter, scope: .contacts, label: "filter", help: "filter contacts as you type"),
+        KeyBinding(keys: [.character("o")], action: .sort, scope: .contacts, label: "sort", help: "sort by name, last touch, touch due, tier"),
+        KeyBinding(keys: [.character("a")], action: .quickAdd, scope: .everywhere, label: "add", help: "quick-add a phrase, as `rapport add`"),
+        KeyBinding(keys: [.character("m")], action: .logMeeting, scope: .everywhere, label: nil, help: "log a meeting"),
+        KeyBinding(keys: [.character("c")], action: .logCall, scope: .everywhere, label: nil, help: "log a call"),
+        KeyBinding(keys: [.character("l")], action: .logLunch, scope: .everywhere, label: nil, help: "log or offer a lunch"),
+        KeyBinding(keys: [.character("$")], action: .logGift, scope: .everywhere, label: nil, help: "plan a gift"),
+        KeyBinding(keys: [.character("u")], action: .undo, scope: .everywhere, label: "undo", help: "undo the last change"),
+        KeyBinding(keys: [.character("r")], action: .refresh, scope: .everywhere, label: nil, help: "refresh"),
+        KeyBinding(keys: [.tab], action: .nextTab, scope: .everywhere, label: nil, help: "next screen"),
+        KeyBinding(keys: [.backTab], action: .previousTab, scope: .everywhere, label: nil, help: "previous screen"),
+        KeyBinding(keys: [.character("1")], action: .tab(0), scope: .everywhere, label: nil, help: "agenda"),
+        KeyBinding(keys: [.character("2")], action: .tab(1), scope: .everywhere, label: nil, help: "contacts"),
+        KeyBinding(keys: [.character("3")], action: .tab(2), scope: .everywhere, label: nil, help: "accounts"),
+        KeyBinding(keys: [.character("?")], action: .help, scope: .everywhere, label: "help", help: "this help"),
+        KeyBinding(keys: [.escape, .character("q")], action: .back, scope: .everywhere, label: "back", help: "back (quit from a top screen)"),
+        KeyBinding(keys: [.control("c")], action: .quit, scope: .everywhere, label: nil, help: "quit"),
+    ]
+
+    /// Whether the binding applies on `screen`.
+    public func applies(to screen: Screen) -> Bool {
+        switch scope {
+        case .everywhere: return true
+        case .lists: return screen != .help
+        case .agenda: return screen == .agenda
+        case .contacts: return screen == .contacts
+        case .cards:
+            if case .contact = screen { return true }
+            if case .account = screen { return true }
+            return false
+        case .itemScreens:
+            switch screen {
+            case .agenda, .contact, .account: return true
+            default: return false
+            }
+        }
+    }
+
+    /// The action a key has on a screen, if any.
+    public static func action(for key: Key, on screen: Screen) -> Action? {
+        table.first { $0.keys.contains(key) && $0.applies(to: screen) }?.action
+    }
+}

@@ -1,0 +1,126 @@
+import Foundation
+import RapportCore
+
+/// Draws the state into a buffer: the header, the screen's body, the
+/// message or prompt line and the footer. A pure function of the state.
+public enum Renderer {
+    public static func render(_ state: AppState) -> ScreenBuffer {
+        var buffer = ScreenBuffer(width: state.width, height: state.height)
+        if state.isTooSmall {
+            drawTooSmall(state, into: &buffer)
+            return buffer
+        }
+        drawHeader(state, into: &buffer)
+        if let form = state.form {
+            FormView.draw(form, state: state, into: &buffer)
+        } else {
+            switch state.screen {
+            case .agenda: AgendaView.draw(state, into: &buffer)
+            case .contacts: ContactsView.draw(state, into: &buffer)
+            case .accounts: AccountsView.draw(state, into: &buffer)
+            case .contact: ContactCardView.draw(state, into: &buffer)
+            case .account: AccountCardView.draw(state, into: &buffer)
+            case .help: HelpView.draw(state, into: &buffer)
+            }
+        }
+        drawBottom(state, into: &buffer)
+        return buffer
+    }
+
+    /// Row 0: the date and the counts on the left, the tabs on the right.
+    static func drawHeader(_ state: AppState, into buffer: inout ScreenBuffer) {
+        buffer.fill(y: 0, style: .reverse, tint: .accent)
+        let counts = "\(state.agenda.overdue.count) late · \(state.agenda.dueToday.count) today"
+        let left = " Rapport · \(DateText.day(state.agenda.today, relativeToYear: 0)) · \(counts)"
+        let tabs = Screen.tabs.enumerated().map { " \($0.offset + 1) \($0.element.title) " }
+        let tabsWidth = tabs.reduce(0) { $0 + $1.count }
+        let showTabs = state.width - TerminalText.width(left) > tabsWidth + 2
+        buffer.put(left, x: 0, y: 0, limit: showTabs ? state.width - tabsWidth - 1 : state.width, style: [.reverse, .bold], tint: .accent)
+        guard showTabs else { return }
+        var x = state.width - tabsWidth
+        for (index, tab) in tabs.enumerated() {
+            let current = state.stack.first == Screen.tabs[index]
+            x += buffer.put(tab, x: x, y: 0, style: current ? [.bold] : [.reverse], tint: current ? .normal : .accent)
+        }
+    }
+
+    /// The two last rows: a message or a prompt, and the keys that apply here.
+    static func drawBottom(_ state: AppState, into buffer: inout ScreenBuffer) {
+        let messageRow = state.height - 2, footerRow = state.height - 1
+        if let prompt = state.prompt {
+            let (label, editor, preview, isError): (String, LineEditor?, String, Bool) = {
+                switch prompt {
+                case .quickAdd(let editor, let preview, let isError): return ("add ›", editor, preview, isError)
+                case .snooze(let ref, let editor, let preview, let isError): return ("snooze \(ref) until ›", editor, preview, isError)
+                case .confirmCancel(let ref, let title): return ("Cancel \(ref) \"\(title)\"? y/n", nil, "", false)
+                case .filter(let editor): return ("filter ›", editor, "Enter keeps the filter, Esc clears it", false)
+                }
+            }()
+            buffer.put(preview, x: 1, y: messageRow, limit: state.width - 2, style: isError ? [] : [.dim], tint: isError ? .late : .muted)
+            let used = buffer.put(label + " ", x: 0, y: footerRow, style: [.bold], tint: .accent)
+            if let editor { drawEditor(editor, x: used, y: footerRow, width: state.width - used, into: &buffer) }
+            return
+        }
+        if let message = state.message {
+            buffer.put(message.text, x: 1, y: messageRow, limit: state.width - 2, tint: message.isError ? .late : .success)
+        }
+        if state.form != nil {
+            buffer.put("Tab/↓ next · Shift-Tab/↑ previous · Enter on the last field or Ctrl-S saves · Esc discards", x: 0, y: footerRow,
+                       limit: state.width, style: [.dim], tint: .muted)
+            return
+        }
+        var x = 0
+        for binding in KeyBinding.table where binding.label != nil && binding.applies(to: state.screen) {
+            let key = binding.keys[0] == .escape ? "q" : binding.keys[0].description
+            let text = "\(key) \(binding.label!)"
+            guard x + TerminalText.width(text) + 2 <= state.width else { break }
+            x += buffer.put(key, x: x, y: footerRow, style: [.bold, .reverse], tint: .normal)
+            x += buffer.put(" " + binding.label! + "  ", x: x, y: footerRow, tint: .muted)
+        }
+    }
+
+    /// A text field with its cursor shown as a reversed cell; long text scrolls.
+    static func drawEditor(_ editor: LineEditor, x: Int, y: Int, width: Int, into buffer: inout ScreenBuffer) {
+        let characters = Array(TerminalText.safe(editor.text))
+        let cursor = min(editor.cursor, characters.count)
+        var start = 0
+        while TerminalText.width(String(characters[start..<cursor])) >= width - 1 && start < cursor { start += 1 }
+        let used = buffer.put(String(characters[start...]), x: x, y: y, limit: width)
+        _ = used
+        let cursorX = x + TerminalText.width(String(characters[start..<cursor]))
+        if cursorX < buffer.width {
+            let under = cursor < characters.count ? String(characters[cursor]) : " "
+            buffer.put(under, x: cursorX, y: y, style: [.reverse])
+        }
+    }
+
+    static func drawTooSmall(_ state: AppState, into buffer: inout ScreenBuffer) {
+        let lines = ["Enlarge the window:", "Rapport needs \(AppState.minimumWidth)×\(AppState.minimumHeight),",
+                     "this is \(state.width)×\(state.height).", "q quits."]
+        let top = max(0, (state.height - lines.count) / 2)
+        for (offset, line) in lines.enumerated() {
+            let x = max(0, (state.width - TerminalText.width(line)) / 2)
+            buffer.put(line, x: x, y: top + offset, style: offset == 0 ? [.bold] : [])
+        }
+    }
+
+    /// "today", "yesterday", "12 d ago" for a past instant.
+    static func ago(_ instant: Date, _ state: AppState) -> String {
+        let days = state.calendar.day(of: instant).days(until: state.agenda.today)
+        switch days {
+        case ..<0: return "booked"
+        case 0: return "today"
+        case 1: return "yesterday"
+        default: return "\(days) d ago"
+        }
+    }
+
+    /// When a touch is due, relative to today.
+    static func dueText(_ day: CivilDate?, _ state: AppState) -> String {
+        guard let day else { return "" }
+        let days = state.agenda.today.days(until: day)
+        if days < 0 { return "\(-days) d late" }
+        if days == 0 { return "today" }
+        return DateText.day(day, relativeToYear: state.agenda.today.year)
+    }
+}

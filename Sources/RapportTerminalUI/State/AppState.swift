@@ -1,0 +1,237 @@
+import Foundation
+import RapportCore
+
+/// The screens of the front end. The first three are tabs.
+public enum Screen: Hashable, Sendable {
+    case agenda, contacts, accounts
+    case contact(Int64)
+    case account(Int64)
+    case help
+
+    /// The tabs, in the order their number keys select them.
+    public static let tabs: [Screen] = [.agenda, .contacts, .accounts]
+
+    public var title: String {
+        switch self {
+        case .agenda: return "Agenda"
+        case .contacts: return "Contacts"
+        case .accounts: return "Accounts"
+        case .contact: return "Contact"
+        case .account: return "Account"
+        case .help: return "Help"
+        }
+    }
+}
+
+/// Where a list is: the selected row and the first row shown.
+public struct ListPosition: Hashable, Sendable {
+    public var selected = 0
+    public var top = 0
+
+    /// Moves the selection by `delta` within `count` rows, keeping it visible in `visible` rows.
+    mutating func move(by delta: Int, count: Int, visible: Int) {
+        guard count > 0 else { self = ListPosition(); return }
+        selected = min(max(selected + delta, 0), count - 1)
+        keepVisible(visible: visible)
+    }
+
+    mutating func keepVisible(visible: Int) {
+        let visible = max(visible, 1)
+        if selected < top { top = selected }
+        if selected >= top + visible { top = selected - visible + 1 }
+        top = max(0, top)
+    }
+}
+
+/// How the contact list is ordered (`o` cycles).
+public enum ContactSort: String, CaseIterable, Sendable {
+    case name, lastTouch = "last touch", nextDue = "touch due", tier
+}
+
+/// A question on the prompt line.
+public enum Prompt: Hashable, Sendable {
+    /// The quick-add bar: the phrase, and how it parses so far.
+    case quickAdd(LineEditor, preview: String, isError: Bool)
+    /// Until when to put an item off, in the date-phrase grammar.
+    case snooze(ItemRef, LineEditor, preview: String, isError: Bool)
+    /// Whether to cancel an item.
+    case confirmCancel(ItemRef, title: String)
+    /// The contact list's filter, applied as it is typed.
+    case filter(LineEditor)
+}
+
+/// A form: fields edited one at a time, submitted with Enter on the last
+/// (or Ctrl-S anywhere).
+public struct Form: Hashable, Sendable {
+    public enum Kind: Hashable, Sendable {
+        case meeting, call, lunch, gift
+        case editContact(Int64)
+    }
+
+    public struct Field: Hashable, Sendable {
+        public var key: String
+        public var label: String
+        public var editor: LineEditor
+        /// A hint shown while the field is empty.
+        public var hint: String
+        /// Tab completes the last name typed from the book.
+        public var completesPeople = false
+    }
+
+    public var kind: Kind
+    public var title: String
+    public var fields: [Field]
+    public var focus = 0
+    public var error: String?
+
+    public func value(_ key: String) -> String {
+        fields.first { $0.key == key }?.editor.text.trimmingCharacters(in: .whitespaces) ?? ""
+    }
+}
+
+/// Everything shown about one contact.
+public struct ContactCard: Hashable, Sendable {
+    public var contact: Contact
+    public var account: String?
+    public var emails: [String]
+    public var phones: [String]
+    public var tags: [String]
+    public var cadence: Int?
+    public var lastTouch: Date?
+    public var touchDue: CivilDate?
+    public var open: [AgendaItem]
+    public var timeline: [TimelineEntry]
+
+    public init(contact: Contact, account: String?, emails: [String], phones: [String], tags: [String], cadence: Int?,
+                lastTouch: Date?, touchDue: CivilDate?, open: [AgendaItem], timeline: [TimelineEntry]) {
+        self.contact = contact
+        self.account = account
+        self.emails = emails
+        self.phones = phones
+        self.tags = tags
+        self.cadence = cadence
+        self.lastTouch = lastTouch
+        self.touchDue = touchDue
+        self.open = open
+        self.timeline = timeline
+    }
+}
+
+/// Everything shown about one account.
+public struct AccountCard: Hashable, Sendable {
+    public var account: Account
+    public var team: [ContactRow]
+    public var deals: [Deal]
+    public var gifts: [Gift]
+    public var open: [AgendaItem]
+
+    public init(account: Account, team: [ContactRow], deals: [Deal], gifts: [Gift], open: [AgendaItem]) {
+        self.account = account
+        self.team = team
+        self.deals = deals
+        self.gifts = gifts
+        self.open = open
+    }
+}
+
+/// A line for the user after an action.
+public struct Message: Hashable, Sendable {
+    public var text: String
+    public var isError: Bool
+}
+
+/// The whole state of the front end. The screen is a pure function of it
+/// (`Renderer`), and it changes only through `Update`.
+public struct AppState: Sendable {
+    public var now: Date
+    public var calendar: LocalCalendar
+    public var width: Int
+    public var height: Int
+    public var useColour: Bool
+
+    /// The screens opened, the current one last.
+    public var stack: [Screen] = [.agenda]
+
+    public var agenda: Agenda
+    public var agendaPosition = ListPosition()
+
+    /// Every contact; `visibleContacts` applies the filter and the order.
+    public var contacts: [ContactRow] = []
+    public var contactFilter = ""
+    public var contactSort = ContactSort.name
+    public var contactsPosition = ListPosition()
+
+    public var accounts: [AccountRow] = []
+    public var accountsPosition = ListPosition()
+
+    public var contactCard: ContactCard?
+    public var accountCard: AccountCard?
+    /// The first line shown of a card or of the help.
+    public var scroll = 0
+
+    public var prompt: Prompt?
+    public var form: Form?
+    public var message: Message?
+    /// What `u` would undo.
+    public var undoLabel: String?
+    /// Names in the book, for completion in forms.
+    public var peopleNames: [String] = []
+    public var isRunning = true
+
+    public init(now: Date, calendar: LocalCalendar, width: Int, height: Int, useColour: Bool = true) {
+        self.now = now
+        self.calendar = calendar
+        self.width = width
+        self.height = height
+        self.useColour = useColour
+        let today = calendar.day(of: now)
+        agenda = Agenda(now: now, today: today, overdue: [], dueToday: [], upcoming: [], horizon: today.adding(days: 7))
+    }
+
+    public var screen: Screen { stack.last ?? .agenda }
+
+    /// The smallest size the layout works at.
+    public static let minimumWidth = 40
+    public static let minimumHeight = 10
+
+    public var isTooSmall: Bool { width < AppState.minimumWidth || height < AppState.minimumHeight }
+
+    /// Rows the body of a screen has: the size less the header, the
+    /// message line and the footer.
+    public var bodyHeight: Int { max(height - 3, 1) }
+
+    /// The agenda's items in display order.
+    public var agendaItems: [AgendaItem] { agenda.all }
+
+    public var selectedAgendaItem: AgendaItem? {
+        let items = agendaItems
+        return items.indices.contains(agendaPosition.selected) ? items[agendaPosition.selected] : nil
+    }
+
+    /// The contacts shown: filtered by name, account or tag, in the chosen order.
+    public var visibleContacts: [ContactRow] {
+        let filter = NameMatcher.fold(contactFilter)
+        let rows = filter.isEmpty ? contacts : contacts.filter { row in
+            row.contact.searchName.contains(filter)
+                || NameMatcher.fold(row.accountName ?? "").contains(filter)
+                || row.tags.contains { NameMatcher.fold($0).contains(filter) }
+        }
+        switch contactSort {
+        case .name: return rows
+        case .lastTouch: return rows.sorted { ($0.lastTouch ?? .distantPast) > ($1.lastTouch ?? .distantPast) }
+        case .nextDue:
+            return rows.sorted { ($0.touchDue?.daysSinceEpoch ?? .max) < ($1.touchDue?.daysSinceEpoch ?? .max) }
+        case .tier:
+            return rows.sorted { ($0.contact.tier?.rawValue ?? "Z") < ($1.contact.tier?.rawValue ?? "Z") }
+        }
+    }
+
+    public var selectedContact: ContactRow? {
+        let rows = visibleContacts
+        return rows.indices.contains(contactsPosition.selected) ? rows[contactsPosition.selected] : nil
+    }
+
+    public var selectedAccount: AccountRow? {
+        accounts.indices.contains(accountsPosition.selected) ? accounts[accountsPosition.selected] : nil
+    }
+}

@@ -1,0 +1,17 @@
+import RapportCore
+
+/// What the update asks the application to do with the book; the
+/// controller (`RapportApp`) carries it out and puts the result in the state.
+public enum Effect: Hashable, Sendable {
+    case reload
+    case complete([ItemRef])
+    case snooze(ItemRef, String)
+    case cancel(ItemRef)
+    case quickAdd(String)
+    case previewQuickAdd(String)
+    case previewSnooze(String)
+    case openContact(Int64)
+    case openAccount(Int64)
+    case submit(Form)
+    case undo
+}

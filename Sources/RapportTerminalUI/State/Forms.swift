@@ -1,0 +1,84 @@
+import RapportCore
+
+/// The forms of the front end, and completion of names in them.
+public enum Forms {
+    static func field(_ key: String, _ label: String, _ value: String = "", hint: String = "", people: Bool = false) -> Form.Field {
+        Form.Field(key: key, label: label, editor: LineEditor(value), hint: hint, completesPeople: people)
+    }
+
+    public static func meeting(with name: String) -> Form {
+        Form(kind: .meeting, title: "Log a meeting", fields: [
+            field("title", "Title", hint: "Acme kickoff"),
+            field("when", "When", hint: "today 10:00, fri 14:30"),
+            field("with", "Attendees", name, hint: "names, comma-separated (Tab completes)", people: true),
+            field("place", "Place", hint: "optional"),
+            field("prep", "Prep notes", hint: "research before, optional"),
+            field("outcome", "Outcome", hint: "what came of it, optional"),
+        ])
+    }
+
+    public static func call(with name: String) -> Form {
+        Form(kind: .call, title: "Log a call", fields: [
+            field("with", "With", name, hint: "names, comma-separated (Tab completes)", people: true),
+            field("title", "About", hint: "renewal terms"),
+            field("when", "When", hint: "now; or today 9:30, yesterday 4pm"),
+            field("notes", "Notes", hint: "optional"),
+        ])
+    }
+
+    public static func lunch(with name: String) -> Form {
+        Form(kind: .lunch, title: "Lunch (held if in the past, offered if to come)", fields: [
+            field("with", "With", name, hint: "names, comma-separated (Tab completes)", people: true),
+            field("when", "When", hint: "fri 12:30; empty: offered, no date yet"),
+            field("place", "Place", hint: "optional"),
+        ])
+    }
+
+    public static func gift(for name: String) -> Form {
+        Form(kind: .gift, title: "Plan a gift", fields: [
+            field("title", "Gift", hint: "cheese basket"),
+            field("with", "For", name, hint: "names (Tab completes), or leave empty for a team", people: true),
+            field("account", "Team of", hint: "an account, for its whole team"),
+            field("cost", "Cost", hint: "$80, €75.50, 80 EUR"),
+            field("when", "Send by", hint: "dec 18, optional"),
+        ])
+    }
+
+    public static func editContact(_ contact: Contact) -> Form {
+        Form(kind: .editContact(contact.id!), title: "Edit \(contact.name)", fields: [
+            field("name", "Name", contact.name),
+            field("nickname", "Nickname", contact.nickname ?? ""),
+            field("role", "Role", contact.title ?? ""),
+            field("account", "Account", hint: "unchanged when empty"),
+            field("tier", "Tier", contact.tier?.rawValue ?? "", hint: "A, B, C or empty"),
+            field("every", "Touch every", contact.stayInTouchDays.map(String.init) ?? "", hint: "days; empty: the tier's"),
+            field("favourite", "Favourite", contact.isFavourite ? "yes" : "no", hint: "yes or no"),
+            field("lunch", "Lunch every", contact.lunchCadenceDays.map(String.init) ?? "", hint: "days, for favourites"),
+            field("channel", "Prefers", contact.preferredChannel?.rawValue ?? "", hint: Channel.allCases.map(\.rawValue).joined(separator: ", ")),
+            field("email", "Add email", hint: "optional"),
+            field("needs", "Needs", contact.needs ?? ""),
+            field("wants", "Wants", contact.wants ?? ""),
+            field("cares", "Cares about", contact.caresAbout ?? ""),
+            field("dietary", "Dietary", contact.dietaryNeeds ?? ""),
+            field("family", "Family", contact.family ?? ""),
+            field("interests", "Interests", contact.interests ?? ""),
+            field("birthday", "Birthday", contact.birthday?.description ?? "", hint: "YYYY-MM-DD or --MM-DD"),
+            field("notes", "Notes", contact.notes ?? ""),
+        ])
+    }
+
+    /// Completes the last comma-separated name in `text` from the book: the
+    /// first name (in order) that starts with what was typed, ignoring case
+    /// and accents. Nil when nothing was typed or nothing matches.
+    public static func complete(_ text: String, from names: [String]) -> String? {
+        var parts = text.components(separatedBy: ",")
+        let typed = parts.last?.trimmingCharacters(in: .whitespaces) ?? ""
+        guard !typed.isEmpty else { return nil }
+        let folded = NameMatcher.fold(typed)
+        guard let match = names.first(where: { NameMatcher.fold($0).hasPrefix(folded) && $0 != typed })
+                ?? names.first(where: { NameMatcher.fold($0).split(separator: " ").contains { $0.hasPrefix(folded) } && $0 != typed })
+        else { return nil }
+        parts[parts.count - 1] = (parts.count > 1 ? " " : "") + match
+        return parts.joined(separator: ",")
+    }
+}

@@ -1,0 +1,319 @@
+import Foundation
+import RapportCore
+
+/// Turns events into a new state and the effects to carry out. Pure: no
+/// terminal, no database.
+public enum Update {
+    public static func handle(_ event: Event, state: inout AppState) -> [Effect] {
+        switch event {
+        case .resize(let width, let height):
+            state.width = width
+            state.height = height
+            state.keepAgendaSelectionVisible()
+            state.contactsPosition.keepVisible(visible: state.bodyHeight - 1)
+            state.accountsPosition.keepVisible(visible: state.bodyHeight - 1)
+            return []
+        case .scroll(let down):
+            return perform(down ? .down : .up, state: &state)
+        case .click(_, let y):
+            return click(row: y, state: &state)
+        case .key(let key):
+            if state.form != nil { return formKey(key, state: &state) }
+            if state.prompt != nil { return promptKey(key, state: &state) }
+            state.message = nil
+            guard let action = KeyBinding.action(for: key, on: state.screen) else { return [] }
+            return perform(action, state: &state)
+        }
+    }
+
+    // MARK: - Actions
+
+    static func perform(_ action: Action, state: inout AppState) -> [Effect] {
+        switch action {
+        case .up, .down, .pageUp, .pageDown, .top, .bottom:
+            move(action, state: &state)
+            return []
+        case .open:
+            return open(state: &state)
+        case .back:
+            if state.stack.count > 1 {
+                state.stack.removeLast()
+                state.scroll = 0
+            } else {
+                state.isRunning = false
+            }
+            return []
+        case .quit:
+            state.isRunning = false
+            return []
+        case .nextTab, .previousTab, .tab:
+            let current = Screen.tabs.firstIndex(of: state.stack.first ?? .agenda) ?? 0
+            let next: Int
+            switch action {
+            case .tab(let index): next = index
+            case .nextTab: next = (current + 1) % Screen.tabs.count
+            default: next = (current + Screen.tabs.count - 1) % Screen.tabs.count
+            }
+            state.stack = [Screen.tabs[next]]
+            state.scroll = 0
+            return []
+        case .help:
+            if state.screen != .help { state.stack.append(.help) }
+            state.scroll = 0
+            return []
+        case .refresh:
+            state.message = Message(text: "Refreshed", isError: false)
+            return [.reload]
+        case .undo:
+            guard state.undoLabel != nil else {
+                state.message = Message(text: "Nothing to undo", isError: false)
+                return []
+            }
+            return [.undo]
+        case .quickAdd:
+            state.prompt = .quickAdd(LineEditor(), preview: "lunch with Dana Ruiz fri 12:30 at Nobu #acme", isError: false)
+            return []
+        case .filter:
+            state.prompt = .filter(LineEditor(state.contactFilter))
+            return []
+        case .sort:
+            let all = ContactSort.allCases
+            state.contactSort = all[(all.firstIndex(of: state.contactSort)! + 1) % all.count]
+            state.contactsPosition = ListPosition()
+            state.message = Message(text: "Sorted by \(state.contactSort.rawValue)", isError: false)
+            return []
+        case .done, .thanked:
+            guard let item = selectedItem(state) else { return noItem(&state) }
+            if action == .thanked && item.kind != .thankYou {
+                state.message = Message(text: "t marks a thank-you note sent; this is a \(item.kind.label)", isError: true)
+                return []
+            }
+            if item.kind == .meeting {
+                state.message = Message(text: "A meeting is not done, it happens: its thank-you notes come after it", isError: true)
+                return []
+            }
+            return [.complete([item.ref])]
+        case .snooze:
+            guard let item = selectedItem(state) else { return noItem(&state) }
+            state.prompt = .snooze(item.ref, LineEditor(), preview: "until when? tomorrow, next mon, in 2 weeks, dec 1…", isError: false)
+            return []
+        case .cancel:
+            guard let item = selectedItem(state) else { return noItem(&state) }
+            state.prompt = .confirmCancel(item.ref, title: item.title)
+            return []
+        case .edit:
+            guard let contact = selectedContactForForms(state) else {
+                state.message = Message(text: "Select a contact (or an item with one) to edit", isError: true)
+                return []
+            }
+            state.form = Forms.editContact(contact)
+            return []
+        case .logMeeting, .logCall, .logLunch, .logGift:
+            let name = selectedContactForForms(state)?.name ?? ""
+            switch action {
+            case .logMeeting: state.form = Forms.meeting(with: name)
+            case .logCall: state.form = Forms.call(with: name)
+            case .logLunch: state.form = Forms.lunch(with: name)
+            default: state.form = Forms.gift(for: name)
+            }
+            return []
+        }
+    }
+
+    private static func noItem(_ state: inout AppState) -> [Effect] {
+        state.message = Message(text: "No item selected", isError: true)
+        return []
+    }
+
+    /// The item the item keys act on: the agenda's selection, or a card's.
+    static func selectedItem(_ state: AppState) -> AgendaItem? {
+        switch state.screen {
+        case .agenda: return state.selectedAgendaItem
+        case .contact:
+            guard let open = state.contactCard?.open, open.indices.contains(state.scroll) else { return nil }
+            return open[state.scroll]
+        case .account:
+            guard let open = state.accountCard?.open, open.indices.contains(state.scroll) else { return nil }
+            return open[state.scroll]
+        default: return nil
+        }
+    }
+
+    /// The contact forms start with: the one selected or shown.
+    static func selectedContactForForms(_ state: AppState) -> Contact? {
+        switch state.screen {
+        case .contacts: return state.selectedContact?.contact
+        case .contact: return state.contactCard?.contact
+        case .agenda:
+            guard let first = state.selectedAgendaItem?.contacts.first else { return nil }
+            return state.contacts.first { $0.contact.id == first.id }?.contact
+        default: return nil
+        }
+    }
+
+    private static func move(_ action: Action, state: inout AppState) {
+        let page = max(state.bodyHeight - 2, 1)
+        let delta: Int
+        switch action {
+        case .up: delta = -1
+        case .down: delta = 1
+        case .pageUp: delta = -page
+        case .pageDown: delta = page
+        case .top: delta = -Int.max / 2
+        default: delta = Int.max / 2
+        }
+        switch state.screen {
+        case .agenda:
+            let count = state.agendaItems.count
+            guard count > 0 else { return }
+            state.agendaPosition.selected = min(max(state.agendaPosition.selected + delta, 0), count - 1)
+            state.keepAgendaSelectionVisible()
+        case .contacts:
+            state.contactsPosition.move(by: delta, count: state.visibleContacts.count, visible: state.bodyHeight - 1)
+        case .accounts:
+            state.accountsPosition.move(by: delta, count: state.accounts.count, visible: state.bodyHeight - 1)
+        case .contact, .account:
+            // Up and down move through the open items; the timeline follows them on screen.
+            var count = state.contactCard?.open.count ?? 0
+            if case .account = state.screen { count = state.accountCard?.open.count ?? 0 }
+            state.scroll = count == 0 ? 0 : min(max(state.scroll + delta, 0), count - 1)
+        case .help:
+            state.scroll = min(max(state.scroll + delta, 0), max(KeyBinding.table.count - state.bodyHeight + 2, 0))
+        }
+    }
+
+    private static func open(state: inout AppState) -> [Effect] {
+        switch state.screen {
+        case .agenda:
+            guard let item = state.selectedAgendaItem, let contact = item.contacts.first else {
+                state.message = Message(text: "This item has no contact to open", isError: true)
+                return []
+            }
+            state.stack.append(.contact(contact.id))
+            state.scroll = 0
+            return [.openContact(contact.id)]
+        case .contacts:
+            guard let row = state.selectedContact else { return [] }
+            state.stack.append(.contact(row.contact.id!))
+            state.scroll = 0
+            return [.openContact(row.contact.id!)]
+        case .accounts:
+            guard let row = state.selectedAccount else { return [] }
+            state.stack.append(.account(row.account.id!))
+            state.scroll = 0
+            return [.openAccount(row.account.id!)]
+        case .contact, .account:
+            guard let item = selectedItem(state), let contact = item.contacts.first,
+                  state.screen != .contact(contact.id) else { return [] }
+            state.stack.append(.contact(contact.id))
+            state.scroll = 0
+            return [.openContact(contact.id)]
+        case .help:
+            return []
+        }
+    }
+
+    private static func click(row y: Int, state: inout AppState) -> [Effect] {
+        let bodyRow = y - 1
+        guard state.form == nil, state.prompt == nil, bodyRow >= 0, bodyRow < state.bodyHeight else { return [] }
+        switch state.screen {
+        case .agenda:
+            let rows = state.agendaRows
+            let index = state.agendaPosition.top + bodyRow
+            guard rows.indices.contains(index), case .item(let item) = rows[index] else { return [] }
+            if state.agendaPosition.selected == item { return open(state: &state) }
+            state.agendaPosition.selected = item
+            state.keepAgendaSelectionVisible()
+        case .contacts:
+            let index = state.contactsPosition.top + bodyRow - 1
+            guard index >= 0, index < state.visibleContacts.count else { return [] }
+            if state.contactsPosition.selected == index { return open(state: &state) }
+            state.contactsPosition.selected = index
+        case .accounts:
+            let index = state.accountsPosition.top + bodyRow - 1
+            guard index >= 0, index < state.accounts.count else { return [] }
+            if state.accountsPosition.selected == index { return open(state: &state) }
+            state.accountsPosition.selected = index
+        default:
+            break
+        }
+        return []
+    }
+
+    // MARK: - Prompt and form
+
+    private static func promptKey(_ key: Key, state: inout AppState) -> [Effect] {
+        guard let prompt = state.prompt else { return [] }
+        switch prompt {
+        case .quickAdd(var editor, _, _):
+            switch key {
+            case .escape, .control("c"): state.prompt = nil; return []
+            case .enter:
+                guard !editor.text.trimmingCharacters(in: .whitespaces).isEmpty else { state.prompt = nil; return [] }
+                return [.quickAdd(editor.text)]
+            default:
+                guard editor.handle(key) else { return [] }
+                state.prompt = .quickAdd(editor, preview: "", isError: false)
+                return [.previewQuickAdd(editor.text)]
+            }
+        case .snooze(let ref, var editor, _, _):
+            switch key {
+            case .escape, .control("c"): state.prompt = nil; return []
+            case .enter: return [.snooze(ref, editor.text)]
+            default:
+                guard editor.handle(key) else { return [] }
+                state.prompt = .snooze(ref, editor, preview: "", isError: false)
+                return [.previewSnooze(editor.text)]
+            }
+        case .confirmCancel(let ref, _):
+            state.prompt = nil
+            if key == .character("y") || key == .character("Y") { return [.cancel(ref)] }
+            state.message = Message(text: "Not cancelled", isError: false)
+            return []
+        case .filter(var editor):
+            switch key {
+            case .escape, .control("c"):
+                state.contactFilter = ""
+                state.prompt = nil
+            case .enter, .down, .up:
+                state.prompt = nil
+            default:
+                guard editor.handle(key) else { return [] }
+                state.contactFilter = editor.text
+                state.prompt = .filter(editor)
+            }
+            state.contactsPosition = ListPosition()
+            return []
+        }
+    }
+
+    private static func formKey(_ key: Key, state: inout AppState) -> [Effect] {
+        guard var form = state.form else { return [] }
+        switch key {
+        case .escape, .control("c"):
+            state.form = nil
+            state.message = Message(text: "Nothing saved", isError: false)
+            return []
+        case .control("s"):
+            return [.submit(form)]
+        case .enter:
+            if form.focus == form.fields.count - 1 { return [.submit(form)] }
+            form.focus += 1
+        case .tab:
+            if form.fields[form.focus].completesPeople, let completed = Forms.complete(form.fields[form.focus].editor.text, from: state.peopleNames) {
+                form.fields[form.focus].editor.set(completed)
+            } else {
+                form.focus = min(form.focus + 1, form.fields.count - 1)
+            }
+        case .down:
+            form.focus = min(form.focus + 1, form.fields.count - 1)
+        case .backTab, .up:
+            form.focus = max(form.focus - 1, 0)
+        default:
+            _ = form.fields[form.focus].editor.handle(key)
+        }
+        form.error = nil
+        state.form = form
+        return []
+    }
+}
