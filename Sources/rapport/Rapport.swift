@@ -12,18 +12,18 @@ struct Rapport: ParsableCommand {
         discussion: """
             The database is $XDG_DATA_HOME/rapport/rapport.sqlite (~/.local/share/rapport/ \
             without XDG_DATA_HOME); RAPPORT_DB or --db choose another.
-            With no command, rapport shows today's agenda.
+            With no command, rapport opens the full-screen daily session (rapport ui).
             Exit status: 0 success, 1 an operation failed, 2 bad input (nothing was changed).
             """,
         version: "0.1.0",
         subcommands: [
-            TodayCommand.self, OverdueCommand.self, UpcomingCommand.self,
+            InteractiveCommand.self, TodayCommand.self, OverdueCommand.self, UpcomingCommand.self,
             AddCommand.self, LogCommand.self, DoneCommand.self, SnoozeCommand.self, CancelCommand.self, EditCommand.self,
             ThanksCommand.self, LunchCommand.self, DealCommand.self,
             ShowCommand.self, ContactsCommand.self, AccountsCommand.self,
             ContactCommand.self, FollowUpCommand.self, ConfigCommand.self,
         ],
-        defaultSubcommand: TodayCommand.self
+        defaultSubcommand: InteractiveCommand.self
     )
 
     /// Runs the command, turning every failure into one line on stderr and

@@ -27,7 +27,7 @@ enum CardDrawing {
                 buffer.putPadded(label, x: 2, y: y, columns: labelWidth, tint: .muted)
                 buffer.put(value, x: 3 + labelWidth, y: y, limit: state.width - labelWidth - 4)
             case .item(let item):
-                ItemRows.draw(items[item], y: y, selected: item == state.scroll, state: state, into: &buffer)
+                ItemRows.draw(items[item], y: y, selected: item == state.scroll, state: state, refWidth: ItemRows.refWidth(items), into: &buffer)
             case .blank:
                 break
             }

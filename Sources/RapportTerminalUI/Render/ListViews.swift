@@ -4,13 +4,17 @@ import RapportCore
 /// Draws agenda items as rows: reference, kind, title, people, when. The
 /// columns adapt to the width: kind and then people give way first.
 enum ItemRows {
-    static func draw(_ item: AgendaItem, y: Int, selected: Bool, state: AppState, into buffer: inout ScreenBuffer) {
+    /// The reference column: as wide as the longest reference, and a space.
+    static func refWidth(_ items: [AgendaItem]) -> Int {
+        min((items.map { $0.ref.description.count }.max() ?? 3) + 1, 9)
+    }
+
+    static func draw(_ item: AgendaItem, y: Int, selected: Bool, state: AppState, refWidth: Int = 7, into buffer: inout ScreenBuffer) {
         let width = state.width
         let style: CellStyle = selected ? [.reverse] : []
         if selected { buffer.fill(y: y, style: style) }
         let when = AgendaText.when(item, in: state.agenda, calendar: state.calendar)
         let whenWidth = max(TerminalText.width(when), 10)
-        let refWidth = 6
         let kindWidth = width >= 70 ? 13 : 0
         let flexible = max(width - refWidth - kindWidth - whenWidth - 3, 8)
         let peopleWidth = width >= 55 ? flexible * 2 / 5 : 0
@@ -45,6 +49,7 @@ enum AgendaView {
             }
             return
         }
+        let refWidth = ItemRows.refWidth(state.agendaItems)
         for offset in 0..<state.bodyHeight {
             let index = state.agendaPosition.top + offset
             guard rows.indices.contains(index) else { break }
@@ -53,7 +58,8 @@ enum AgendaView {
             case .heading(let title, let tint):
                 buffer.put(title, x: 1, y: y, style: [.bold], tint: tint)
             case .item(let item):
-                ItemRows.draw(state.agendaItems[item], y: y, selected: item == state.agendaPosition.selected, state: state, into: &buffer)
+                ItemRows.draw(state.agendaItems[item], y: y, selected: item == state.agendaPosition.selected, state: state,
+                              refWidth: refWidth, into: &buffer)
             }
         }
     }
@@ -63,7 +69,7 @@ enum ContactsView {
     static func draw(_ state: AppState, into buffer: inout ScreenBuffer) {
         let rows = state.visibleContacts
         let width = state.width
-        let touchWidth = 10, dueWidth = 11, tierWidth = width >= 60 ? 5 : 0
+        let touchWidth = 11, dueWidth = width >= 80 ? 16 : 11, tierWidth = width >= 60 ? 5 : 0
         let flexible = width - touchWidth - dueWidth - tierWidth - 3
         let accountWidth = width >= 60 ? flexible * 2 / 5 : 0
         let nameWidth = flexible - accountWidth
