@@ -5,6 +5,8 @@ import RapportCore
 enum CardLine {
     case text(String, CellStyle, Tint)
     case field(String, String)
+    /// A timeline entry: when, what kind, what.
+    case entry(String, String, String)
     case item(Int)
     case blank
 }
@@ -26,8 +28,13 @@ enum CardDrawing {
             case .field(let label, let value):
                 buffer.putPadded(label, x: 2, y: y, columns: labelWidth, tint: .muted)
                 buffer.put(value, x: 3 + labelWidth, y: y, limit: state.width - labelWidth - 4)
+            case .entry(let when, let kind, let title):
+                buffer.putPadded(when, x: 2, y: y, columns: 17, tint: .muted)
+                buffer.putPadded(kind, x: 20, y: y, columns: 10, tint: .accent)
+                buffer.put(title, x: 31, y: y, limit: state.width - 32)
             case .item(let item):
-                ItemRows.draw(items[item], y: y, selected: item == state.scroll, state: state, refWidth: ItemRows.refWidth(items), into: &buffer)
+                ItemRows.draw(items[item], y: y, selected: item == state.scroll, state: state, refWidth: ItemRows.refWidth(items),
+                              whenWidth: ItemRows.whenWidth(items, state), into: &buffer)
             case .blank:
                 break
             }
@@ -72,7 +79,7 @@ enum ContactCardView {
         if card.timeline.isEmpty { lines.append(.text("  nothing logged yet", [.dim], .muted)) }
         for entry in card.timeline {
             let when = DateText.due(.instant(entry.at), in: state.calendar, relativeToYear: state.agenda.today.year)
-            lines.append(.field(when, entry.kind + "  " + entry.title + (entry.at > state.now ? " (booked)" : "")))
+            lines.append(.entry(when, entry.kind, entry.title + (entry.at > state.now ? " (booked)" : "")))
         }
         CardDrawing.draw(lines, items: card.open, state: state, into: &buffer)
     }

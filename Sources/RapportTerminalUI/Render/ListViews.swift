@@ -9,13 +9,18 @@ enum ItemRows {
         min((items.map { $0.ref.description.count }.max() ?? 3) + 1, 9)
     }
 
-    static func draw(_ item: AgendaItem, y: Int, selected: Bool, state: AppState, refWidth: Int = 7, into buffer: inout ScreenBuffer) {
+    /// The "when" column: as wide as the widest, within reason, so columns line up.
+    static func whenWidth(_ items: [AgendaItem], _ state: AppState) -> Int {
+        min(max(items.map { TerminalText.width(AgendaText.when($0, in: state.agenda, calendar: state.calendar)) }.max() ?? 9, 9), 17)
+    }
+
+    static func draw(_ item: AgendaItem, y: Int, selected: Bool, state: AppState, refWidth: Int = 7, whenWidth: Int = 10,
+                     into buffer: inout ScreenBuffer) {
         let width = state.width
         let style: CellStyle = selected ? [.reverse] : []
         if selected { buffer.fill(y: y, style: style) }
         let when = AgendaText.when(item, in: state.agenda, calendar: state.calendar)
-        let whenWidth = max(TerminalText.width(when), 10)
-        let kindWidth = width >= 70 ? 13 : 0
+        let kindWidth = width >= 70 ? 14 : 0
         let flexible = max(width - refWidth - kindWidth - whenWidth - 3, 8)
         let peopleWidth = width >= 55 ? flexible * 2 / 5 : 0
         let titleWidth = flexible - peopleWidth - (peopleWidth > 0 ? 1 : 0)
@@ -50,6 +55,7 @@ enum AgendaView {
             return
         }
         let refWidth = ItemRows.refWidth(state.agendaItems)
+        let whenWidth = ItemRows.whenWidth(state.agendaItems, state)
         for offset in 0..<state.bodyHeight {
             let index = state.agendaPosition.top + offset
             guard rows.indices.contains(index) else { break }
@@ -59,7 +65,7 @@ enum AgendaView {
                 buffer.put(title, x: 1, y: y, style: [.bold], tint: tint)
             case .item(let item):
                 ItemRows.draw(state.agendaItems[item], y: y, selected: item == state.agendaPosition.selected, state: state,
-                              refWidth: refWidth, into: &buffer)
+                              refWidth: refWidth, whenWidth: whenWidth, into: &buffer)
             }
         }
     }

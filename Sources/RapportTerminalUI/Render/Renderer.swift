@@ -31,7 +31,7 @@ public enum Renderer {
     static func drawHeader(_ state: AppState, into buffer: inout ScreenBuffer) {
         buffer.fill(y: 0, style: .reverse, tint: .accent)
         let counts = "\(state.agenda.overdue.count) late · \(state.agenda.dueToday.count) today"
-        let left = " Rapport · \(DateText.day(state.agenda.today, relativeToYear: 0)) · \(counts)"
+        let left = (state.width >= 100 ? " Rapport ·" : "") + " \(DateText.day(state.agenda.today, relativeToYear: 0)) · \(counts)"
         let tabs = Screen.tabs.enumerated().map { " \($0.offset + 1) \($0.element.title) " }
         let tabsWidth = tabs.reduce(0) { $0 + $1.count }
         let showTabs = state.width - TerminalText.width(left) > tabsWidth + 2
