@@ -1,0 +1,38 @@
+import Foundation
+import Testing
+@testable import RapportCore
+@testable import RapportTerminalUI
+
+@Suite("Live updates")
+struct LiveTests {
+    @Test("another process's write shows on the next tick, and drops a stale undo")
+    func otherWriter() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("rapport-live-\(UUID().uuidString).sqlite").path
+        let mine = try RapportStore.open(path: path)
+        let theirs = try RapportStore.open(path: path)
+        let app = try makeApp(mine)
+        #expect(app.state.agendaItems.isEmpty)
+        app.press(.character("a"))
+        app.type("call Dana today")
+        app.press(.enter)
+        #expect(app.state.undoLabel != nil)
+        #expect(app.tick() == false) // nothing new from elsewhere
+        try theirs.addFollowUp(title: "From another shell", people: People(), day: day(2026, 11, 24), now: tuesday, calendar: berlin)
+        #expect(app.tick() == true)
+        #expect(app.state.agendaItems.contains { $0.title == "From another shell" })
+        #expect(app.state.undoLabel == nil)
+    }
+
+    @Test("the date rolls over at local midnight")
+    func midnight() throws {
+        let clock = TestClock(at(2026, 11, 24, 23, 59))
+        let app = try makeApp(clock: clock)
+        #expect(app.state.agenda.today == day(2026, 11, 24))
+        #expect(app.state.agenda.upcoming.contains { $0.ref.description == "p2" })
+        clock.now = at(2026, 11, 25, 0, 0)
+        #expect(app.tick() == true)
+        #expect(app.state.agenda.today == day(2026, 11, 25))
+        #expect(app.state.agenda.dueToday.contains { $0.ref.description == "p2" })
+        #expect(app.screen.text.contains("Wed 25 Nov 2026"))
+    }
+}

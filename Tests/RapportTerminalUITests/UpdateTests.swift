@@ -1,0 +1,234 @@
+import Foundation
+import Testing
+@testable import RapportCore
+@testable import RapportTerminalUI
+
+/// Every key, through the pure update function and through the controller
+/// on a real (in-memory) book.
+@Suite("Keys")
+struct UpdateTests {
+    @Test("movement keys move the selection and keep it on screen")
+    func movement() throws {
+        let app = try makeApp(width: 80, height: 10)
+        #expect(app.state.agendaPosition.selected == 0)
+        app.press(.character("j"), .down)
+        #expect(app.state.agendaPosition.selected == 2)
+        app.press(.character("k"))
+        #expect(app.state.agendaPosition.selected == 1)
+        app.press(.end)
+        #expect(app.state.agendaPosition.selected == app.state.agendaItems.count - 1)
+        #expect(app.screen.text.contains("m2 "))
+        app.press(.home)
+        #expect(app.state.agendaPosition.selected == 0 && app.state.agendaPosition.top == 0)
+        app.press(.pageDown)
+        #expect(app.state.agendaPosition.selected > 1)
+        app.press(.pageUp, .character("G"), .character("g"))
+        #expect(app.state.agendaPosition.selected == 0)
+        app.handle(.scroll(down: true))
+        #expect(app.state.agendaPosition.selected == 1)
+    }
+
+    @Test("Tab and number keys switch screens; Enter opens; q and Esc go back, then quit")
+    func navigation() throws {
+        let app = try makeApp()
+        app.press(.tab)
+        #expect(app.state.screen == .contacts)
+        app.press(.tab, .tab)
+        #expect(app.state.screen == .agenda)
+        app.press(.backTab)
+        #expect(app.state.screen == .accounts)
+        app.press(.character("1"), .enter)
+        #expect(app.state.screen == .contact(1)) // the lunch due with Dana
+        #expect(app.screen.text.contains("Dana Ruiz  @1"))
+        app.press(.character("q"))
+        #expect(app.state.screen == .agenda)
+        app.press(.character("?"))
+        #expect(app.state.screen == .help)
+        app.press(.escape, .escape)
+        #expect(!app.isRunning)
+        let other = try makeApp()
+        other.press(.control("c"))
+        #expect(!other.isRunning)
+    }
+
+    @Test("d marks the selected item done; u undoes it")
+    func doneAndUndo() throws {
+        let app = try makeApp()
+        app.press(.character("j")) // f2 Intro José to finance
+        #expect(app.state.selectedAgendaItem?.ref.description == "f2")
+        app.press(.character("d"))
+        #expect(app.state.message?.text.hasPrefix("follow-up \"Intro José to finance\" done") == true)
+        #expect(!app.state.agendaItems.contains { $0.ref.description == "f2" })
+        app.press(.character("u"))
+        #expect(app.state.message?.text == "Undid done f2")
+        #expect(app.state.agendaItems.contains { $0.ref.description == "f2" })
+        app.press(.character("u"))
+        #expect(app.state.message?.text == "Nothing to undo")
+    }
+
+    @Test("t sends a thank-you note and refuses other items")
+    func thanks() throws {
+        let app = try makeApp()
+        app.press(.character("t")) // ld1 is not a thank-you
+        #expect(app.state.message?.isError == true)
+        app.press(.character("j"), .character("j"), .character("t"))
+        #expect(app.state.message?.text.hasPrefix("thank-you note to Dana Ruiz marked sent") == true)
+    }
+
+    @Test("s asks until when, previews the day, and moves the item")
+    func snooze() throws {
+        let app = try makeApp()
+        app.press(.character("j"), .character("s"))
+        app.type("next mon")
+        guard case .snooze(_, _, let preview, let isError) = app.state.prompt else { Issue.record("no snooze prompt"); return }
+        #expect(preview == "until Mon 30 Nov" && !isError)
+        app.press(.enter)
+        #expect(app.state.prompt == nil)
+        #expect(app.state.agenda.upcoming.contains { $0.ref.description == "f2" && $0.dueDay == day(2026, 11, 30) })
+        app.press(.character("1"), .character("s"))
+        app.type("feb 30")
+        guard case .snooze(_, _, let error, true) = app.state.prompt else { Issue.record("no error shown"); return }
+        #expect(error.contains("February has no day 30"))
+        app.press(.escape)
+        #expect(app.state.prompt == nil)
+    }
+
+    @Test("x asks before cancelling; anything but y keeps the item")
+    func cancel() throws {
+        let app = try makeApp()
+        app.press(.character("j"), .character("x"))
+        #expect(app.screen.text.contains("Cancel f2 \"Intro José to finance\"? y/n"))
+        app.press(.character("n"))
+        #expect(app.state.message?.text == "Not cancelled")
+        app.press(.character("x"), .character("y"))
+        #expect(app.state.message?.text.hasPrefix("follow-up \"Intro José to finance\" cancelled") == true)
+        #expect(!app.state.agendaItems.contains { $0.ref.description == "f2" })
+    }
+
+    @Test("a opens the quick-add bar, shows the parse live and stores on Enter")
+    func quickAdd() throws {
+        let app = try makeApp()
+        app.press(.character("a"))
+        app.type("send recap with Lee Park fri")
+        guard case .quickAdd(_, let preview, false) = app.state.prompt else { Issue.record("no preview"); return }
+        #expect(preview == "Enter adds: follow-up \"send recap\" with Lee Park (new), due Fri 27 Nov")
+        app.press(.enter)
+        #expect(app.state.prompt == nil)
+        #expect(app.state.message?.text.hasPrefix("Added f3 follow-up \"send recap\" with Lee Park (new @6)") == true)
+        #expect(app.state.agenda.upcoming.contains { $0.title == "send recap" })
+        app.press(.character("a"))
+        app.type("meeting no time with Dana fri")
+        app.press(.enter)
+        guard case .quickAdd(_, let error, true) = app.state.prompt else { Issue.record("no error"); return }
+        #expect(error == "a meeting needs a time, like 'fri 14:00'")
+        app.press(.escape)
+        #expect(app.state.prompt == nil)
+    }
+
+    @Test("/ filters contacts as you type; o cycles the order; Esc clears the filter")
+    func filterAndSort() throws {
+        let app = try makeApp()
+        app.press(.character("2"), .character("/"))
+        app.type("zoe")
+        #expect(app.state.visibleContacts.map(\.contact.name) == ["Zoë Ångström"])
+        app.press(.enter)
+        #expect(app.state.prompt == nil && app.state.contactFilter == "zoe")
+        app.press(.character("/"), .escape)
+        #expect(app.state.visibleContacts.count == 5)
+        app.press(.character("o"))
+        #expect(app.state.contactSort == .lastTouch)
+        app.press(.character("o"), .character("o"))
+        #expect(app.state.contactSort == .tier)
+        #expect(app.state.visibleContacts.first?.contact.tier == .a)
+    }
+
+    @Test("m logs a meeting with two attendees through the form; its thank-you notes follow")
+    func meetingForm() throws {
+        let app = try makeApp()
+        app.press(.character("m"))
+        app.type("Quarterly review")
+        app.press(.tab)
+        app.type("today 8:00")
+        app.press(.tab)
+        // The attendees field starts with the selected item's contact.
+        #expect(app.state.form?.value("with") == "Dana Ruiz")
+        app.type(", zo")
+        app.press(.tab) // completes
+        #expect(app.state.form?.value("with") == "Dana Ruiz, Zoë Ångström")
+        app.press(.control("s"))
+        #expect(app.state.form == nil)
+        #expect(app.state.message?.text.hasPrefix("Logged m3 \"Quarterly review\"; thank-you notes owed: t4 t5") == true)
+        let owed = app.state.agendaItems.filter { $0.kind == .thankYou && $0.title == "Quarterly review" }
+        #expect(owed.map { $0.contacts[0].name } == ["Dana Ruiz", "Zoë Ångström"])
+    }
+
+    @Test("a form with a mistake stays open and says what is wrong")
+    func formErrors() throws {
+        let app = try makeApp()
+        app.press(.character("m"))
+        app.type("No time")
+        app.press(.control("s"))
+        #expect(app.state.form?.error == "a meeting needs a time, like 'today 10:00'")
+        #expect(app.screen.text.contains("a meeting needs a time"))
+        app.press(.escape)
+        #expect(app.state.form == nil && app.state.message?.text == "Nothing saved")
+    }
+
+    @Test("e edits a contact; other forms log calls, lunches and gifts")
+    func otherForms() throws {
+        let app = try makeApp()
+        app.press(.character("2"), .character("e"))
+        #expect(app.state.form?.title == "Edit Dana Ruiz")
+        for _ in 0..<4 { app.press(.tab) } // tier
+        app.press(.control("u"))
+        app.type("B")
+        app.press(.control("s"))
+        #expect(app.state.message?.text.hasPrefix("Saved @1 Dana Ruiz") == true)
+        #expect(app.state.contacts.first { $0.contact.id == 1 }?.contact.tier == .b)
+
+        app.press(.character("c"))
+        app.press(.tab)
+        app.type("Renewal")
+        app.press(.control("s"))
+        #expect(app.state.message?.text.hasPrefix("Logged call \"Renewal\"") == true)
+
+        app.press(.character("l"), .tab)
+        app.type("fri 12:30")
+        app.press(.control("s"))
+        #expect(app.state.message?.text.hasPrefix("Added l1 lunch offered") == true)
+
+        app.press(.character("$"))
+        app.type("Cheese basket")
+        app.press(.tab, .tab, .tab)
+        app.type("€80")
+        app.press(.control("s"))
+        #expect(app.state.message?.text.hasPrefix("Added g1 gift \"Cheese basket\"") == true)
+    }
+
+    @Test("a click selects a row, a second click opens it")
+    func clicks() throws {
+        let app = try makeApp()
+        app.handle(.click(x: 10, y: 3)) // second item row (row 1 is the heading)
+        #expect(app.state.agendaPosition.selected == 1)
+        app.handle(.click(x: 10, y: 3))
+        #expect(app.state.screen == .contact(4))
+    }
+
+    @Test("resizing keeps the selection on screen")
+    func resize() throws {
+        let app = try makeApp(width: 80, height: 24)
+        app.press(.end)
+        app.handle(.resize(width: 40, height: 10))
+        let row = app.state.agendaRow(ofItem: app.state.agendaPosition.selected)
+        #expect(row >= app.state.agendaPosition.top && row < app.state.agendaPosition.top + app.state.bodyHeight)
+        #expect(app.screen.width == 40 && app.screen.height == 10)
+    }
+
+    @Test("the help lists every key of the table that dispatches them")
+    func help() throws {
+        let app = try makeApp(width: 120, height: 60)
+        app.press(.character("?"))
+        let text = app.screen.text
+        for binding in KeyBinding.table { #expect(text.contains(binding.help), "\(binding.help)") }
+    }
+}
