@@ -1,0 +1,124 @@
+import Foundation
+import Testing
+
+/// The real binary's full-screen session, driven in tmux like a person would.
+@Suite("rapport in a terminal", .serialized,
+       .enabled(if: (RapportProcess.hasFaketime && FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux"))
+                    || ProcessInfo.processInfo.environment["CI"] != nil, "needs tmux and faketime"))
+struct InteractiveTests {
+    /// A tmux session running `rapport` at a pinned clock.
+    final class Session {
+        let name = "rapport-test-\(UUID().uuidString.prefix(8))"
+        let rapport: RapportProcess
+
+        init(_ rapport: RapportProcess, at clock: String, width: Int = 100, height: Int = 30) throws {
+            self.rapport = rapport
+            let command = "env RAPPORT_DB='\(rapport.databasePath)' TZ=\(rapport.timeZone) LC_ALL=C.UTF-8 "
+                + "faketime '\(clock)' '\(RapportProcess.binary.path)'; echo \"EXITED $?\"; sleep 60"
+            try Session.tmux(["new-session", "-d", "-s", name, "-x", "\(width)", "-y", "\(height)", command])
+        }
+
+        deinit { try? Session.tmux(["kill-session", "-t", name]) }
+
+        @discardableResult
+        static func tmux(_ arguments: [String]) throws -> String {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/tmux")
+            process.arguments = arguments
+            let pipe = Pipe()
+            process.standardOutput = pipe
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            let data = pipe.fileHandleForReading.readDataToEndOfFile()
+            process.waitUntilExit()
+            return String(decoding: data, as: UTF8.self)
+        }
+
+        func keys(_ keys: String...) throws { try Session.tmux(["send-keys", "-t", name] + keys) }
+
+        func type(_ text: String) throws { try Session.tmux(["send-keys", "-t", name, "-l", text]) }
+
+        var screen: String { (try? Session.tmux(["capture-pane", "-p", "-t", name])) ?? "" }
+
+        /// Waits (up to `seconds`) until the screen contains `text`.
+        @discardableResult
+        func waitFor(_ text: String, seconds: Double = 5) -> Bool {
+            let deadline = Date().addingTimeInterval(seconds)
+            while Date() < deadline {
+                if screen.contains(text) { return true }
+                Thread.sleep(forTimeInterval: 0.1)
+            }
+            return false
+        }
+    }
+
+    let tuesday = "2026-11-24 09:00:00"
+
+    @Test("open, navigate, mark done, log a meeting with two attendees, see the thank-yous, quit")
+    func dailySession() throws {
+        let rapport = try RapportProcess()
+        try rapport.run(["contact", "add", "Dana Ruiz", "--account", "Acme"], at: tuesday)
+        try rapport.run(["contact", "add", "Lee Park", "--account", "Acme"], at: tuesday)
+        try rapport.run(["add", "send the pricing deck with Dana yesterday"], at: tuesday)
+        try rapport.run(["add", "call Lee today"], at: tuesday)
+        let session = try Session(rapport, at: tuesday)
+        #expect(session.waitFor("Overdue · 1"), "\(session.screen)")
+        #expect(session.screen.contains(" f1 follow-up "), "\(session.screen)")
+
+        try session.keys("d")
+        #expect(session.waitFor("follow-up \"send the pricing deck\" done"), "\(session.screen)")
+        #expect(!session.screen.contains("Overdue ·"))
+
+        try session.keys("m")
+        #expect(session.waitFor("Log a meeting"))
+        try session.type("Acme review")
+        try session.keys("Tab")
+        try session.type("today 8:00")
+        try session.keys("Tab", "C-u")
+        try session.type("Dana Ruiz, Lee Park")
+        try session.keys("C-s")
+        #expect(session.waitFor("thank-you notes owed: t1 t2"), "\(session.screen)")
+        let screen = session.screen
+        #expect(screen.contains(" t1 thank-you ") && screen.contains(" t2 thank-you "), "\(screen)")
+        #expect(screen.contains("Acme review — met Tue 24 Nov"))
+
+        try session.keys("2")
+        #expect(session.waitFor("Name"))
+        try session.keys("Enter")
+        #expect(session.waitFor("Dana Ruiz  @1"), "\(session.screen)")
+        try session.keys("q", "q")
+        #expect(session.waitFor("EXITED 0"), "\(session.screen)")
+    }
+
+    @Test("a quick-add from another shell appears within a second, without a key press")
+    func anotherShell() throws {
+        let rapport = try RapportProcess()
+        try rapport.run(["contact", "add", "Dana Ruiz"], at: tuesday)
+        let session = try Session(rapport, at: tuesday)
+        #expect(session.waitFor("Nothing late"), "\(session.screen)")
+        let added = try rapport.run(["add", "send the contract to @dana today"], at: "2026-11-24 09:00:05")
+        #expect(added.status == 0)
+        #expect(session.waitFor("send the contract to", seconds: 1.5), "\(session.screen)")
+        try session.keys("q")
+        #expect(session.waitFor("EXITED 0"))
+    }
+
+    @Test("a window below the minimum asks to be enlarged; resizing redraws")
+    func smallWindow() throws {
+        let rapport = try RapportProcess()
+        let session = try Session(rapport, at: tuesday, width: 30, height: 8)
+        #expect(session.waitFor("Enlarge the window"), "\(session.screen)")
+        try Session.tmux(["resize-window", "-t", session.name, "-x", "80", "-y", "24"])
+        #expect(session.waitFor("Nothing late"), "\(session.screen)")
+        try session.keys("C-c")
+        #expect(session.waitFor("EXITED 0"))
+    }
+
+    @Test("without a terminal it says so and points to rapport today")
+    func noTerminal() throws {
+        let rapport = try RapportProcess()
+        let result = try rapport.run([], at: tuesday)
+        #expect(result.status == 1)
+        #expect(result.stderr == "rapport: the interactive view needs a terminal; for a plain list use rapport today (or rapport overdue)\n")
+    }
+}
