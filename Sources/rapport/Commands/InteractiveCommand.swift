@@ -17,6 +17,11 @@ struct InteractiveCommand: ParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func run() throws {
+        do {
+            try NcursesTerminal.checkAvailable()
+        } catch {
+            throw CommandFailure("\(error)", status: CommandFailure.failed)
+        }
         let database = try store.openForWriting()
         let colour = ProcessInfo.processInfo.environment["NO_COLOR"] == nil
         let terminal: NcursesTerminal

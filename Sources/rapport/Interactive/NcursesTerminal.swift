@@ -33,10 +33,15 @@ final class NcursesTerminal {
     private let useColour: Bool
     private var shown: ScreenBuffer?
 
-    init(useColour wantsColour: Bool) throws {
+    /// Throws when there is no terminal to take over (checked before anything is opened).
+    static func checkAvailable() throws {
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { throw Failure.notATerminal }
+        if ProcessInfo.processInfo.environment["TERM"] == "dumb" { throw Failure.dumbTerminal }
+    }
+
+    init(useColour wantsColour: Bool) throws {
+        try NcursesTerminal.checkAvailable()
         let term = ProcessInfo.processInfo.environment["TERM"] ?? ""
-        if term == "dumb" { throw Failure.dumbTerminal }
         setlocale(LC_ALL, "")
         // newterm, unlike initscr, returns nil for an unknown terminal instead of exiting.
         guard let output = fdopen(STDOUT_FILENO, "w"), let input = fdopen(STDIN_FILENO, "r"),
