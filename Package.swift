@@ -47,6 +47,7 @@ let package = Package(
             name: "rapport-bench",
             dependencies: [
                 "RapportCore",
+                "RapportTerminalUI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import RapportCore
+import RapportTerminalUI
 
 /// One measured thing: its times in milliseconds and, for processes, peak memory.
 struct Measurement: Codable {
@@ -39,6 +40,17 @@ struct RunCommand: ParsableCommand {
         results.append(try measure("scheduler: 7-day agenda (in process)") { _ = try scheduler.agenda(from: store, now: now, upcomingDays: 7) })
         results.append(try measure("timeline of a contact (in process)") { _ = try store.timeline(ofContact: 1, limit: 100) })
         results.append(try measure("contact list (in process)") { _ = try store.contactList(ContactFilter(), now: now, scheduler: scheduler) })
+        let writable = try RapportStore.open(path: db)
+        results.append(try measure("front end: first frame, 100×30 (in process)") {
+            _ = try RapportApp(store: writable, clock: FixedClock(now), calendar: .current, width: 100, height: 30).screen
+        })
+        let app = try RapportApp(store: writable, clock: FixedClock(now), calendar: .current, width: 100, height: 30)
+        var down = true
+        results.append(try measure("front end: key to redraw (in process)") {
+            app.handle(.key(down ? .down : .up))
+            down.toggle()
+            _ = app.screen
+        })
 
         let directory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
         let rapport = directory.appendingPathComponent("rapport").path

@@ -205,6 +205,29 @@ struct UpdateTests {
         #expect(app.state.message?.text.hasPrefix("Added g1 gift \"Cheese basket\"") == true)
     }
 
+    @Test("e from the agenda edits the whole contact, keeping what the form did not change")
+    func editFromAgenda() throws {
+        let store = try sampleBook()
+        _ = try store.editContact(id: 1, now: tuesday) { $0.needs = "a faster rollout" }
+        let app = try makeApp(store)
+        app.press(.character("e"))
+        #expect(app.state.form?.title == "Edit Dana Ruiz")
+        #expect(app.state.form?.value("needs") == "a faster rollout")
+        app.press(.control("s"))
+        #expect(try store.contact(id: 1)?.needs == "a faster rollout")
+        #expect(try store.contact(id: 1)?.isFavourite == true)
+    }
+
+    @Test("r reads the book again")
+    func refresh() throws {
+        let store = try sampleBook()
+        let app = try makeApp(store)
+        try store.addFollowUp(title: "Written behind the app's back", people: People(), day: day(2026, 11, 24), now: tuesday, calendar: berlin)
+        app.press(.character("r"))
+        #expect(app.state.agendaItems.contains { $0.title == "Written behind the app's back" })
+        #expect(app.state.message?.text == "Refreshed")
+    }
+
     @Test("a click selects a row, a second click opens it")
     func clicks() throws {
         let app = try makeApp()

@@ -152,3 +152,10 @@ extension RapportStore {
         }
     }
 }
+
+extension RapportStore {
+    /// Every contact's name, in order: for completion.
+    public func contactNames() throws -> [String] {
+        try read { db in try String.fetchAll(db, sql: "SELECT name FROM contact ORDER BY searchName") }
+    }
+}

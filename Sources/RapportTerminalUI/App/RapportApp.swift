@@ -12,6 +12,9 @@ public final class RapportApp {
     var undoToken: UndoToken?
     var dataVersion: Int
     let environment: [String: String]
+    /// The lists read so far: the contacts and accounts are read when first shown,
+    /// so the first frame needs only the agenda.
+    var loaded: Set<Screen> = [.agenda]
 
     /// Days the agenda looks ahead.
     public static let upcomingDays = 7
@@ -66,6 +69,10 @@ public final class RapportApp {
     func perform(_ effect: Effect) {
         switch effect {
         case .reload:
+            reload()
+        case .show(let screen):
+            guard !loaded.contains(screen) else { return }
+            loaded.insert(screen)
             reload()
         case .complete(let refs):
             change("done \(refs.map(\.description).joined(separator: " "))") {
@@ -132,6 +139,13 @@ public final class RapportApp {
             loadContactCard(id)
         case .openAccount(let id):
             loadAccountCard(id)
+        case .editContact(let id):
+            do {
+                guard let contact = try store.contact(id: id) else { throw StoreError.notFound("no contact @\(id)") }
+                state.form = Forms.editContact(contact)
+            } catch {
+                state.message = Message(text: "\(error)", isError: true)
+            }
         case .submit(let form):
             submit(form)
         case .undo:
@@ -189,11 +203,15 @@ public final class RapportApp {
                 state.agendaPosition.selected = min(state.agendaPosition.selected, max(state.agendaItems.count - 1, 0))
             }
             state.keepAgendaSelectionVisible()
-            state.contacts = try store.contactList(ContactFilter(), now: state.now, scheduler: scheduler)
-            state.contactsPosition.selected = min(state.contactsPosition.selected, max(state.visibleContacts.count - 1, 0))
-            state.accounts = try store.accountList(now: state.now)
-            state.accountsPosition.selected = min(state.accountsPosition.selected, max(state.accounts.count - 1, 0))
-            state.peopleNames = state.contacts.map(\.contact.name)
+            if loaded.contains(.contacts) {
+                state.contacts = try store.contactList(ContactFilter(), now: state.now, scheduler: scheduler)
+                state.contactsPosition.selected = min(state.contactsPosition.selected, max(state.visibleContacts.count - 1, 0))
+            }
+            if loaded.contains(.accounts) {
+                state.accounts = try store.accountList(now: state.now)
+                state.accountsPosition.selected = min(state.accountsPosition.selected, max(state.accounts.count - 1, 0))
+            }
+            state.peopleNames = try store.contactNames()
             for screen in state.stack {
                 if case .contact(let id) = screen { loadContactCard(id) }
                 if case .account(let id) = screen { loadAccountCard(id) }

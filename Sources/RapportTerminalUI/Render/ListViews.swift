@@ -54,8 +54,13 @@ enum AgendaView {
             }
             return
         }
-        let refWidth = ItemRows.refWidth(state.agendaItems)
-        let whenWidth = ItemRows.whenWidth(state.agendaItems, state)
+        // Column widths from the rows on screen, so a long agenda costs no more than a short one.
+        let shown = (state.agendaPosition.top..<min(state.agendaPosition.top + state.bodyHeight, rows.count)).compactMap { index -> AgendaItem? in
+            if case .item(let item) = rows[index] { return state.agendaItems[item] }
+            return nil
+        }
+        let refWidth = ItemRows.refWidth(shown)
+        let whenWidth = ItemRows.whenWidth(shown, state)
         for offset in 0..<state.bodyHeight {
             let index = state.agendaPosition.top + offset
             guard rows.indices.contains(index) else { break }

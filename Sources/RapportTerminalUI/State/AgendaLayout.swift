@@ -23,9 +23,21 @@ extension AppState {
         return rows
     }
 
-    /// The row that shows item `index`.
+    /// The row that shows item `index`: the item plus the headings above it.
     func agendaRow(ofItem index: Int) -> Int {
-        agendaRows.firstIndex(of: .item(index)) ?? 0
+        var headings = 0
+        var end = 0
+        for count in [agenda.overdue.count, agenda.dueToday.count, agenda.upcoming.count] where count > 0 {
+            headings += 1
+            end += count
+            if index < end { break }
+        }
+        return index + headings
+    }
+
+    /// Whether item `index` is the first of its section (its heading is right above it).
+    func isFirstOfSection(_ index: Int) -> Bool {
+        index == 0 || index == agenda.overdue.count || index == agenda.overdue.count + agenda.dueToday.count
     }
 
     /// Keeps the selected agenda item on screen, with its heading when it is the first of a section.
@@ -33,7 +45,7 @@ extension AppState {
         let row = agendaRow(ofItem: agendaPosition.selected)
         let visible = bodyHeight
         var top = agendaPosition.top
-        let wanted = row > 0 && agendaRows[row - 1] != .item(agendaPosition.selected - 1) ? row - 1 : row
+        let wanted = isFirstOfSection(agendaPosition.selected) ? row - 1 : row
         if wanted < top { top = wanted }
         if row >= top + visible { top = row - visible + 1 }
         agendaPosition.top = max(0, top)

@@ -152,7 +152,11 @@ public struct AppState: Sendable {
     /// The screens opened, the current one last.
     public var stack: [Screen] = [.agenda]
 
-    public var agenda: Agenda
+    public var agenda: Agenda {
+        didSet { agendaItems = agenda.all }
+    }
+    /// The agenda's items in display order (kept with `agenda`, read on every key).
+    public private(set) var agendaItems: [AgendaItem] = []
     public var agendaPosition = ListPosition()
 
     /// Every contact; `visibleContacts` applies the filter and the order.
@@ -200,8 +204,6 @@ public struct AppState: Sendable {
     /// message line and the footer.
     public var bodyHeight: Int { max(height - 3, 1) }
 
-    /// The agenda's items in display order.
-    public var agendaItems: [AgendaItem] { agenda.all }
 
     public var selectedAgendaItem: AgendaItem? {
         let items = agendaItems

@@ -4,6 +4,8 @@ import RapportCore
 /// controller (`RapportApp`) carries it out and puts the result in the state.
 public enum Effect: Hashable, Sendable {
     case reload
+    /// A screen's list is about to be shown: read it if it was never read.
+    case show(Screen)
     case complete([ItemRef])
     case snooze(ItemRef, String)
     case cancel(ItemRef)
@@ -12,6 +14,8 @@ public enum Effect: Hashable, Sendable {
     case previewSnooze(String)
     case openContact(Int64)
     case openAccount(Int64)
+    /// Read the contact and open the form to edit it.
+    case editContact(Int64)
     case submit(Form)
     case undo
 }

@@ -56,7 +56,7 @@ public enum Update {
             }
             state.stack = [Screen.tabs[next]]
             state.scroll = 0
-            return []
+            return [.show(Screen.tabs[next])]
         case .help:
             if state.screen != .help { state.stack.append(.help) }
             state.scroll = 0
@@ -106,8 +106,7 @@ public enum Update {
                 state.message = Message(text: "Select a contact (or an item with one) to edit", isError: true)
                 return []
             }
-            state.form = Forms.editContact(contact)
-            return []
+            return [.editContact(contact.id!)]
         case .logMeeting, .logCall, .logLunch, .logGift:
             let name = selectedContactForForms(state)?.name ?? ""
             switch action {
@@ -146,7 +145,9 @@ public enum Update {
         case .contact: return state.contactCard?.contact
         case .agenda:
             guard let first = state.selectedAgendaItem?.contacts.first else { return nil }
+            // The contact list may not be read yet: forms need only the name; editing reads the contact.
             return state.contacts.first { $0.contact.id == first.id }?.contact
+                ?? Contact(id: first.id, name: first.name, tier: first.tier, createdAt: state.now)
         default: return nil
         }
     }
