@@ -11,9 +11,10 @@ struct InteractiveTests {
         let name = "rapport-test-\(UUID().uuidString.prefix(8))"
         let rapport: RapportProcess
 
-        init(_ rapport: RapportProcess, at clock: String, width: Int = 100, height: Int = 30) throws {
+        init(_ rapport: RapportProcess, at clock: String, width: Int = 100, height: Int = 30, term: String? = nil) throws {
             self.rapport = rapport
             let command = "env RAPPORT_DB='\(rapport.databasePath)' TZ=\(rapport.timeZone) LC_ALL=C.UTF-8 "
+                + (term.map { "TERM=\($0) " } ?? "")
                 + "faketime '\(clock)' '\(RapportProcess.binary.path)'; echo \"EXITED $?\"; sleep 60"
             try Session.tmux(["new-session", "-d", "-s", name, "-x", "\(width)", "-y", "\(height)", command])
         }
@@ -120,5 +121,51 @@ struct InteractiveTests {
         let result = try rapport.run([], at: tuesday)
         #expect(result.status == 1)
         #expect(result.stderr == "rapport: the interactive view needs a terminal; for a plain list use rapport today (or rapport overdue)\n")
+    }
+
+    @Test("works with the common terminal types", arguments: ["xterm-256color", "screen-256color", "tmux-256color", "linux", "vt100"])
+    func terminalTypes(term: String) throws {
+        let rapport = try RapportProcess()
+        try rapport.run(["add", "send the deck with Zoë Ångström today"], at: tuesday)
+        let session = try Session(rapport, at: tuesday, term: term)
+        #expect(session.waitFor("Zoë Ångström"), "\(term): \(session.screen)")
+        try session.keys("q")
+        #expect(session.waitFor("EXITED 0"), "\(term)")
+    }
+
+    @Test("an unknown or dumb terminal gets a clear message, not a crash", arguments: ["no-such-terminal", "dumb"])
+    func badTerminal(term: String) throws {
+        let rapport = try RapportProcess()
+        let session = try Session(rapport, at: tuesday, term: term)
+        #expect(session.waitFor("EXITED 1"), "\(session.screen)")
+        #expect(session.screen.contains(term == "dumb" ? "TERM=dumb cannot show the interactive view; use rapport today"
+                                                        : "the terminal type 'no-such-terminal' is unknown here"), "\(session.screen)")
+    }
+
+    @Test("SIGTERM and SIGHUP end the session cleanly and give the terminal back", arguments: ["TERM", "HUP"])
+    func signals(signal: String) throws {
+        let rapport = try RapportProcess()
+        let session = try Session(rapport, at: tuesday)
+        #expect(session.waitFor("Nothing late"), "\(session.screen)")
+        // The pane runs a shell, which runs faketime, which runs rapport: signal the last.
+        var pid = try Session.tmux(["list-panes", "-t", session.name, "-F", "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)
+        for _ in 0..<2 {
+            let find = Process()
+            let pipe = Pipe()
+            find.executableURL = URL(fileURLWithPath: "/usr/bin/pgrep")
+            find.arguments = ["-P", pid]
+            find.standardOutput = pipe
+            try find.run()
+            find.waitUntilExit()
+            pid = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+                .split(separator: "\n").first.map(String.init) ?? pid
+        }
+        let kill = Process()
+        kill.executableURL = URL(fileURLWithPath: "/bin/kill")
+        kill.arguments = ["-\(signal)", pid]
+        try kill.run()
+        kill.waitUntilExit()
+        #expect(session.waitFor("EXITED 0"), "\(session.screen)")
+        #expect(!session.screen.contains("Nothing late"), "the full screen was not taken down: \(session.screen)")
     }
 }

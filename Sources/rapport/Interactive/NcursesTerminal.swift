@@ -182,6 +182,12 @@ final class NcursesTerminal {
         signal(SIGTERM) { _ in terminationRequested = 1 }
         signal(SIGHUP) { _ in terminationRequested = 1 }
         signal(SIGINT) { _ in terminationRequested = 1 }
+        // The runtime starts with these blocked on the main thread; without
+        // unblocking them a SIGTERM would wait forever.
+        var unblocked = sigset_t()
+        sigemptyset(&unblocked)
+        for number in [SIGTERM, SIGHUP, SIGINT, SIGWINCH] { sigaddset(&unblocked, number) }
+        pthread_sigmask(SIG_UNBLOCK, &unblocked, nil)
         for crash in [SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGABRT, SIGFPE] {
             signal(crash) { number in
                 if cursesActive == 1 { endwin() }
