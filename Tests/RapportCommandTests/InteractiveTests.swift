@@ -23,16 +23,7 @@ struct InteractiveTests {
 
         @discardableResult
         static func tmux(_ arguments: [String]) throws -> String {
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: "/usr/bin/tmux")
-            process.arguments = arguments
-            let pipe = Pipe()
-            process.standardOutput = pipe
-            process.standardError = FileHandle.nullDevice
-            try process.run()
-            let data = pipe.fileHandleForReading.readDataToEndOfFile()
-            process.waitUntilExit()
-            return String(decoding: data, as: UTF8.self)
+            try spawnAndWait("/usr/bin/tmux", arguments).output
         }
 
         func keys(_ keys: String...) throws { try Session.tmux(["send-keys", "-t", name] + keys) }
@@ -150,21 +141,9 @@ struct InteractiveTests {
         // The pane runs a shell, which runs faketime, which runs rapport: signal the last.
         var pid = try Session.tmux(["list-panes", "-t", session.name, "-F", "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)
         for _ in 0..<2 {
-            let find = Process()
-            let pipe = Pipe()
-            find.executableURL = URL(fileURLWithPath: "/usr/bin/pgrep")
-            find.arguments = ["-P", pid]
-            find.standardOutput = pipe
-            try find.run()
-            find.waitUntilExit()
-            pid = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-                .split(separator: "\n").first.map(String.init) ?? pid
+            pid = try spawnAndWait("/usr/bin/pgrep", ["-P", pid]).output.split(separator: "\n").first.map(String.init) ?? pid
         }
-        let kill = Process()
-        kill.executableURL = URL(fileURLWithPath: "/bin/kill")
-        kill.arguments = ["-\(signal)", pid]
-        try kill.run()
-        kill.waitUntilExit()
+        try spawnAndWait("/bin/kill", ["-\(signal)", pid])
         #expect(session.waitFor("EXITED 0"), "\(session.screen)")
         #expect(!session.screen.contains("Nothing late"), "the full screen was not taken down: \(session.screen)")
     }

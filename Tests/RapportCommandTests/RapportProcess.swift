@@ -39,13 +39,14 @@ struct RapportProcess {
     /// ("2026-11-24 09:00:00" in `timeZone`), or at the real time when nil.
     @discardableResult
     func run(_ arguments: [String], at clock: String? = nil, environment extra: [String: String] = [:]) throws -> Result {
-        let process = Process()
+        let program: String
+        var programArguments: [String]
         if let clock {
-            process.executableURL = URL(fileURLWithPath: "/usr/bin/faketime")
-            process.arguments = [clock, Self.binary.path] + arguments
+            program = "/usr/bin/faketime"
+            programArguments = [clock, Self.binary.path] + arguments
         } else {
-            process.executableURL = Self.binary
-            process.arguments = arguments
+            program = Self.binary.path
+            programArguments = arguments
         }
         var environment = ProcessInfo.processInfo.environment
         environment["RAPPORT_DB"] = databasePath
@@ -53,21 +54,13 @@ struct RapportProcess {
         environment["NO_COLOR"] = nil
         environment["LC_ALL"] = "C.UTF-8"
         for (key, value) in extra { environment[key] = value }
-        process.environment = environment
         // Output goes to files: no pipe can fill up and block the child.
         let outURL = directory.appendingPathComponent("stdout-\(UUID().uuidString)")
         let errURL = directory.appendingPathComponent("stderr-\(UUID().uuidString)")
-        FileManager.default.createFile(atPath: outURL.path, contents: nil)
-        FileManager.default.createFile(atPath: errURL.path, contents: nil)
-        let out = try FileHandle(forWritingTo: outURL), err = try FileHandle(forWritingTo: errURL)
-        defer { try? out.close(); try? err.close() }
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
+        let status = try spawnAndWait(program, programArguments, environment: environment,
+                                      stdoutTo: outURL.path, stderrTo: errURL.path).status
         let outData = try Data(contentsOf: outURL), errData = try Data(contentsOf: errURL)
-        return Result(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+        return Result(status: status, stdout: String(decoding: outData, as: UTF8.self),
                       stderr: String(decoding: errData, as: UTF8.self), stdoutBytes: outData)
     }
 
