@@ -210,8 +210,12 @@ enum Schema {
             t.column("untilDay", .text)
             t.column("count", .integer).notNull().defaults(to: 1)
         }
-        // contact.latestTouchAt follows the touch table, whatever writes it.
-        try db.execute(sql: """
+        try db.execute(sql: touchTriggers)
+    }
+
+    /// contact.latestTouchAt follows the touch table, whatever writes it.
+    /// (The book generator drops these while it bulk-loads, then recomputes.)
+    static let touchTriggers = """
             CREATE TRIGGER touch_inserted AFTER INSERT ON touch BEGIN
               UPDATE contact SET latestTouchAt = NEW.at
               WHERE id = NEW.contactID AND (latestTouchAt IS NULL OR latestTouchAt < NEW.at);
@@ -226,6 +230,5 @@ enum Schema {
               UPDATE contact SET latestTouchAt = (SELECT max(at) FROM touch WHERE contactID = NEW.contactID)
               WHERE id = NEW.contactID;
             END;
-            """)
-    }
+            """
 }
