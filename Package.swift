@@ -64,7 +64,7 @@ let package = Package(
         // End-to-end tests: run the built `rapport` binary.
         .testTarget(
             name: "RapportCommandTests",
-            dependencies: ["RapportCore", "rapport"]
+            dependencies: ["RapportCore", "rapport", "rapport-bench", "floor-hello"]
         ),
     ]
 )
