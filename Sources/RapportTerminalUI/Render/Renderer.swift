@@ -106,21 +106,11 @@ public enum Renderer {
 
     /// "today", "yesterday", "12 d ago" for a past instant.
     static func ago(_ instant: Date, _ state: AppState) -> String {
-        let days = state.calendar.day(of: instant).days(until: state.agenda.today)
-        switch days {
-        case ..<0: return "booked"
-        case 0: return "today"
-        case 1: return "yesterday"
-        default: return "\(days) d ago"
-        }
+        DateText.ago(instant, today: state.agenda.today, calendar: state.calendar)
     }
 
     /// When a touch is due, relative to today.
     static func dueText(_ day: CivilDate?, _ state: AppState) -> String {
-        guard let day else { return "" }
-        let days = state.agenda.today.days(until: day)
-        if days < 0 { return "\(-days) d late" }
-        if days == 0 { return "today" }
-        return DateText.day(day, relativeToYear: state.agenda.today.year)
+        day.map { DateText.relative($0, today: state.agenda.today) } ?? ""
     }
 }

@@ -62,13 +62,7 @@ struct ContactsCommand: ParsableCommand {
         }
         let table = rows.map { row -> [String] in
             let since = row.lastTouch.map { ago($0, context) } ?? "never"
-            let due: String
-            if let touchDue = row.touchDue {
-                let days = context.today.days(until: touchDue)
-                due = days < 0 ? "\(-days) d late" : days == 0 ? "today" : DateText.day(touchDue, relativeToYear: context.today.year)
-            } else {
-                due = ""
-            }
+            let due = row.touchDue.map { DateText.relative($0, today: context.today) } ?? ""
             return ["@\(row.contact.id!)", TerminalText.safe(row.contact.name) + (row.contact.isFavourite ? " ★" : ""),
                     TerminalText.safe(row.accountName ?? ""), row.contact.tier?.rawValue ?? "", since, due]
         }

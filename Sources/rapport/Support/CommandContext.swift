@@ -46,13 +46,7 @@ struct CommandContext {
 
 /// "today", "yesterday", "12 d ago" for a past instant.
 func ago(_ instant: Date, _ context: CommandContext) -> String {
-    let days = context.calendar.day(of: instant).days(until: context.today)
-    switch days {
-    case ..<0: return "booked"
-    case 0: return "today"
-    case 1: return "yesterday"
-    default: return "\(days) d ago"
-    }
+    DateText.ago(instant, today: context.today, calendar: context.calendar)
 }
 
 /// The stored names of resolved people, in order: existing contacts, then created ones.
