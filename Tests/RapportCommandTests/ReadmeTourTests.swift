@@ -39,8 +39,11 @@ struct ReadmeTourTests {
         }
         #expect(steps.count >= 10)
         let rapport = try RapportProcess()
-        for step in steps {
-            let result = try rapport.run(step.command, at: step.clock)
+        for (index, step) in steps.enumerated() {
+            // Each command a few seconds after the one before, as a person types them
+            // (a write must not look as if it happened after the next read).
+            let clock = step.clock.replacingOccurrences(of: ":00:00", with: ":00:" + (index * 3 < 10 ? "0" : "") + "\(index * 3)")
+            let result = try rapport.run(step.command, at: clock)
             #expect(result.stdout == step.expected, "rapport \(step.command.joined(separator: " "))")
             #expect(result.status == 0)
         }

@@ -66,6 +66,38 @@ public struct Contact: Codable, Hashable, Sendable, Identifiable, FetchableRecor
         self.searchName = NameMatcher.fold(name)
     }
 
+    /// Decodes a row by position: rows start with the contact table's columns
+    /// in their order (`SELECT *`, `contact.*`; new columns are only ever
+    /// appended). Written out because decoding by name or through Codable
+    /// costs ten times more, and the book lists every contact.
+    /// How many columns the contact table has.
+    static let columnCount = 22
+
+    public init(row: Row) throws {
+        id = row[0]
+        name = row[1]
+        nickname = row[2]
+        accountID = row[3]
+        title = row[4]
+        tier = row[5]
+        isFavourite = row[6]
+        stayInTouchDays = row[7]
+        lunchCadenceDays = row[8]
+        preferredChannel = row[9]
+        needs = row[10]
+        wants = row[11]
+        caresAbout = row[12]
+        dietaryNeeds = row[13]
+        family = row[14]
+        interests = row[15]
+        birthday = row[16]
+        notes = row[17]
+        createdAt = row[18]
+        updatedAt = row[19]
+        latestTouchAt = row[20]
+        searchName = row[21]
+    }
+
     /// The folded name and nickname the store matches names against.
     public static func searchKey(name: String, nickname: String?) -> String {
         NameMatcher.fold([name, nickname].compactMap { $0 }.joined(separator: " "))

@@ -12,6 +12,7 @@ public struct ContactRow: Hashable, Sendable {
     /// The day a touch is due, when there is a cadence.
     public var touchDue: CivilDate?
     public var tags: [String]
+    public var emails: [String]
 }
 
 /// Which contacts to list.
@@ -81,7 +82,8 @@ extension RapportStore {
             let rows = try Row.fetchAll(db, sql: """
                 SELECT c.*, a.name AS accountName,
                        (SELECT max(at) FROM touch WHERE contactID = c.id AND at <= :now) AS lastTouch,
-                       (SELECT group_concat(tag, ',') FROM contactTag WHERE contactID = c.id) AS tagList
+                       (SELECT group_concat(tag, char(31)) FROM contactTag WHERE contactID = c.id) AS tagList,
+                       (SELECT group_concat(address, char(31)) FROM contactEmail WHERE contactID = c.id) AS emailList
                 FROM contact c LEFT JOIN account a ON a.id = c.accountID
                 \(conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND "))
                 ORDER BY c.searchName, c.id
@@ -92,9 +94,12 @@ extension RapportStore {
                 let cadence = scheduler.rules.cadence(ownDays: contact.stayInTouchDays, tier: contact.tier)
                 let due = scheduler.stayInTouchDue(latestTouch: contact.latestTouchAt, addedAt: contact.createdAt, cadence: cadence)
                 if filter.cold, !(due.map { $0 < today } ?? false) { return nil }
-                let tags = (row["tagList"] as String?)?.split(separator: ",").map(String.init).sorted() ?? []
-                return ContactRow(contact: contact, accountName: row["accountName"], lastTouch: row["lastTouch"],
-                                  cadence: cadence, touchDue: due, tags: tags)
+                // After the contact's own columns: account name, last touch, tags, emails (unit-separated).
+                let base = Contact.columnCount
+                let tags = (row[base + 2] as String?)?.split(separator: "\u{1F}").map(String.init).sorted() ?? []
+                let emails = (row[base + 3] as String?)?.split(separator: "\u{1F}").map(String.init) ?? []
+                return ContactRow(contact: contact, accountName: row[base], lastTouch: row[base + 1],
+                                  cadence: cadence, touchDue: due, tags: tags, emails: emails)
             }
         }
     }

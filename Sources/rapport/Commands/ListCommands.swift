@@ -52,9 +52,9 @@ struct ContactsCommand: ParsableCommand {
                 var id: Int64, name: String, account: String?, tier: String?, favourite: Bool
                 var emails: [String], tags: [String], lastTouch: String?, touchDue: String?, cadenceDays: Int?
             }
-            try printJSON(try rows.map { row in
+            try printJSON(rows.map { row in
                 Item(id: row.contact.id!, name: row.contact.name, account: row.accountName, tier: row.contact.tier?.rawValue,
-                     favourite: row.contact.isFavourite, emails: try reporting { try database.emails(ofContact: row.contact.id!) },
+                     favourite: row.contact.isFavourite, emails: row.emails,
                      tags: row.tags, lastTouch: row.lastTouch.map { AgendaText.iso(.instant($0), calendar: context.calendar) },
                      touchDue: row.touchDue?.iso, cadenceDays: row.cadence)
             })
