@@ -162,4 +162,18 @@ struct CommandTests {
         }
         #expect(try rapport.run(["--version"]).stdout == "0.1.0\n")
     }
+
+    @Test("backup writes a private, complete copy that opens as a book")
+    func backup() throws {
+        let rapport = try RapportProcess()
+        try rapport.run(["add", "send the deck with Dana fri"], at: tuesday)
+        let copy = rapport.directory.appendingPathComponent("copy of book ü.sqlite").path
+        let result = try rapport.run(["backup", copy], at: tuesday)
+        #expect(result.stdout == "Backed up 1 contacts and everything about them to \(copy)\n")
+        let mode = (try FileManager.default.attributesOfItem(atPath: copy)[.posixPermissions] as! NSNumber).intValue & 0o777
+        #expect(mode == 0o600)
+        let listed = try rapport.run(["today", "--days", "7"], at: tuesday, environment: ["RAPPORT_DB": copy])
+        #expect(listed.stdout.contains("send the deck"))
+        #expect(try rapport.run(["backup", copy], at: tuesday).status == 2) // never overwrites
+    }
 }

@@ -1,0 +1,43 @@
+import ArgumentParser
+import Foundation
+import RapportCore
+
+struct BackupCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "backup",
+        abstract: "Copy the whole book to a file, safely while Rapport is in use.",
+        discussion: """
+            Uses SQLite's backup API: never copy the database file itself while a rapport runs. \
+            To restore, quit every rapport and use the copy as the database (RAPPORT_DB=copy, or move it into place).
+            """
+    )
+
+    @OptionGroup var store: StoreOptions
+
+    @Argument(help: ArgumentHelp("The file to write (must not exist).", valueName: "file"))
+    var file: String
+
+    func validate() throws {
+        if FileManager.default.fileExists(atPath: file) { throw ValidationError("\(file) exists; name a new file") }
+    }
+
+    func run() throws {
+        guard let database = try store.openForReading() else {
+            throw CommandFailure("there is no book at \(store.path) yet; nothing to back up", status: CommandFailure.badInput)
+        }
+        try reporting {
+            // Private like the book itself.
+            guard FileManager.default.createFile(atPath: file, contents: nil, attributes: [.posixPermissions: 0o600]) else {
+                throw StoreError.cannotOpen(path: file, reason: "cannot create the file")
+            }
+            do {
+                try database.backup(to: file)
+            } catch {
+                try? FileManager.default.removeItem(atPath: file)
+                throw error
+            }
+        }
+        let contacts = try reporting { try RapportStore.openForReading(path: file)?.contactCount() } ?? 0
+        say("Backed up \(contacts) contacts and everything about them to \(TerminalText.safe(file))")
+    }
+}
