@@ -42,6 +42,8 @@ struct QuickAddParserTests {
         ("with Zoë Ångström send contract", .followUp, "send contract", ["Zoë Ångström"], nil, nil, nil, nil, nil),
         ("@dana @lee send recap", .followUp, "send recap", ["@dana", "@lee"], nil, nil, nil, nil, nil),
         ("@12 send recap", .followUp, "send recap", ["@12"], nil, nil, nil, nil, nil),
+        ("send recap with @12 and @lee", .followUp, "send recap", ["@12", "@lee"], nil, nil, nil, nil, nil),
+        ("send recap with @dana fri", .followUp, "send recap", ["@dana"], day(2026, 11, 27), nil, nil, nil, nil),
         ("@dana@acme.com send recap", .followUp, "send recap", ["@dana@acme.com"], nil, nil, nil, nil, nil),
         ("@\"Dana Ruiz\" send recap", .followUp, "send recap", ["Dana Ruiz"], nil, nil, nil, nil, nil),
         // When, anywhere.

@@ -71,10 +71,19 @@ public struct QuickAddParser: Sendable {
                     index += 1 + used
                     continue
                 }
+                // "with @dana": the mention names the person; "with" is not title.
+                if words[index + 1].key.hasPrefix("@") || (words[index + 1].key == "@" && index + 2 < words.count) {
+                    index += 1
+                    continue
+                }
             }
             if key.hasPrefix("@"), key.count > 1 {
                 people.append(word.text)
                 index += 1
+                // "@dana and @lee", "@dana, @lee": the separator joins mentions.
+                if index + 1 < words.count, [",", "and", "&"].contains(words[index].key), words[index + 1].key.hasPrefix("@") {
+                    index += 1
+                }
                 continue
             }
             if key == "@", index + 1 < words.count, words[index + 1].quoted {

@@ -1,0 +1,48 @@
+import Foundation
+import Testing
+
+/// A kill at any moment loses nothing that was confirmed and never corrupts the book.
+@Suite("Crash safety", .enabled(if: RapportProcess.hasFaketime || ProcessInfo.processInfo.environment["CI"] != nil,
+                                "needs faketime (apt-get install faketime)"))
+struct CrashSafetyTests {
+    @Test("rapport add killed with SIGKILL at random moments, 200 times: every confirmed add is stored, the file is sound")
+    func killedAdds() throws {
+        let rapport = try RapportProcess()
+        try rapport.run(["contact", "add", "Dana Ruiz"], at: "2026-11-24 09:00:00")
+        var environment = ProcessInfo.processInfo.environment
+        environment["RAPPORT_DB"] = rapport.databasePath
+        environment["TZ"] = "Europe/Berlin"
+        var random = SystemRandomNumberGenerator()
+        var confirmed: [String] = []
+        for attempt in 0..<200 {
+            let output = rapport.directory.appendingPathComponent("kill-\(attempt)").path
+            FileManager.default.createFile(atPath: output, contents: nil)
+            let words: [String] = [RapportProcess.binary.path, "add", "killed item \(attempt) with @1 fri"]
+            let argv = words.map { strdup($0) } + [nil]
+            let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+            defer { (argv + envp).forEach { free($0) } }
+            var actions = posix_spawn_file_actions_t()
+            posix_spawn_file_actions_init(&actions)
+            posix_spawn_file_actions_addopen(&actions, 1, output, O_WRONLY, 0)
+            posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+            var pid: pid_t = 0
+            #expect(posix_spawn(&pid, RapportProcess.binary.path, &actions, nil, argv, envp) == 0)
+            posix_spawn_file_actions_destroy(&actions)
+            // Anywhere from before it opens the book to after it has answered.
+            usleep(UInt32.random(in: 0...40_000, using: &random))
+            kill(pid, SIGKILL)
+            var status: Int32 = 0
+            while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+            let printed = (try? String(contentsOfFile: output, encoding: .utf8)) ?? ""
+            if printed.hasPrefix("Added ") { confirmed.append("killed item \(attempt)") }
+        }
+        // The book is sound and holds every add that said it was stored.
+        let check = try spawnAndWait("/usr/bin/sqlite3", [rapport.databasePath, "PRAGMA integrity_check"])
+        #expect(check.output == "ok\n")
+        let stored = try rapport.run(["upcoming", "--days", "30", "--json"], at: "2026-11-24 09:00:00")
+        let titles = Set(((try JSONSerialization.jsonObject(with: Data(stored.stdout.utf8)) as? [[String: Any]]) ?? [])
+            .compactMap { $0["title"] as? String })
+        for title in confirmed { #expect(titles.contains(title), "\(title) was confirmed but is not stored") }
+        #expect(!confirmed.isEmpty, "no add finished before its kill; the test measured nothing")
+    }
+}
