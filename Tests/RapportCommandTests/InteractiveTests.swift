@@ -11,9 +11,10 @@ struct InteractiveTests {
         let name = "rapport-test-\(UUID().uuidString.prefix(8))"
         let rapport: RapportProcess
 
-        init(_ rapport: RapportProcess, at clock: String, width: Int = 100, height: Int = 30, term: String? = nil) throws {
+        init(_ rapport: RapportProcess, at clock: String, width: Int = 100, height: Int = 30, term: String? = nil,
+             locale: String = "C.UTF-8") throws {
             self.rapport = rapport
-            let command = "env RAPPORT_DB='\(rapport.databasePath)' TZ=\(rapport.timeZone) LC_ALL=C.UTF-8 "
+            let command = "env RAPPORT_DB='\(rapport.databasePath)' TZ=\(rapport.timeZone) LC_ALL=\(locale) "
                 + (term.map { "TERM=\($0) " } ?? "")
                 + "faketime '\(clock)' '\(RapportProcess.binary.path)'; echo \"EXITED $?\"; sleep 60"
             try Session.tmux(["new-session", "-d", "-s", name, "-x", "\(width)", "-y", "\(height)", command])
@@ -31,6 +32,9 @@ struct InteractiveTests {
         func type(_ text: String) throws { try Session.tmux(["send-keys", "-t", name, "-l", text]) }
 
         var screen: String { (try? Session.tmux(["capture-pane", "-p", "-t", name])) ?? "" }
+
+        /// The screen with its attributes as escape sequences (tmux's own, for colour and style).
+        var screenWithEscapes: String { (try? Session.tmux(["capture-pane", "-p", "-e", "-t", name])) ?? "" }
 
         /// Waits (up to `seconds`) until the screen contains `text`.
         @discardableResult
@@ -146,5 +150,67 @@ struct InteractiveTests {
         try spawnAndWait("/bin/kill", ["-\(signal)", pid])
         #expect(session.waitFor("EXITED 0"), "\(session.screen)")
         #expect(!session.screen.contains("Nothing late"), "the full screen was not taken down: \(session.screen)")
+    }
+
+    @Test("a 20×5 window and a non-UTF-8 locale do not break it")
+    func edgeCases() throws {
+        let rapport = try RapportProcess()
+        try rapport.run(["add", "send the deck with Zoë Ångström today"], at: tuesday)
+        let tiny = try Session(rapport, at: tuesday, width: 20, height: 5)
+        #expect(tiny.waitFor("Enlarge the window"), "\(tiny.screen)")
+        for size in [(25, 6), (60, 15), (20, 5), (100, 30)] {
+            try Session.tmux(["resize-window", "-t", tiny.name, "-x", "\(size.0)", "-y", "\(size.1)"])
+        }
+        #expect(tiny.waitFor("send the deck"), "\(tiny.screen)")
+        try tiny.keys("q")
+        #expect(tiny.waitFor("EXITED 0"))
+        let plain = try Session(rapport, at: tuesday, locale: "C")
+        #expect(plain.waitFor("send the deck"), "\(plain.screen)")
+        try plain.keys("q")
+        #expect(plain.waitFor("EXITED 0"))
+    }
+
+    @Test("escape sequences in names never reach the terminal: tmux sees only Rapport's own styles")
+    func hostileNames() throws {
+        let rapport = try RapportProcess()
+        try rapport.run(["contact", "add", "Mallory\u{1B}]2;pwned\u{07}\u{1B}[2J\u{1B}[31mRed \u{202E}evil"], at: tuesday)
+        try rapport.run(["add", "send the deck with @1 today"], at: tuesday)
+        let session = try Session(rapport, at: tuesday)
+        #expect(session.waitFor("send the deck"), "\(session.screen)")
+        #expect(session.screen.contains("Mallory␛]2;pwned␇␛[2J␛[31mR"), "\(session.screen)")
+        try session.keys("Enter")
+        #expect(session.waitFor("Mallory␛]2;pwned␇␛[2J␛[31mRed <U+202E>evil  @1"), "\(session.screen)")
+        // The window title is tmux's, not the one the name tried to set.
+        let title = try Session.tmux(["display-message", "-p", "-t", session.name, "#{pane_title}"])
+        #expect(!title.contains("pwned"))
+        #expect(!session.screenWithEscapes.unicodeScalars.contains { $0.value == 0x202E })
+        try session.keys("q")
+    }
+
+    @Test("another process writing all the time: every add and done succeeds or says busy, and the screen keeps up")
+    func twoWriters() throws {
+        let rapport = try RapportProcess()
+        try rapport.run(["contact", "add", "Dana Ruiz"], at: tuesday)
+        let session = try Session(rapport, at: tuesday)
+        #expect(session.waitFor("Nothing late"), "\(session.screen)")
+        var stored = 0
+        for index in 1...120 {
+            let result = try rapport.run(["add", "batch item \(index) with @1 today"], at: "2026-11-24 09:00:05")
+            if result.status == 0 {
+                stored += 1
+            } else {
+                #expect(result.stderr.contains("busy"), "\(result.stderr)")
+            }
+            if index % 3 == 0 {
+                let done = try rapport.run(["done", "f\(index - 1)"], at: "2026-11-24 09:00:05")
+                #expect(done.status == 0 || done.stderr.contains("busy"), "\(done.stderr)")
+            }
+        }
+        #expect(stored == 120)
+        // Meanwhile the screen is used: it must show the end state within a second.
+        try session.keys("j", "k")
+        #expect(session.waitFor("Today · 80", seconds: 2), "\(session.screen)")
+        try session.keys("q")
+        #expect(session.waitFor("EXITED 0"))
     }
 }
