@@ -59,7 +59,8 @@ let package = Package(
         ),
         .testTarget(
             name: "RapportTerminalUITests",
-            dependencies: ["RapportTerminalUI", "RapportCore"]
+            dependencies: ["RapportTerminalUI", "RapportCore"],
+            exclude: ["Snapshots"]
         ),
         // End-to-end tests: run the built `rapport` binary.
         .testTarget(

@@ -209,4 +209,28 @@ struct StoreTests {
         #expect(try book.store.contact(id: 2)?.latestTouchAt == now)
         #expect(throws: StoreError.self) { try book.store.setGiftState(id: gift.id!, to: .ordered, on: day(2026, 11, 24), now: now) }
     }
+
+    @Test("a book from an earlier schema is copied before it is upgraded, and opens upgraded")
+    func upgradeBackup() throws {
+        let directory = try temporaryDirectory()
+        let path = directory.appendingPathComponent("rapport.sqlite").path
+        try RapportStore.open(path: path).addContact(ContactDraft(contact: Contact(name: "Dana", createdAt: now)))
+        // A later version adds a migration.
+        var later = Schema.migrator
+        later.registerMigration("v2: a test column") { db in
+            try db.alter(table: "contact") { t in t.add(column: "testColumn", .text) }
+        }
+        let upgraded = try RapportStore.open(path: path, migrator: later, now: utc(2026, 11, 24, 9))
+        #expect(try upgraded.contactCount() == 1)
+        let backup = path + ".before-upgrade-20261124T090000.sqlite"
+        #expect(FileManager.default.fileExists(atPath: backup))
+        #expect(try mode(backup) == 0o600)
+        let old = try #require(try RapportStore.openForReading(path: backup))
+        #expect(try old.contactCount() == 1)
+        #expect(try old.writer.read { db in try db.columns(in: "contact").contains { $0.name == "testColumn" } } == false)
+        // Opening again, already upgraded, copies nothing more.
+        _ = try RapportStore.open(path: path, migrator: later, now: utc(2026, 11, 25, 9))
+        let copies = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.contains("before-upgrade") && $0.hasSuffix(".sqlite") }
+        #expect(copies.count == 1)
+    }
 }

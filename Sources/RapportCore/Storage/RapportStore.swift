@@ -19,8 +19,14 @@ public final class RapportStore: Sendable {
     public static let busyTimeout: TimeInterval = 5
 
     /// Opens (creating it, private to the user, when missing) the database at
-    /// `path` and brings its schema up to date.
+    /// `path` and brings its schema up to date. Before upgrading a book written
+    /// by an earlier version it copies it beside itself
+    /// (`rapport.sqlite.before-upgrade-20261124T090000.sqlite`).
     public static func open(path: String) throws -> RapportStore {
+        try open(path: path, migrator: Schema.migrator)
+    }
+
+    static func open(path: String, migrator: DatabaseMigrator, now: Date = Date()) throws -> RapportStore {
         let url = URL(fileURLWithPath: path)
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
@@ -29,9 +35,21 @@ public final class RapportStore: Sendable {
         if let size = try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int, size > 0 {
             // Refuse a newer schema before opening for writing, which could touch the file.
             let queue = try openReadOnlyQueue(path: path)
-            let superseded = try mapBusy { try queue.read { try Schema.migrator.hasBeenSuperseded($0) } }
+            let (superseded, applied, complete) = try mapBusy {
+                try queue.read { db in
+                    (try migrator.hasBeenSuperseded(db), try !migrator.appliedIdentifiers(db).isEmpty,
+                     try migrator.hasCompletedMigrations(db))
+                }
+            }
+            if superseded {
+                try queue.close()
+                throw StoreError.newerSchema(path: path)
+            }
+            if applied && !complete {
+                // An earlier version's book: keep a copy of it as it was before changing its schema.
+                try backUpBeforeUpgrade(queue, path: path, now: now)
+            }
             try queue.close()
-            if superseded { throw StoreError.newerSchema(path: path) }
         }
         try createPrivately(url)
         // One connection is all a command needs. (A pool would also write a
@@ -52,8 +70,22 @@ public final class RapportStore: Sendable {
         } catch let error as DatabaseError {
             throw StoreError.cannotOpen(path: path, reason: error.message ?? "\(error.resultCode)")
         }
-        try migrate(queue, path: path)
+        try migrate(queue, migrator: migrator, path: path)
         return RapportStore(writer: queue, path: path)
+    }
+
+    /// Copies the book with the backup API to a private file beside it.
+    private static func backUpBeforeUpgrade(_ queue: DatabaseQueue, path: String, now: Date) throws {
+        var stamp = ISO8601DateFormatter.string(from: now, timeZone: TimeZone(identifier: "UTC")!,
+                                                formatOptions: [.withYear, .withMonth, .withDay, .withTime])
+        stamp = stamp.replacingOccurrences(of: ":", with: "")
+        let copy = path + ".before-upgrade-\(stamp).sqlite"
+        guard FileManager.default.createFile(atPath: copy, contents: nil, attributes: [.posixPermissions: 0o600]) else {
+            throw StoreError.cannotOpen(path: copy, reason: "cannot write the backup taken before upgrading; nothing was changed")
+        }
+        let destination = try DatabaseQueue(path: copy)
+        try mapBusy { try queue.backup(to: destination) }
+        try destination.close()
     }
 
     /// Opens the database at `path` for reading only, or nil when there is no
@@ -94,8 +126,7 @@ public final class RapportStore: Sendable {
         return RapportStore(writer: queue, path: nil)
     }
 
-    private static func migrate(_ writer: any DatabaseWriter, path: String) throws {
-        let migrator = Schema.migrator
+    private static func migrate(_ writer: any DatabaseWriter, migrator: DatabaseMigrator = Schema.migrator, path: String) throws {
         try mapBusy {
             if try writer.read({ try migrator.hasBeenSuperseded($0) }) {
                 throw StoreError.newerSchema(path: path)
