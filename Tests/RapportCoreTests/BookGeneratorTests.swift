@@ -41,4 +41,16 @@ struct BookGeneratorTests {
             try BookGenerator(contacts: 1, interactions: 1, now: at(2026, 11, 24, 9)).generate(into: store, calendar: Zone.berlin)
         }
     }
+
+    @Test("one contact's agenda is exactly the full agenda's items with that contact")
+    func contactAgenda() throws {
+        let store = try book(seed: 3)
+        let scheduler = Scheduler(calendar: Zone.berlin)
+        let now = at(2026, 11, 24, 9)
+        let full = try scheduler.agenda(from: store, now: now, upcomingDays: 366)
+        for id in Int64(1)...40 {
+            let expected = full.all.filter { $0.contacts.contains { $0.id == id } }.map(\.ref)
+            #expect(try scheduler.agenda(of: id, from: store, now: now).all.map(\.ref) == expected, "@\(id)")
+        }
+    }
 }

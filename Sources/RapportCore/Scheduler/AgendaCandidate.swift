@@ -82,5 +82,13 @@ public struct AgendaWindow: Sendable {
 /// Where the scheduler reads candidates from. `RapportStore` is the one
 /// source in use; tests may pass others.
 public protocol AgendaSource {
-    func agendaCandidates(in window: AgendaWindow, rules: SchedulerRules) throws -> [AgendaCandidate]
+    /// The candidates in `window`; with `contactID`, only those involving that
+    /// contact (a source may return a few more: the scheduler filters exactly).
+    func agendaCandidates(in window: AgendaWindow, rules: SchedulerRules, contactID: Int64?) throws -> [AgendaCandidate]
+}
+
+extension AgendaSource {
+    public func agendaCandidates(in window: AgendaWindow, rules: SchedulerRules) throws -> [AgendaCandidate] {
+        try agendaCandidates(in: window, rules: rules, contactID: nil)
+    }
 }

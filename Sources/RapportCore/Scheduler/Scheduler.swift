@@ -33,6 +33,17 @@ public struct Scheduler: Sendable {
         return agenda(for: candidates, in: window)
     }
 
+    /// The agenda of one contact's items.
+    public func agenda(of contactID: Int64, from source: any AgendaSource, now: Date, upcomingDays: Int = 366) throws -> Agenda {
+        let window = window(now: now, upcomingDays: upcomingDays)
+        let candidates = try source.agendaCandidates(in: window, rules: rules, contactID: contactID)
+        let agenda = agenda(for: candidates, in: window)
+        // A gift suggested to the whole team includes this contact only if they are on it.
+        func mine(_ items: [AgendaItem]) -> [AgendaItem] { items.filter { $0.contacts.contains { $0.id == contactID } } }
+        return Agenda(now: agenda.now, today: agenda.today, overdue: mine(agenda.overdue), dueToday: mine(agenda.dueToday),
+                      upcoming: mine(agenda.upcoming), horizon: agenda.horizon)
+    }
+
     /// The agenda from candidates already read: the pure heart of the scheduler.
     public func agenda(for candidates: [AgendaCandidate], in window: AgendaWindow) -> Agenda {
         var overdue: [AgendaItem] = [], today: [AgendaItem] = [], upcoming: [AgendaItem] = []

@@ -6,8 +6,11 @@ import GRDB
 /// lunches) or from the contacts, never from the history of touches, so its
 /// cost follows what is shown, not how much was logged.
 extension RapportStore: AgendaSource {
-    public func agendaCandidates(in window: AgendaWindow, rules: SchedulerRules) throws -> [AgendaCandidate] {
-        try read { db in
+    /// The candidates involving one contact only (for a contact's card), or every one.
+    public func agendaCandidates(in window: AgendaWindow, rules: SchedulerRules, contactID: Int64?) throws -> [AgendaCandidate] {
+        // An id is an integer: safe to write into the SQL.
+        func only(_ condition: String) -> String { contactID.map { " AND " + condition.replacingOccurrences(of: "?", with: "\($0)") } ?? "" }
+        return try read { db in
             var raw: [(id: Int64, title: String, contactIDs: [Int64], account: String?, basis: AgendaCandidate.Basis)] = []
 
             // Open follow-ups due by the horizon. A timed follow-up's dueDay is
@@ -16,7 +19,7 @@ extension RapportStore: AgendaSource {
                 SELECT f.id, f.title, f.dueDay, f.dueAt, f.snoozeCount, a.name AS account,
                        (SELECT group_concat(contactID) FROM followUpContact WHERE followUpID = f.id) AS contactIDs
                 FROM followUp f LEFT JOIN account a ON a.id = f.accountID
-                WHERE f.state = 'open' AND f.dueDay <= ?
+                WHERE f.state = 'open' AND f.dueDay <= ?\(only("f.id IN (SELECT followUpID FROM followUpContact WHERE contactID = ?)"))
                 """, arguments: [window.horizon.adding(days: 2)])
             while let row = try followUps.next() {
                 let due: Due = (row[3] as Date?).map(Due.instant) ?? .day(row[2])
@@ -29,7 +32,7 @@ extension RapportStore: AgendaSource {
                 FROM thankYouNote n INDEXED BY thankYouNote_owed
                 LEFT JOIN meeting m ON m.id = n.meetingID
                 LEFT JOIN account a ON a.id = m.accountID
-                WHERE n.state = 'owed' AND (n.meetingID IS NULL OR (m.startsAt <= ? AND m.cancelledAt IS NULL))
+                WHERE n.state = 'owed' AND (n.meetingID IS NULL OR (m.startsAt <= ? AND m.cancelledAt IS NULL))\(only("n.contactID = ?"))
                 """, arguments: [window.now])
             while let row = try notes.next() {
                 if let start = row[5] as Date? {
@@ -47,7 +50,7 @@ extension RapportStore: AgendaSource {
                 SELECT m.id, m.title, m.startsAt, m.prepDoneAt, a.name AS account,
                        (SELECT group_concat(contactID) FROM meetingAttendee WHERE meetingID = m.id) AS contactIDs
                 FROM meeting m LEFT JOIN account a ON a.id = m.accountID
-                WHERE m.startsAt >= ? AND m.startsAt < ? AND m.cancelledAt IS NULL
+                WHERE m.startsAt >= ? AND m.startsAt < ? AND m.cancelledAt IS NULL\(only("m.id IN (SELECT meetingID FROM meetingAttendee WHERE contactID = ?)"))
                 """, arguments: [window.startOfToday, window.endOfHorizon.addingTimeInterval(8 * 86_400)])
             while let row = try meetings.next() {
                 raw.append((row[0], row[1], ids(row[5]), row[4], .meeting(start: row[2], prepDone: !row.hasNull(atIndex: 3))))
@@ -59,7 +62,7 @@ extension RapportStore: AgendaSource {
                 FROM contact c
                 WHERE julianday(coalesce(c.latestTouchAt, c.createdAt))
                       + coalesce(c.stayInTouchDays, CASE c.tier WHEN 'A' THEN :a WHEN 'B' THEN :b WHEN 'C' THEN :c END)
-                      <= julianday(:end) + 2
+                      <= julianday(:end) + 2\(only("c.id = ?"))
                 """, arguments: ["a": rules.tierCadenceDays[.a], "b": rules.tierCadenceDays[.b],
                                  "c": rules.tierCadenceDays[.c], "end": window.endOfHorizon])
             while let row = try contacts.next() {
@@ -73,7 +76,7 @@ extension RapportStore: AgendaSource {
                        (SELECT max(l.startsAt) FROM lunchGuest g JOIN lunch l ON l.id = g.lunchID
                         WHERE g.contactID = c.id AND l.state = 'held') AS lastLunch
                 FROM contact c INDEXED BY contact_lunchCadence
-                WHERE c.isFavourite AND c.lunchCadenceDays IS NOT NULL
+                WHERE c.isFavourite AND c.lunchCadenceDays IS NOT NULL\(only("c.id = ?"))
                   AND NOT EXISTS (SELECT 1 FROM lunchGuest g JOIN lunch l ON l.id = g.lunchID
                                   WHERE g.contactID = c.id AND l.state IN ('offered', 'accepted'))
                 """)
@@ -86,7 +89,7 @@ extension RapportStore: AgendaSource {
                 SELECT l.id, l.startsAt, l.place, a.name AS account,
                        (SELECT group_concat(contactID) FROM lunchGuest WHERE lunchID = l.id) AS contactIDs
                 FROM lunch l INDEXED BY lunch_pending LEFT JOIN account a ON a.id = l.accountID
-                WHERE l.state IN ('offered', 'accepted') AND l.startsAt < ?
+                WHERE l.state IN ('offered', 'accepted') AND l.startsAt < ?\(only("l.id IN (SELECT lunchID FROM lunchGuest WHERE contactID = ?)"))
                 """, arguments: [window.endOfHorizon])
             while let row = try lunches.next() {
                 let place: String? = row[2]
@@ -98,7 +101,7 @@ extension RapportStore: AgendaSource {
                 SELECT g.id, g.description, g.sendBy, a.name AS account,
                        (SELECT group_concat(contactID) FROM giftRecipient WHERE giftID = g.id) AS contactIDs
                 FROM gift g INDEXED BY gift_pending LEFT JOIN account a ON a.id = g.accountID
-                WHERE g.state != 'sent' AND g.sendBy IS NOT NULL AND g.sendBy <= ?
+                WHERE g.state != 'sent' AND g.sendBy IS NOT NULL AND g.sendBy <= ?\(only("g.id IN (SELECT giftID FROM giftRecipient WHERE contactID = ?)"))
                 """, arguments: [window.horizon])
             while let row = try gifts.next() {
                 raw.append((row[0], row[1], ids(row[4]), row[3], .gift(sendBy: row[2])))
@@ -110,7 +113,7 @@ extension RapportStore: AgendaSource {
                        (SELECT group_concat(id) FROM contact WHERE accountID = d.accountID) AS contactIDs
                 FROM deal d INDEXED BY deal_won JOIN account a ON a.id = d.accountID
                 WHERE d.stage = 'won' AND d.closedOn <= ? AND d.buyerTeamSize >= ?
-                  AND NOT EXISTS (SELECT 1 FROM gift WHERE gift.dealID = d.id)
+                  AND NOT EXISTS (SELECT 1 FROM gift WHERE gift.dealID = d.id)\(only("d.accountID = (SELECT accountID FROM contact WHERE id = ?)"))
                 """, arguments: [window.horizon.adding(days: -rules.giftDelayDays), rules.giftTeamSizeThreshold])
             while let row = try deals.next() {
                 raw.append((row[0], row[1], ids(row[5]), row[4], .giftSuggestion(closedOn: row[2], teamSize: row[3])))

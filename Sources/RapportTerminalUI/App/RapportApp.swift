@@ -229,13 +229,13 @@ public final class RapportApp {
             }
             let scheduler = Scheduler(rules: rules, calendar: state.calendar)
             let cadence = rules.cadence(ownDays: contact.stayInTouchDays, tier: contact.tier)
-            let wide = try scheduler.agenda(from: store, now: state.now, upcomingDays: 366)
+            let mine = try scheduler.agenda(of: id, from: store, now: state.now)
             state.contactCard = ContactCard(
                 contact: contact, account: try contact.accountID.flatMap(store.account(id:))?.name,
                 emails: try store.emails(ofContact: id), phones: try store.phones(ofContact: id), tags: try store.tags(ofContact: id),
                 cadence: cadence, lastTouch: try store.lastTouch(ofContact: id, before: state.now),
                 touchDue: scheduler.stayInTouchDue(latestTouch: contact.latestTouchAt, addedAt: contact.createdAt, cadence: cadence),
-                open: wide.all.filter { $0.contacts.contains { $0.id == id } },
+                open: mine.all,
                 timeline: try store.timeline(ofContact: id, limit: 200))
             if case .contact(id) = state.screen {
                 state.scroll = min(state.scroll, max((state.contactCard?.open.count ?? 1) - 1, 0))

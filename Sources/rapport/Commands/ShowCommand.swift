@@ -35,11 +35,11 @@ struct ShowCommand: ParsableCommand {
         let card = try reporting { () -> (rules: SchedulerRules, account: Account?, emails: [String], phones: [String], tags: [String],
                                          lastTouch: Date?, open: [AgendaItem], agenda: Agenda, timeline: [TimelineEntry]) in
             let rules = try database.rules()
-            let agenda = try Scheduler(rules: rules, calendar: context.calendar).agenda(from: database, now: context.now, upcomingDays: 366)
+            let agenda = try Scheduler(rules: rules, calendar: context.calendar).agenda(of: id, from: database, now: context.now)
             return (rules, try person.accountID.flatMap(database.account(id:)), try database.emails(ofContact: id),
                     try database.phones(ofContact: id), try database.tags(ofContact: id),
                     try database.lastTouch(ofContact: id, before: context.now),
-                    agenda.all.filter { $0.contacts.contains { $0.id == id } }, agenda,
+                    agenda.all, agenda,
                     try database.timeline(ofContact: id, limit: limit))
         }
         let cadence = card.rules.cadence(ownDays: person.stayInTouchDays, tier: person.tier)
