@@ -21,7 +21,7 @@ struct Rapport: ParsableCommand {
             AddCommand.self, LogCommand.self, DoneCommand.self, SnoozeCommand.self, CancelCommand.self, EditCommand.self,
             ThanksCommand.self, LunchCommand.self, DealCommand.self,
             ShowCommand.self, ContactsCommand.self, AccountsCommand.self,
-            ContactCommand.self, FollowUpCommand.self, ConfigCommand.self, BackupCommand.self,
+            ContactCommand.self, FollowUpCommand.self, ConfigCommand.self, BackupCommand.self, ExportCommand.self, ImportCommand.self,
         ],
         defaultSubcommand: InteractiveCommand.self
     )

@@ -176,4 +176,23 @@ struct CommandTests {
         #expect(listed.stdout.contains("send the deck"))
         #expect(try rapport.run(["backup", copy], at: tuesday).status == 2) // never overwrites
     }
+
+    @Test("export json, import json into a new book: the same agenda; importing into a full book is refused")
+    func jsonRoundTrip() throws {
+        let rapport = try RapportProcess()
+        try rapport.run(["contact", "add", "Zoë Ångström", "--account", "Acme", "--tier", "A"], at: tuesday)
+        try rapport.run(["add", "meeting Kickoff with Zoë yesterday 10:00"], at: tuesday)
+        try rapport.run(["add", "send the deck with Zoë fri"], at: tuesday)
+        let file = rapport.directory.appendingPathComponent("book.json").path
+        #expect(try rapport.run(["export", "json", "--output", file], at: tuesday).status == 0)
+        let copy = rapport.directory.appendingPathComponent("restored.sqlite").path
+        let restored = try rapport.run(["import", "json", file], at: tuesday, environment: ["RAPPORT_DB": copy])
+        #expect(restored.stdout.hasPrefix("Restored 1 contacts, 1 accounts and everything about them"))
+        let before = try rapport.run(["today", "--days", "7", "--json"], at: tuesday).stdout
+        let after = try rapport.run(["today", "--days", "7", "--json"], at: tuesday, environment: ["RAPPORT_DB": copy]).stdout
+        #expect(before == after && before.contains("send the deck"))
+        let again = try rapport.run(["import", "json", file], at: tuesday)
+        #expect(again.status == 2)
+        #expect(again.stderr.hasPrefix("rapport: the book is not empty"))
+    }
 }

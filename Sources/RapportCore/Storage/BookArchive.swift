@@ -1,0 +1,108 @@
+import Foundation
+import GRDB
+
+/// The whole book as one JSON document, and back: a full backup that any
+/// tool can read, and a restore into an empty book that gives back every row
+/// with its id.
+///
+/// The document:
+/// ```json
+/// { "format": "rapport-book", "version": 1,
+///   "schema": ["v1: book, meetings, follow-ups, touches"],
+///   "exportedAt": "2026-11-24T09:00:00Z",
+///   "tables": { "contact": [ { "id": 1, "name": "Dana Ruiz", … } ], "account": [ … ], … } }
+/// ```
+/// Each table is an array of rows, each row an object of its columns as
+/// stored: dates as `YYYY-MM-DD HH:MM:SS.SSS` (UTC) or `YYYY-MM-DD`, flags as
+/// 0/1, money in minor units. `schema` names the migrations the book had;
+/// a document from another schema is refused rather than guessed at.
+public enum BookArchive {
+    public static let format = "rapport-book"
+    public static let version = 1
+
+    /// Writes the book as JSON (keys sorted, one table after another).
+    public static func export(_ store: RapportStore, now: Date) throws -> Data {
+        try store.read { db in
+            var tables: [String] = []
+            for table in try RapportStore.bookTables(db) {
+                let columns = try db.columns(in: table).map(\.name)
+                let object = "json_object(" + columns.map { "'\($0)', \"\($0)\"" }.joined(separator: ", ") + ")"
+                let rows = try String.fetchOne(db, sql: "SELECT coalesce(json_group_array(json(\(object))), '[]') FROM (SELECT * FROM \"\(table)\" ORDER BY rowid)") ?? "[]"
+                tables.append("\(quoted(table)):\(rows)")
+            }
+            let schema = try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations ORDER BY rowid")
+            let header = "\"format\":\(quoted(format)),\"version\":\(version),\"schema\":[\(schema.map(quoted).joined(separator: ","))],"
+                + "\"exportedAt\":\(quoted(ISO8601DateFormatter().string(from: now)))"
+            return Data(("{" + header + ",\"tables\":{" + tables.joined(separator: ",") + "}}\n").utf8)
+        }
+    }
+
+    /// Restores a document into an empty book, in one transaction: every row
+    /// comes back with its id, or nothing is written.
+    public static func restore(_ data: Data, into store: RapportStore) throws -> [String: Int] {
+        guard let document = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else {
+            throw StoreError.invalid("this is not a JSON document")
+        }
+        guard document["format"] as? String == format else { throw StoreError.invalid("this JSON is not a Rapport book (no \"format\": \"\(format)\")") }
+        guard (document["version"] as? NSNumber)?.intValue == version else {
+            throw StoreError.invalid("this book's document version is \(document["version"] ?? "missing"); this Rapport reads version \(version)")
+        }
+        guard let tables = document["tables"] as? [String: Any] else { throw StoreError.invalid("the document has no \"tables\"") }
+        return try store.write { db in
+            let schema = try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations ORDER BY rowid")
+            guard (document["schema"] as? [String]) == schema else {
+                throw StoreError.invalid("the document was written with another schema (\((document["schema"] as? [String])?.last ?? "none")); this Rapport has \(schema.last ?? "none")")
+            }
+            let known = try RapportStore.bookTables(db)
+            for table in known where try Int.fetchOne(db, sql: "SELECT count(*) FROM \"\(table)\"")! > 0 && table != "setting" {
+                throw StoreError.invalid("the book is not empty (\(table) has rows); restore into a new database (--db NEW.sqlite)")
+            }
+            for name in tables.keys where !known.contains(name) {
+                throw StoreError.invalid("the document has a table this Rapport does not know: \(name)")
+            }
+            try db.execute(sql: "PRAGMA defer_foreign_keys = ON")
+            try db.execute(sql: "DELETE FROM setting")
+            var counts: [String: Int] = [:]
+            for table in known {
+                guard let rows = tables[table] as? [[String: Any]] else {
+                    if tables[table] == nil { continue }
+                    throw StoreError.invalid("table \(table) is not an array of rows")
+                }
+                let columns = try db.columns(in: table).map(\.name)
+                let statement = try db.makeStatement(sql: """
+                    INSERT INTO "\(table)" (\(columns.map { "\"\($0)\"" }.joined(separator: ", "))) VALUES (\(databaseQuestionMarks(count: columns.count)))
+                    """)
+                for (index, row) in rows.enumerated() {
+                    for key in row.keys where !columns.contains(key) {
+                        throw StoreError.invalid("\(table) row \(index + 1) has a column this Rapport does not know: \(key)")
+                    }
+                    let values = columns.map { value(row[$0]) }
+                    do {
+                        try statement.execute(arguments: StatementArguments(values))
+                    } catch let error as DatabaseError {
+                        throw StoreError.invalid("\(table) row \(index + 1) cannot be restored: \(error.message ?? "\(error.resultCode)")")
+                    }
+                }
+                counts[table] = rows.count
+            }
+            return counts
+        }
+    }
+
+    private static func value(_ json: Any?) -> (any DatabaseValueConvertible)? {
+        switch json {
+        case nil, is NSNull: return nil
+        case let text as String: return text
+        case let number as NSNumber:
+            let text = number.stringValue
+            return text.contains(".") || text.contains("e") ? number.doubleValue : number.int64Value
+        default: return "\(json!)"
+        }
+    }
+
+    private static func quoted(_ text: String) -> String {
+        let data = try! JSONSerialization.data(withJSONObject: [text], options: [.fragmentsAllowed])
+        let array = String(decoding: data, as: UTF8.self)
+        return String(array.dropFirst().dropLast())
+    }
+}
