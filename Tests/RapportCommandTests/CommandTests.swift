@@ -195,4 +195,22 @@ struct CommandTests {
         #expect(again.status == 2)
         #expect(again.stderr.hasPrefix("rapport: the book is not empty"))
     }
+
+    @Test("export ics writes a calendar file a calendar can subscribe to")
+    func icsExport() throws {
+        let rapport = try RapportProcess()
+        try rapport.run(["add", "meeting Kickoff with Dana fri 10:00"], at: tuesday)
+        try rapport.run(["add", "send the deck with Dana tomorrow"], at: tuesday)
+        let file = rapport.directory.appendingPathComponent("rapport.ics").path
+        #expect(try rapport.run(["export", "ics", "--days", "7", "-o", file], at: tuesday).status == 0)
+        let text = try String(contentsOfFile: file, encoding: .utf8)
+        #expect(text.hasPrefix("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"))
+        #expect(text.contains("BEGIN:VEVENT\r\nUID:m1@rapport\r\n"))
+        #expect(text.contains("DTSTART:20261127T090000Z"))
+        #expect(text.contains("UID:f1@rapport") && text.contains("DUE;VALUE=DATE:20261125"))
+        #expect(text.hasSuffix("END:VCALENDAR\r\n"))
+        // Standard output holds the same calendar (DTSTAMP is the moment of writing).
+        let withoutStamps = { (ics: String) in ics.components(separatedBy: "\r\n").filter { !$0.hasPrefix("DTSTAMP:") } }
+        #expect(withoutStamps(try rapport.run(["export", "ics"], at: tuesday).stdout) == withoutStamps(text))
+    }
 }

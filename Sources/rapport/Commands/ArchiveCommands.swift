@@ -6,7 +6,7 @@ struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
         abstract: "Write the book for other tools.",
-        subcommands: [ExportJSONCommand.self]
+        subcommands: [ExportJSONCommand.self, ExportICSCommand.self]
     )
 }
 
@@ -38,6 +38,46 @@ struct ExportJSONCommand: ParsableCommand {
             throw CommandFailure("cannot write \(output)", status: CommandFailure.failed)
         }
         FileHandle.standardError.write(Data("Exported the book to \(TerminalText.safe(output))\n".utf8))
+    }
+}
+
+struct ExportICSCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ics",
+        abstract: "The agenda as an iCalendar file: meetings and lunches as events, what is owed as to-dos.",
+        discussion: """
+            Calendar applications can import the file or subscribe to it (write it from cron to a place they read). \
+            UIDs are the items' references (f12@rapport), so a re-import updates instead of duplicating.
+            """
+    )
+
+    @OptionGroup var store: StoreOptions
+
+    @Option(help: "Days ahead to include (what is late is always included).")
+    var days: Int = 30
+
+    @Option(name: [.short, .long], help: ArgumentHelp("Write to this file instead of standard output (replaced if it exists).", valueName: "file"))
+    var output: String?
+
+    func validate() throws {
+        guard (0...366).contains(days) else { throw ValidationError("--days must be from 0 to 366, not \(days)") }
+    }
+
+    func run() throws {
+        let (agenda, _) = try AgendaLoader(options: store).load(upcomingDays: days)
+        let text = ICalendarWriter(calendar: store.calendar).write(agenda, now: store.clock.now)
+        guard let output else {
+            OutputBuffer.shared.flush()
+            FileHandle.standardOutput.write(Data(text.utf8))
+            return
+        }
+        // Written beside the file and moved into place, so a subscribed calendar never reads half a file.
+        let temporary = output + ".rapport-tmp"
+        guard FileManager.default.createFile(atPath: temporary, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600]),
+              rename(temporary, output) == 0 else {
+            try? FileManager.default.removeItem(atPath: temporary)
+            throw CommandFailure("cannot write \(output)", status: CommandFailure.failed)
+        }
     }
 }
 
