@@ -213,4 +213,21 @@ struct CommandTests {
         let withoutStamps = { (ics: String) in ics.components(separatedBy: "\r\n").filter { !$0.hasPrefix("DTSTAMP:") } }
         #expect(withoutStamps(try rapport.run(["export", "ics"], at: tuesday).stdout) == withoutStamps(text))
     }
+
+    @Test("import vcard reports bad cards by line and imports the rest; again, it creates no one; export vcard reads back")
+    func vcard() throws {
+        let rapport = try RapportProcess()
+        let file = rapport.directory.appendingPathComponent("contacts.vcf").path
+        try "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Dana Ruiz\r\nEMAIL:dana@acme.com\r\nORG:Acme\r\nEND:VCARD\r\nBEGIN:VCARD\r\nVERSION:3.0\r\nEMAIL:x@y.z\r\nEND:VCARD\r\n"
+            .write(toFile: file, atomically: true, encoding: .utf8)
+        let dry = try rapport.run(["import", "vcard", "--dry-run", file], at: tuesday)
+        #expect(dry.stdout == "Would create 1, update 0, leave 0 unchanged; skipped 1 (see above)\n  new: Dana Ruiz\n")
+        #expect(!FileManager.default.fileExists(atPath: rapport.databasePath))
+        let first = try rapport.run(["import", "vcard", file], at: tuesday)
+        #expect(first.stdout == "Created 1, updated 0, left 0 unchanged; skipped 1 (see above)\n")
+        #expect(first.stderr == "rapport: skipped \(file): line 7: a card without a name (no FN or N)\n")
+        #expect(try rapport.run(["import", "vcard", file], at: tuesday).stdout.hasPrefix("Created 0, updated 0, left 1 unchanged"))
+        let exported = try rapport.run(["export", "vcard"], at: tuesday).stdout
+        #expect(exported == "BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Dana Ruiz\r\nORG:Acme\r\nEMAIL:dana@acme.com\r\nEND:VCARD\r\n")
+    }
 }

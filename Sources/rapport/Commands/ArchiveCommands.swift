@@ -6,7 +6,7 @@ struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
         abstract: "Write the book for other tools.",
-        subcommands: [ExportJSONCommand.self, ExportICSCommand.self]
+        subcommands: [ExportJSONCommand.self, ExportICSCommand.self, ExportVCardCommand.self]
     )
 }
 
@@ -85,7 +85,7 @@ struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
         abstract: "Bring a book in.",
-        subcommands: [ImportJSONCommand.self]
+        subcommands: [ImportJSONCommand.self, ImportVCardCommand.self]
     )
 }
 
@@ -109,5 +109,93 @@ struct ImportJSONCommand: ParsableCommand {
         let contacts = counts["contact"] ?? 0, accounts = counts["account"] ?? 0
         let rows = counts.values.reduce(0, +)
         say("Restored \(contacts) contacts, \(accounts) accounts and everything about them (\(rows) rows) from \(TerminalText.safe(file))")
+    }
+}
+
+struct ExportVCardCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "vcard",
+        abstract: "Every contact as vCard 4.0 (importing the file again changes nothing)."
+    )
+
+    @OptionGroup var store: StoreOptions
+
+    @Option(name: [.short, .long], help: ArgumentHelp("Write to this file instead of standard output (must not exist).", valueName: "file"))
+    var output: String?
+
+    func validate() throws {
+        if let output, FileManager.default.fileExists(atPath: output) { throw ValidationError("\(output) exists; name a new file") }
+    }
+
+    func run() throws {
+        let cards = try reporting { try store.openForReading()?.exportCards() } ?? []
+        let text = VCardWriter.write(cards)
+        guard let output else {
+            OutputBuffer.shared.flush()
+            FileHandle.standardOutput.write(Data(JSONText.escapeInvisible(text).utf8))
+            return
+        }
+        guard FileManager.default.createFile(atPath: output, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600]) else {
+            throw CommandFailure("cannot write \(output)", status: CommandFailure.failed)
+        }
+        FileHandle.standardError.write(Data("Exported \(cards.count) contacts to \(TerminalText.safe(output))\n".utf8))
+    }
+}
+
+struct ImportVCardCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "vcard",
+        abstract: "Import contacts from vCard files (3.0 and 4.0, as Google, Apple, Outlook and Thunderbird write them).",
+        discussion: """
+            A card matches a contact by email, else by the same name at the same account; a match gets what the \
+            card adds. Importing the same file again creates no one. Cards that cannot be read are reported \
+            with their line and skipped; the rest is imported in one transaction.
+            """
+    )
+
+    @OptionGroup var store: StoreOptions
+
+    @Argument(help: ArgumentHelp("vCard files (.vcf).", valueName: "file"))
+    var files: [String]
+
+    @Flag(help: "Say what would be created, updated and left unchanged; store nothing.")
+    var dryRun = false
+
+    func validate() throws {
+        if files.isEmpty { throw ValidationError("name at least one .vcf file") }
+    }
+
+    func run() throws {
+        var cards: [VCard] = []
+        var problems: [String] = []
+        for file in files {
+            guard let data = FileManager.default.contents(atPath: file) else {
+                throw CommandFailure("cannot read \(file)", status: CommandFailure.badInput)
+            }
+            let text = String(data: data, encoding: .utf8) ?? String(decoding: data, as: UTF8.self)
+            let (read, bad) = VCardReader.read(text)
+            cards += read
+            problems += bad.map { "\(file): \($0)" }
+        }
+        let summary: ImportSummary
+        if dryRun {
+            let database = try store.openForReading()
+            // A dry run against a copy in memory when there is no book yet.
+            summary = try reporting { try (database ?? RapportStore.inMemory()).importCards(cards, dryRun: true, now: store.clock.now) }
+        } else {
+            let database = try store.openForWriting()
+            summary = try reporting { try database.importCards(cards, dryRun: false, now: store.clock.now) }
+        }
+        for problem in problems {
+            FileHandle.standardError.write(Data("rapport: skipped \(TerminalText.safe(problem))\n".utf8))
+        }
+        let (created, updated, unchanged) = (summary.created.count, summary.updated.count, summary.unchanged.count)
+        let line = dryRun ? "Would create \(created), update \(updated), leave \(unchanged) unchanged"
+                          : "Created \(created), updated \(updated), left \(unchanged) unchanged"
+        say(line + (problems.isEmpty ? "" : "; skipped \(problems.count) (see above)"))
+        if dryRun {
+            for name in summary.created { say("  new: \(TerminalText.safe(name))") }
+            for name in summary.updated { say("  update: \(TerminalText.safe(name))") }
+        }
     }
 }
