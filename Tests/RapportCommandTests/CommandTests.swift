@@ -230,4 +230,19 @@ struct CommandTests {
         let exported = try rapport.run(["export", "vcard"], at: tuesday).stdout
         #expect(exported == "BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Dana Ruiz\r\nORG:Acme\r\nEMAIL:dana@acme.com\r\nEND:VCARD\r\n")
     }
+
+    @Test("import csv maps columns, reports rows without a name by line, and creates no one twice")
+    func csvImport() throws {
+        let rapport = try RapportProcess()
+        let file = rapport.directory.appendingPathComponent("crm export.csv").path
+        try "\u{FEFF}First Name;Last Name;Company;Person Email\nDana;Ruiz;Acme;dana@acme.com\n;;Globex;\n"
+            .write(toFile: file, atomically: true, encoding: .utf8)
+        let first = try rapport.run(["import", "csv", file, "--map", "Person Email=email"], at: tuesday)
+        #expect(first.stdout == "Created 1, updated 0, left 0 unchanged; skipped 1 (see above)\n")
+        #expect(first.stderr == "rapport: skipped \(file): line 3: a row without a name\n")
+        #expect(try rapport.run(["import", "csv", file, "--map", "Person Email=email"], at: tuesday).stdout.hasPrefix("Created 0, updated 0, left 1 unchanged"))
+        #expect(try rapport.run(["show", "dana"], at: tuesday).stdout.contains("dana@acme.com"))
+        let bad = try rapport.run(["import", "csv", file, "--map", "Person Email=shoe"], at: tuesday)
+        #expect(bad.status == 2 && bad.stderr.contains("is not COLUMN=FIELD"))
+    }
 }

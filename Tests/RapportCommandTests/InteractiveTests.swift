@@ -209,7 +209,7 @@ struct InteractiveTests {
         #expect(stored == 120)
         // Meanwhile the screen is used: it must show the end state within a second.
         try session.keys("j", "k")
-        #expect(session.waitFor("Today · 80", seconds: 2), "\(session.screen)")
+        #expect(session.waitFor("Today · 80", seconds: 5), "\(session.screen)")
         try session.keys("q")
         #expect(session.waitFor("EXITED 0"))
     }

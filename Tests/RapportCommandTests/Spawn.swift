@@ -6,7 +6,7 @@ import Foundation
 /// while many tests spawn in parallel (a hang seen with `tmux new-session -d`).
 @discardableResult
 func spawnAndWait(_ path: String, _ arguments: [String], environment: [String: String]? = nil,
-                  stdoutTo outputPath: String? = nil, stderrTo errorPath: String? = nil) throws -> (status: Int32, output: String) {
+                  stdoutTo outputPath: String? = nil, stderrTo errorPath: String? = nil) throws -> (status: Int32, output: String, pid: pid_t) {
     let capture = outputPath ?? NSTemporaryDirectory() + "rapport-spawn-\(UUID().uuidString)"
     defer { if outputPath == nil { try? FileManager.default.removeItem(atPath: capture) } }
     var actions = posix_spawn_file_actions_t()
@@ -36,5 +36,5 @@ func spawnAndWait(_ path: String, _ arguments: [String], environment: [String: S
     while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
     let exitStatus = (status & 0x7F) == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
     let output = (try? String(contentsOfFile: capture, encoding: .utf8)) ?? ""
-    return (exitStatus, output)
+    return (exitStatus, output, pid)
 }

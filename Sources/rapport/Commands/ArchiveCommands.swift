@@ -85,7 +85,7 @@ struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
         abstract: "Bring a book in.",
-        subcommands: [ImportJSONCommand.self, ImportVCardCommand.self]
+        subcommands: [ImportJSONCommand.self, ImportVCardCommand.self, ImportCSVCommand.self]
     )
 }
 
@@ -177,25 +177,68 @@ struct ImportVCardCommand: ParsableCommand {
             cards += read
             problems += bad.map { "\(file): \($0)" }
         }
-        let summary: ImportSummary
-        if dryRun {
-            let database = try store.openForReading()
-            // A dry run against a copy in memory when there is no book yet.
-            summary = try reporting { try (database ?? RapportStore.inMemory()).importCards(cards, dryRun: true, now: store.clock.now) }
-        } else {
-            let database = try store.openForWriting()
-            summary = try reporting { try database.importCards(cards, dryRun: false, now: store.clock.now) }
-        }
-        for problem in problems {
-            FileHandle.standardError.write(Data("rapport: skipped \(TerminalText.safe(problem))\n".utf8))
-        }
-        let (created, updated, unchanged) = (summary.created.count, summary.updated.count, summary.unchanged.count)
-        let line = dryRun ? "Would create \(created), update \(updated), leave \(unchanged) unchanged"
-                          : "Created \(created), updated \(updated), left \(unchanged) unchanged"
-        say(line + (problems.isEmpty ? "" : "; skipped \(problems.count) (see above)"))
-        if dryRun {
-            for name in summary.created { say("  new: \(TerminalText.safe(name))") }
-            for name in summary.updated { say("  update: \(TerminalText.safe(name))") }
-        }
+        try importAndReport(cards, problems: problems, dryRun: dryRun, store: store)
     }
 }
+
+/// Imports cards (from vCard or CSV) and says what happened: problems on
+/// stderr, one summary line, and in a dry run the names concerned.
+func importAndReport(_ cards: [VCard], problems: [String], dryRun: Bool, store: StoreOptions) throws {
+    let summary: ImportSummary
+    if dryRun {
+        let database = try store.openForReading()
+        // A dry run against a copy in memory when there is no book yet.
+        summary = try reporting { try (database ?? RapportStore.inMemory()).importCards(cards, dryRun: true, now: store.clock.now) }
+    } else {
+        let database = try store.openForWriting()
+        summary = try reporting { try database.importCards(cards, dryRun: false, now: store.clock.now) }
+    }
+    for problem in problems {
+        FileHandle.standardError.write(Data("rapport: skipped \(TerminalText.safe(problem))\n".utf8))
+    }
+    let (created, updated, unchanged) = (summary.created.count, summary.updated.count, summary.unchanged.count)
+    let line = dryRun ? "Would create \(created), update \(updated), leave \(unchanged) unchanged"
+                      : "Created \(created), updated \(updated), left \(unchanged) unchanged"
+    say(line + (problems.isEmpty ? "" : "; skipped \(problems.count) (see above)"))
+    if dryRun {
+        for name in summary.created { say("  new: \(TerminalText.safe(name))") }
+        for name in summary.updated { say("  update: \(TerminalText.safe(name))") }
+    }
+}
+
+struct ImportCSVCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "csv",
+        abstract: "Import contacts from a CRM or spreadsheet export (CSV, comma- or semicolon-separated).",
+        discussion: """
+            Columns are recognised by their usual names (Name, First Name, Last Name, Email, Phone, Company, \
+            Account Name, Title, Tags, Notes, Birthday); --map "E-mail 2=email" names others. Contacts match \
+            as in import vcard: importing the same file again creates no one.
+            """
+    )
+
+    @OptionGroup var store: StoreOptions
+
+    @Argument(help: ArgumentHelp("The CSV file.", valueName: "file"))
+    var file: String
+
+    @Option(help: ArgumentHelp("COLUMN=FIELD, to map a column the import does not recognise (repeatable).", valueName: "mapping"))
+    var map: [String] = []
+
+    @Flag(help: "Say what would be created, updated and left unchanged; store nothing.")
+    var dryRun = false
+
+    func validate() throws {
+        do { _ = try CSVContacts.overrides(map) } catch { throw ValidationError(error.message) }
+    }
+
+    func run() throws {
+        guard let data = FileManager.default.contents(atPath: file) else {
+            throw CommandFailure("cannot read \(file)", status: CommandFailure.badInput)
+        }
+        let text = String(data: data, encoding: .utf8) ?? String(decoding: data, as: UTF8.self)
+        let (cards, problems) = try reporting { try CSVContacts.read(text, overrides: try CSVContacts.overrides(map)) }
+        try importAndReport(cards, problems: problems.map { "\(file): \($0)" }, dryRun: dryRun, store: store)
+    }
+}
+
