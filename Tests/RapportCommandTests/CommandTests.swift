@@ -245,4 +245,17 @@ struct CommandTests {
         let bad = try rapport.run(["import", "csv", file, "--map", "Person Email=shoe"], at: tuesday)
         #expect(bad.status == 2 && bad.stderr.contains("is not COLUMN=FIELD"))
     }
+
+    @Test("export csv writes contacts and items for a spreadsheet, quoting what needs it")
+    func csvExport() throws {
+        let rapport = try RapportProcess()
+        try rapport.run(["contact", "add", "Ruiz, Dana", "--account", "Acme", "--tier", "A", "--email", "dana@acme.com", "--notes", "said \"call me\""], at: tuesday)
+        try rapport.run(["add", "send the deck with @1 tomorrow"], at: tuesday)
+        let contacts = try rapport.run(["export", "csv", "contacts"], at: tuesday).stdout
+        let lines = contacts.components(separatedBy: "\n")
+        #expect(lines[0] == "id,name,nickname,account,title,tier,favourite,emails,tags,cadence days,last touch,touch due,birthday,needs,wants,cares about,notes")
+        #expect(lines[1] == "1,\"Ruiz, Dana\",,Acme,,A,no,dana@acme.com,,14,,2026-12-08,,,,,\"said \"\"call me\"\"\"")
+        let items = try rapport.run(["export", "csv", "items", "--days", "7"], at: tuesday).stdout
+        #expect(items.contains("f1,follow-up,send the deck,,\"Ruiz, Dana\",Acme,2026-11-25,no,0"))
+    }
 }

@@ -14,12 +14,15 @@ extension RapportStore {
     /// its emails, else by the same name at the same account; a match gets
     /// what the card adds (emails, phones, tags, and the fields it has), and
     /// an import of the same file again changes nothing. `dryRun` rolls back.
-    public func importCards(_ cards: [VCard], dryRun: Bool, now: Date) throws -> ImportSummary {
+    /// `progress` hears how many cards are done, every hundred and at the end.
+    public func importCards(_ cards: [VCard], dryRun: Bool, now: Date,
+                            progress: ((_ done: Int, _ total: Int) -> Void)? = nil) throws -> ImportSummary {
         var summary = ImportSummary()
         try RapportStore.mapBusy {
             try writer.writeWithoutTransaction { db in
                 try db.inTransaction(.immediate) {
-                    for card in cards {
+                    for (index, card) in cards.enumerated() {
+                        if index % 100 == 0 { progress?(index, cards.count) }
                         let outcome = try RapportStore.importCard(card, now: now, db)
                         switch outcome {
                         case .created: summary.created.append(card.name)
@@ -27,6 +30,7 @@ extension RapportStore {
                         case .unchanged: summary.unchanged.append(card.name)
                         }
                     }
+                    progress?(cards.count, cards.count)
                     return dryRun ? .rollback : .commit
                 }
             }

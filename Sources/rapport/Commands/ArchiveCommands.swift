@@ -6,7 +6,7 @@ struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
         abstract: "Write the book for other tools.",
-        subcommands: [ExportJSONCommand.self, ExportICSCommand.self, ExportVCardCommand.self]
+        subcommands: [ExportJSONCommand.self, ExportICSCommand.self, ExportVCardCommand.self, ExportCSVCommand.self]
     )
 }
 
@@ -67,8 +67,7 @@ struct ExportICSCommand: ParsableCommand {
         let (agenda, _) = try AgendaLoader(options: store).load(upcomingDays: days)
         let text = ICalendarWriter(calendar: store.calendar).write(agenda, now: store.clock.now)
         guard let output else {
-            OutputBuffer.shared.flush()
-            FileHandle.standardOutput.write(Data(text.utf8))
+            printDocument(text)
             return
         }
         // Written beside the file and moved into place, so a subscribed calendar never reads half a file.
@@ -131,8 +130,7 @@ struct ExportVCardCommand: ParsableCommand {
         let cards = try reporting { try store.openForReading()?.exportCards() } ?? []
         let text = VCardWriter.write(cards)
         guard let output else {
-            OutputBuffer.shared.flush()
-            FileHandle.standardOutput.write(Data(JSONText.escapeInvisible(text).utf8))
+            printDocument(text)
             return
         }
         guard FileManager.default.createFile(atPath: output, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600]) else {
@@ -185,14 +183,18 @@ struct ImportVCardCommand: ParsableCommand {
 /// stderr, one summary line, and in a dry run the names concerned.
 func importAndReport(_ cards: [VCard], problems: [String], dryRun: Bool, store: StoreOptions) throws {
     let summary: ImportSummary
+    let bar = ProgressBar(label: dryRun ? "Checking" : "Importing")
     if dryRun {
         let database = try store.openForReading()
         // A dry run against a copy in memory when there is no book yet.
-        summary = try reporting { try (database ?? RapportStore.inMemory()).importCards(cards, dryRun: true, now: store.clock.now) }
+        summary = try reporting {
+            try (database ?? RapportStore.inMemory()).importCards(cards, dryRun: true, now: store.clock.now, progress: bar.update)
+        }
     } else {
         let database = try store.openForWriting()
-        summary = try reporting { try database.importCards(cards, dryRun: false, now: store.clock.now) }
+        summary = try reporting { try database.importCards(cards, dryRun: false, now: store.clock.now, progress: bar.update) }
     }
+    bar.finish()
     for problem in problems {
         FileHandle.standardError.write(Data("rapport: skipped \(TerminalText.safe(problem))\n".utf8))
     }
@@ -242,3 +244,54 @@ struct ImportCSVCommand: ParsableCommand {
     }
 }
 
+
+struct ExportCSVCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "csv",
+        abstract: "Contacts, or agenda items, as CSV for a spreadsheet: rapport export csv contacts|items."
+    )
+
+    enum What: String, ExpressibleByArgument, CaseIterable {
+        case contacts, items
+    }
+
+    @OptionGroup var store: StoreOptions
+
+    @Argument(help: "contacts, or items (what is late and due in the next --days).")
+    var what: What
+
+    @Option(help: "Days ahead, for items.")
+    var days: Int = 30
+
+    @Option(name: [.short, .long], help: ArgumentHelp("Write to this file instead of standard output (must not exist).", valueName: "file"))
+    var output: String?
+
+    func validate() throws {
+        guard (0...366).contains(days) else { throw ValidationError("--days must be from 0 to 366, not \(days)") }
+        if let output, FileManager.default.fileExists(atPath: output) { throw ValidationError("\(output) exists; name a new file") }
+    }
+
+    func run() throws {
+        let text: String
+        switch what {
+        case .contacts:
+            let database = try store.openForReading()
+            let rows = try reporting { () -> [ContactRow] in
+                guard let database else { return [] }
+                let scheduler = Scheduler(rules: try database.rules(), calendar: store.calendar)
+                return try database.contactList(ContactFilter(), now: store.clock.now, scheduler: scheduler)
+            }
+            text = try reporting { try CSVExport.contacts(rows, calendar: store.calendar) }
+        case .items:
+            let (agenda, _) = try AgendaLoader(options: store).load(upcomingDays: days)
+            text = try reporting { try CSVExport.items(agenda, calendar: store.calendar) }
+        }
+        guard let output else {
+            printDocument(text)
+            return
+        }
+        guard FileManager.default.createFile(atPath: output, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600]) else {
+            throw CommandFailure("cannot write \(output)", status: CommandFailure.failed)
+        }
+    }
+}

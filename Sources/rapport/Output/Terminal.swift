@@ -1,4 +1,5 @@
 import Foundation
+import RapportCore
 
 /// What standard output is: a terminal (with colour unless NO_COLOR) or a
 /// pipe or file (plain text, no width limit).
@@ -58,5 +59,45 @@ final class OutputBuffer: @unchecked Sendable {
             offset += written
         }
         bytes.removeAll(keepingCapacity: true)
+    }
+}
+
+/// Writes a document (CSV, vCard, iCalendar) to standard output: exactly as
+/// it is into a pipe or a file; on a terminal with every control character
+/// but the line ends shown as a placeholder, so that stored text cannot act
+/// on the terminal.
+func printDocument(_ text: String) {
+    OutputBuffer.shared.flush()
+    guard isatty(STDOUT_FILENO) == 1 else {
+        FileHandle.standardOutput.write(Data(text.utf8))
+        return
+    }
+    let safe = text.replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n", omittingEmptySubsequences: false)
+        .map { TerminalText.safe(String($0)) }.joined(separator: "\n")
+    FileHandle.standardOutput.write(Data(safe.utf8))
+}
+
+/// A progress bar on standard error for work that takes more than a second,
+/// and only on a terminal: quiet in scripts and for quick work.
+final class ProgressBar {
+    let label: String
+    let started = Date()
+    let enabled = isatty(STDERR_FILENO) == 1
+    private var shown = false
+
+    init(label: String) { self.label = label }
+
+    func update(_ done: Int, _ total: Int) {
+        guard enabled, total > 0, Date().timeIntervalSince(started) >= 1 else { return }
+        let width = 30
+        let filled = width * done / total
+        let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
+        FileHandle.standardError.write(Data("\r\(label) \(bar) \(100 * done / total)% (\(done) of \(total))".utf8))
+        shown = true
+    }
+
+    /// Clears the bar's line.
+    func finish() {
+        if shown { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
     }
 }
