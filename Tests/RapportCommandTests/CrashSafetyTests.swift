@@ -45,4 +45,38 @@ struct CrashSafetyTests {
         for title in confirmed { #expect(titles.contains(title), "\(title) was confirmed but is not stored") }
         #expect(!confirmed.isEmpty, "no add finished before its kill; the test measured nothing")
     }
+
+    @Test("an import killed midway leaves all of it or none of it")
+    func killedImport() throws {
+        let rapport = try RapportProcess()
+        let file = rapport.directory.appendingPathComponent("many.vcf").path
+        let cards = (0..<2_000).map { "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Person \($0)\r\nEMAIL:p\($0)@example.com\r\nEND:VCARD\r\n" }
+        try cards.joined().write(toFile: file, atomically: true, encoding: .utf8)
+        var environment = ProcessInfo.processInfo.environment
+        environment["RAPPORT_DB"] = rapport.databasePath
+        var random = SystemRandomNumberGenerator()
+        var seen = Set<Int>()
+        for _ in 0..<15 {
+            try? FileManager.default.removeItem(atPath: rapport.databasePath)
+            for suffix in ["-wal", "-shm"] { try? FileManager.default.removeItem(atPath: rapport.databasePath + suffix) }
+            let words: [String] = [RapportProcess.binary.path, "import", "vcard", file]
+            let argv = words.map { strdup($0) } + [nil]
+            let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+            defer { (argv + envp).forEach { free($0) } }
+            var pid: pid_t = 0
+            #expect(posix_spawn(&pid, RapportProcess.binary.path, nil, nil, argv, envp) == 0)
+            usleep(UInt32.random(in: 50_000...1_500_000, using: &random))
+            kill(pid, SIGKILL)
+            var status: Int32 = 0
+            while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+            guard FileManager.default.fileExists(atPath: rapport.databasePath) else { seen.insert(0); continue }
+            let check = try spawnAndWait("/usr/bin/sqlite3", [rapport.databasePath, "PRAGMA integrity_check; SELECT count(*) FROM contact;"])
+            let lines = check.output.split(separator: "\n")
+            #expect(lines.first == "ok")
+            let count = Int(lines.last ?? "") ?? -1
+            #expect(count == 0 || count == 2_000, "a killed import left \(count) of 2,000 contacts")
+            seen.insert(count)
+        }
+        #expect(!seen.isEmpty)
+    }
 }
