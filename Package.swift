@@ -59,7 +59,8 @@ let package = Package(
         .executableTarget(name: "floor-hello"),
         .testTarget(
             name: "RapportCoreTests",
-            dependencies: ["RapportCore", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["RapportCore", .product(name: "GRDB", package: "GRDB.swift")],
+            exclude: ["Fixtures"]
         ),
         .testTarget(
             name: "RapportTerminalUITests",

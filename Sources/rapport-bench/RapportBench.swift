@@ -43,7 +43,8 @@ struct SeedCommand: ParsableCommand {
         let generator = BookGenerator(contacts: contacts, interactions: interactions, seed: seed, now: try benchNow(now))
         let summary = try generator.generate(into: store, calendar: .current)
         let seconds = Date().timeIntervalSince(started)
-        let size = (try FileManager.default.attributesOfItem(atPath: db)[.size] as? Int) ?? 0
+        // The book and whatever its write-ahead log still holds.
+        let size = [db, db + "-wal"].compactMap { try? FileManager.default.attributesOfItem(atPath: $0)[.size] as? Int }.reduce(0, +)
         print("""
             Seeded \(db) in \(String(format: "%.1f", seconds)) s: \(summary.accounts) accounts, \(summary.contacts) contacts, \
             \(summary.meetings) meetings, \(summary.interactions) calls/emails/notes, \(summary.lunches) lunches, \

@@ -233,4 +233,22 @@ struct StoreTests {
         let copies = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.contains("before-upgrade") && $0.hasSuffix(".sqlite") }
         #expect(copies.count == 1)
     }
+
+    @Test("a book written by schema v1 (kept as a fixture) opens and reads as it was written")
+    func fixtureV1() throws {
+        let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/book-v1.sqlite")
+        let path = try temporaryDirectory().appendingPathComponent("rapport.sqlite").path
+        try FileManager.default.copyItem(atPath: fixture.path, toPath: path)
+        let store = try RapportStore.open(path: path)
+        #expect(try store.contactCount() == 20)
+        let checksum = try store.writer.read { db in
+            try String.fetchOne(db, sql: "SELECT group_concat(name || '|' || coalesce(latestTouchAt, ''), ',') FROM (SELECT * FROM contact ORDER BY id)")
+        }
+        let original = try DatabaseQueue(path: fixture.path, configuration: { var c = Configuration(); c.readonly = true; return c }())
+        #expect(try original.read { db in
+            try String.fetchOne(db, sql: "SELECT group_concat(name || '|' || coalesce(latestTouchAt, ''), ',') FROM (SELECT * FROM contact ORDER BY id)")
+        } == checksum)
+        let agenda = try Scheduler(calendar: Zone.berlin).agenda(from: store, now: at(2026, 11, 24, 9))
+        #expect(!agenda.all.isEmpty)
+    }
 }
