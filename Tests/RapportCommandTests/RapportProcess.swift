@@ -15,6 +15,7 @@ struct RapportProcess {
     var timeZone = "Europe/Berlin"
 
     init() throws {
+        clearStaleFaketimeFiles()
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("rapport-e2e-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     }

@@ -38,3 +38,16 @@ func spawnAndWait(_ path: String, _ arguments: [String], environment: [String: S
     let output = (try? String(contentsOfFile: capture, encoding: .utf8)) ?? ""
     return (exitStatus, output, pid)
 }
+
+/// The faketime wrapper keeps a shared-memory file per process and leaves it
+/// behind when it is killed; a later wrapper given the same pid (pids wrap at
+/// 32,768 here) then fails at once. Removes the files of processes that are gone.
+func clearStaleFaketimeFiles() {
+    guard let names = try? FileManager.default.contentsOfDirectory(atPath: "/dev/shm") else { return }
+    for name in names where name.hasPrefix("faketime_shm_") || name.hasPrefix("sem.faketime_sem_") {
+        guard let pid = Int32(name.split(separator: "_").last ?? "") else { continue }
+        if kill(pid, 0) == -1 && errno == ESRCH {
+            try? FileManager.default.removeItem(atPath: "/dev/shm/" + name)
+        }
+    }
+}
