@@ -70,10 +70,16 @@ struct CrashSafetyTests {
             var status: Int32 = 0
             while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
             guard FileManager.default.fileExists(atPath: rapport.databasePath) else { seen.insert(0); continue }
-            let check = try spawnAndWait("/usr/bin/sqlite3", [rapport.databasePath, "PRAGMA integrity_check; SELECT count(*) FROM contact;"])
+            // Killed before its schema was written, the book has no tables yet: no contacts.
+            let check = try spawnAndWait("/usr/bin/sqlite3", [rapport.databasePath,
+                "PRAGMA integrity_check; SELECT count(*) FROM sqlite_master WHERE name = 'contact';"])
             let lines = check.output.split(separator: "\n")
             #expect(lines.first == "ok")
-            let count = Int(lines.last ?? "") ?? -1
+            var count = 0
+            if lines.last == "1" {
+                count = Int(try spawnAndWait("/usr/bin/sqlite3", [rapport.databasePath, "SELECT count(*) FROM contact"])
+                    .output.trimmingCharacters(in: .whitespacesAndNewlines)) ?? -1
+            }
             #expect(count == 0 || count == 2_000, "a killed import left \(count) of 2,000 contacts")
             seen.insert(count)
         }

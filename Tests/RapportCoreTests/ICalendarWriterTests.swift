@@ -70,7 +70,7 @@ struct ICalendarWriterTests {
     @Test("folding never splits a character")
     func folding() {
         let line = "SUMMARY:" + String(repeating: "李👋é", count: 40)
-        let folded = ICalendarWriter.fold(line)
+        let folded = ContentLine.fold(line)
         for piece in folded.components(separatedBy: "\r\n") { #expect(piece.utf8.count <= 75) }
         #expect(folded.replacingOccurrences(of: "\r\n ", with: "") == line)
     }

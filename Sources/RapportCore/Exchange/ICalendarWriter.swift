@@ -44,7 +44,7 @@ public struct ICalendarWriter: Sendable {
             }
         }
         lines.append("END:VCALENDAR")
-        return lines.map(ICalendarWriter.fold).joined(separator: "\r\n") + "\r\n"
+        return lines.map(ContentLine.fold).joined(separator: "\r\n") + "\r\n"
     }
 
     /// `20261127T130000Z`.
@@ -59,38 +59,7 @@ public struct ICalendarWriter: Sendable {
     /// A TEXT value: backslash, semicolon, comma and newline escaped;
     /// other control characters shown as placeholders (TEXT allows none).
     static func text(_ value: String) -> String {
-        var result = ""
-        for character in value {
-            switch character {
-            case "\\": result += "\\\\"
-            case ";": result += "\\;"
-            case ",": result += "\\,"
-            case "\n", "\r\n": result += "\\n"
-            default: result += TerminalText.safe(String(character))
-            }
-        }
-        return result
-    }
-
-    /// Folds a line to at most 75 octets, continuation lines starting with a
-    /// space, never inside a UTF-8 sequence (or a character).
-    static func fold(_ line: String) -> String {
-        var pieces: [String] = []
-        var current = ""
-        var octets = 0
-        for character in line {
-            let size = String(character).utf8.count
-            let limit = pieces.isEmpty ? 75 : 74 // a continuation line's space counts
-            if octets + size > limit {
-                pieces.append(current)
-                current = ""
-                octets = 0
-            }
-            current.append(character)
-            octets += size
-        }
-        pieces.append(current)
-        return pieces.joined(separator: "\r\n ")
+        ContentLine.escape(value, showingControls: true)
     }
 }
 

@@ -251,20 +251,11 @@ public enum VCardWriter {
             if !card.categories.isEmpty { lines.append("CATEGORIES:" + card.categories.map(escape).joined(separator: ",")) }
             lines.append("END:VCARD")
         }
-        return lines.map(ICalendarWriter.fold).joined(separator: "\r\n") + (lines.isEmpty ? "" : "\r\n")
+        return lines.map(ContentLine.fold).joined(separator: "\r\n") + (lines.isEmpty ? "" : "\r\n")
     }
 
+    /// Text escaped as vCard wants it, kept exact otherwise (a re-import gives it back).
     static func escape(_ value: String) -> String {
-        var result = ""
-        for character in value {
-            switch character {
-            case "\\": result += "\\\\"
-            case ",": result += "\\,"
-            case ";": result += "\\;"
-            case "\n", "\r\n": result += "\\n"
-            default: result.append(character)
-            }
-        }
-        return result
+        ContentLine.escape(value, showingControls: false)
     }
 }

@@ -19,25 +19,15 @@ struct ExportJSONCommand: ParsableCommand {
 
     @OptionGroup var store: StoreOptions
 
-    @Option(name: [.short, .long], help: ArgumentHelp("Write to this file instead of standard output (must not exist).", valueName: "file"))
-    var output: String?
-
-    func validate() throws {
-        if let output, FileManager.default.fileExists(atPath: output) { throw ValidationError("\(output) exists; name a new file") }
-    }
+    @OptionGroup var file: OutputFileOptions
 
     func run() throws {
         let database = try store.openForReading() ?? reporting { try RapportStore.inMemory() }
         let data = try reporting { try BookArchive.export(database, now: store.clock.now) }
-        guard let output else {
-            // The encoder escapes control characters; this escapes invisible ones too, so a terminal shows it safely.
-            say(JSONText.escapeInvisible(String(decoding: data, as: UTF8.self)).trimmingCharacters(in: .newlines))
-            return
+        // JSON escapes control characters itself; invisible ones are escaped too, so a terminal shows it safely.
+        if let written = try file.write(JSONText.escapeInvisible(String(decoding: data, as: UTF8.self))) {
+            FileHandle.standardError.write(Data("Exported the book to \(TerminalText.safe(written))\n".utf8))
         }
-        guard FileManager.default.createFile(atPath: output, contents: data, attributes: [.posixPermissions: 0o600]) else {
-            throw CommandFailure("cannot write \(output)", status: CommandFailure.failed)
-        }
-        FileHandle.standardError.write(Data("Exported the book to \(TerminalText.safe(output))\n".utf8))
     }
 }
 
@@ -46,7 +36,8 @@ struct ExportICSCommand: ParsableCommand {
         commandName: "ics",
         abstract: "The agenda as an iCalendar file: meetings and lunches as events, what is owed as to-dos.",
         discussion: """
-            Calendar applications can import the file or subscribe to it (write it from cron to a place they read). \
+            Calendar applications can import the file or subscribe to it (write it from cron to a place they read; \
+            -o replaces the file whole, other exports refuse an existing one). \
             UIDs are the items' references (f12@rapport), so a re-import updates instead of duplicating.
             """
     )
@@ -56,8 +47,7 @@ struct ExportICSCommand: ParsableCommand {
     @Option(help: "Days ahead to include (what is late is always included).")
     var days: Int = 30
 
-    @Option(name: [.short, .long], help: ArgumentHelp("Write to this file instead of standard output (replaced if it exists).", valueName: "file"))
-    var output: String?
+    @OptionGroup var file: OutputFileOptions
 
     func validate() throws {
         guard (0...366).contains(days) else { throw ValidationError("--days must be from 0 to 366, not \(days)") }
@@ -65,18 +55,7 @@ struct ExportICSCommand: ParsableCommand {
 
     func run() throws {
         let (agenda, _) = try AgendaLoader(options: store).load(upcomingDays: days)
-        let text = ICalendarWriter(calendar: store.calendar).write(agenda, now: store.clock.now)
-        guard let output else {
-            printDocument(text)
-            return
-        }
-        // Written beside the file and moved into place, so a subscribed calendar never reads half a file.
-        let temporary = output + ".rapport-tmp"
-        guard FileManager.default.createFile(atPath: temporary, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600]),
-              rename(temporary, output) == 0 else {
-            try? FileManager.default.removeItem(atPath: temporary)
-            throw CommandFailure("cannot write \(output)", status: CommandFailure.failed)
-        }
+        try file.write(ICalendarWriter(calendar: store.calendar).write(agenda, now: store.clock.now), replacing: true)
     }
 }
 
@@ -119,24 +98,13 @@ struct ExportVCardCommand: ParsableCommand {
 
     @OptionGroup var store: StoreOptions
 
-    @Option(name: [.short, .long], help: ArgumentHelp("Write to this file instead of standard output (must not exist).", valueName: "file"))
-    var output: String?
-
-    func validate() throws {
-        if let output, FileManager.default.fileExists(atPath: output) { throw ValidationError("\(output) exists; name a new file") }
-    }
+    @OptionGroup var file: OutputFileOptions
 
     func run() throws {
         let cards = try reporting { try store.openForReading()?.exportCards() } ?? []
-        let text = VCardWriter.write(cards)
-        guard let output else {
-            printDocument(text)
-            return
+        if let written = try file.write(VCardWriter.write(cards)) {
+            FileHandle.standardError.write(Data("Exported \(cards.count) contacts to \(TerminalText.safe(written))\n".utf8))
         }
-        guard FileManager.default.createFile(atPath: output, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600]) else {
-            throw CommandFailure("cannot write \(output)", status: CommandFailure.failed)
-        }
-        FileHandle.standardError.write(Data("Exported \(cards.count) contacts to \(TerminalText.safe(output))\n".utf8))
     }
 }
 
@@ -263,12 +231,10 @@ struct ExportCSVCommand: ParsableCommand {
     @Option(help: "Days ahead, for items.")
     var days: Int = 30
 
-    @Option(name: [.short, .long], help: ArgumentHelp("Write to this file instead of standard output (must not exist).", valueName: "file"))
-    var output: String?
+    @OptionGroup var file: OutputFileOptions
 
     func validate() throws {
         guard (0...366).contains(days) else { throw ValidationError("--days must be from 0 to 366, not \(days)") }
-        if let output, FileManager.default.fileExists(atPath: output) { throw ValidationError("\(output) exists; name a new file") }
     }
 
     func run() throws {
@@ -286,12 +252,6 @@ struct ExportCSVCommand: ParsableCommand {
             let (agenda, _) = try AgendaLoader(options: store).load(upcomingDays: days)
             text = try reporting { try CSVExport.items(agenda, calendar: store.calendar) }
         }
-        guard let output else {
-            printDocument(text)
-            return
-        }
-        guard FileManager.default.createFile(atPath: output, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600]) else {
-            throw CommandFailure("cannot write \(output)", status: CommandFailure.failed)
-        }
+        try file.write(text)
     }
 }
