@@ -9,7 +9,7 @@ public enum AgendaRow: Hashable, Sendable {
 }
 
 extension AppState {
-    public var agendaRows: [AgendaRow] {
+    static func rows(of agenda: Agenda) -> [AgendaRow] {
         var rows: [AgendaRow] = []
         var index = 0
         for (name, items, tint) in [("Overdue", agenda.overdue, Tint.late), ("Today", agenda.dueToday, Tint.today),

@@ -153,16 +153,24 @@ public struct AppState: Sendable {
     public var stack: [Screen] = [.agenda]
 
     public var agenda: Agenda {
-        didSet { agendaItems = agenda.all }
+        didSet {
+            agendaItems = agenda.all
+            agendaRows = AppState.rows(of: agenda)
+        }
     }
-    /// The agenda's items in display order (kept with `agenda`, read on every key).
+    /// The agenda's items in display order, and its rows with their headings:
+    /// kept with `agenda`, read on every key and every frame.
     public private(set) var agendaItems: [AgendaItem] = []
+    public private(set) var agendaRows: [AgendaRow] = []
     public var agendaPosition = ListPosition()
 
     /// Every contact; `visibleContacts` applies the filter and the order.
-    public var contacts: [ContactRow] = []
-    public var contactFilter = ""
-    public var contactSort = ContactSort.name
+    public var contacts: [ContactRow] = [] { didSet { updateVisibleContacts() } }
+    public var contactFilter = "" { didSet { updateVisibleContacts() } }
+    public var contactSort = ContactSort.name { didSet { updateVisibleContacts() } }
+    /// The contacts shown: filtered by name, account or tag, in the chosen
+    /// order (kept with what they derive from: a key never sorts 10,000 rows).
+    public private(set) var visibleContacts: [ContactRow] = []
     public var contactsPosition = ListPosition()
 
     public var accounts: [AccountRow] = []
@@ -210,8 +218,7 @@ public struct AppState: Sendable {
         return items.indices.contains(agendaPosition.selected) ? items[agendaPosition.selected] : nil
     }
 
-    /// The contacts shown: filtered by name, account or tag, in the chosen order.
-    public var visibleContacts: [ContactRow] {
+    private mutating func updateVisibleContacts() {
         let filter = NameMatcher.fold(contactFilter)
         let rows = filter.isEmpty ? contacts : contacts.filter { row in
             row.contact.searchName.contains(filter)
@@ -219,12 +226,12 @@ public struct AppState: Sendable {
                 || row.tags.contains { NameMatcher.fold($0).contains(filter) }
         }
         switch contactSort {
-        case .name: return rows
-        case .lastTouch: return rows.sorted { ($0.lastTouch ?? .distantPast) > ($1.lastTouch ?? .distantPast) }
+        case .name: visibleContacts = rows
+        case .lastTouch: visibleContacts = rows.sorted { ($0.lastTouch ?? .distantPast) > ($1.lastTouch ?? .distantPast) }
         case .nextDue:
-            return rows.sorted { ($0.touchDue?.daysSinceEpoch ?? .max) < ($1.touchDue?.daysSinceEpoch ?? .max) }
+            visibleContacts = rows.sorted { ($0.touchDue?.daysSinceEpoch ?? .max) < ($1.touchDue?.daysSinceEpoch ?? .max) }
         case .tier:
-            return rows.sorted { ($0.contact.tier?.rawValue ?? "Z") < ($1.contact.tier?.rawValue ?? "Z") }
+            visibleContacts = rows.sorted { ($0.contact.tier?.rawValue ?? "Z") < ($1.contact.tier?.rawValue ?? "Z") }
         }
     }
 

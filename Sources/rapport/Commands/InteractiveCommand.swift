@@ -37,8 +37,7 @@ struct InteractiveCommand: ParsableCommand {
             app = try RapportApp(store: database, clock: store.clock, calendar: store.calendar, width: width, height: height,
                                  useColour: colour, environment: ProcessInfo.processInfo.environment)
         } catch {
-            terminal.end()
-            throw CommandFailure(error)
+            throw CommandFailure(error) // the deferred end() gives the terminal back first
         }
         terminal.draw(app.screen)
         var lastTick = Date()
