@@ -21,6 +21,8 @@ struct LiveTests {
         #expect(app.tick() == true)
         #expect(app.state.agendaItems.contains { $0.title == "From another shell" })
         #expect(app.state.undoLabel == nil)
+        app.press(.character("u"))
+        #expect(app.state.message?.text == "Nothing to undo: the book was changed from elsewhere since")
     }
 
     @Test("the date rolls over at local midnight")

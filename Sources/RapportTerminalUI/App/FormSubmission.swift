@@ -8,31 +8,19 @@ extension RapportApp {
         do {
             let summary: String
             switch form.kind {
-            case .meeting: summary = try submitMeeting(form).1
-            case .call: summary = try submitCall(form).1
-            case .lunch: summary = try submitLunch(form).1
-            case .gift: summary = try submitGift(form).1
-            case .editContact(let id): summary = try submitContact(form, id: id).1
+            case .meeting: summary = try submitMeeting(form)
+            case .call: summary = try submitCall(form)
+            case .lunch: summary = try submitLunch(form)
+            case .gift: summary = try submitGift(form)
+            case .editContact(let id): summary = try submitContact(form, id: id)
             }
             state.form = nil
-            state.message = Message(text: summary + (state.undoLabel != nil ? " · u undoes" : ""), isError: false)
+            state.message = Message(text: summary, isError: false)
         } catch {
             var failed = form
             failed.error = "\(error)"
             state.form = failed
         }
-    }
-
-    /// Runs one change with undo, returning its summary; errors propagate to the form.
-    private func recorded(_ label: String, _ body: () throws -> String) throws -> (String, String) {
-        let (summary, token) = try store.recordingUndo(label, body)
-        if !token.isEmpty {
-            undoToken = token
-            state.undoLabel = label
-        }
-        dataVersion = (try? store.dataVersion()) ?? dataVersion
-        reload()
-        return (label, summary)
     }
 
     private func names(_ text: String) -> [String] {
@@ -49,7 +37,7 @@ extension RapportApp {
         return when.day == state.agenda.today ? state.now : state.calendar.instant(on: when.day, at: .noon)
     }
 
-    private func submitMeeting(_ form: Form) throws -> (String, String) {
+    private func submitMeeting(_ form: Form) throws -> String {
         guard !form.value("title").isEmpty else { throw StoreError.invalid("a meeting needs a title") }
         guard let when = try parsed(form.value("when")), when.time != nil else {
             throw StoreError.invalid("a meeting needs a time, like 'today 10:00'")
@@ -65,7 +53,7 @@ extension RapportApp {
         }
     }
 
-    private func submitCall(_ form: Form) throws -> (String, String) {
+    private func submitCall(_ form: Form) throws -> String {
         guard !form.value("with").isEmpty else { throw StoreError.invalid("say who the call was with") }
         guard !form.value("title").isEmpty else { throw StoreError.invalid("say what the call was about") }
         let at = try parsed(form.value("when")).map { instant($0, defaultTime: nil) } ?? state.now
@@ -78,7 +66,7 @@ extension RapportApp {
         }
     }
 
-    private func submitLunch(_ form: Form) throws -> (String, String) {
+    private func submitLunch(_ form: Form) throws -> String {
         guard !form.value("with").isEmpty else { throw StoreError.invalid("say who the lunch is with") }
         let start = try parsed(form.value("when")).map { instant($0, defaultTime: .noon) }
         let people = try store.resolvePeople(names(form.value("with")), createMissing: true)
@@ -90,7 +78,7 @@ extension RapportApp {
         }
     }
 
-    private func submitGift(_ form: Form) throws -> (String, String) {
+    private func submitGift(_ form: Form) throws -> String {
         guard !form.value("title").isEmpty else { throw StoreError.invalid("say what the gift is") }
         var cost: Money?
         if !form.value("cost").isEmpty {
@@ -117,7 +105,7 @@ extension RapportApp {
         }
     }
 
-    private func submitContact(_ form: Form, id: Int64) throws -> (String, String) {
+    private func submitContact(_ form: Form, id: Int64) throws -> String {
         let tierText = form.value("tier")
         guard tierText.isEmpty || Tier(text: tierText) != nil else { throw StoreError.invalid("the tier is A, B, C or empty") }
         func days(_ key: String, _ label: String) throws -> Int? {

@@ -55,6 +55,9 @@ public final class RapportApp {
         }
         if version != dataVersion {
             // Another process changed the book: an undo recorded before could now clash.
+            if state.undoLabel != nil {
+                state.noUndoReason = "Nothing to undo: the book was changed from elsewhere since"
+            }
             undoToken = nil
             state.undoLabel = nil
         }
@@ -163,17 +166,24 @@ public final class RapportApp {
         }
     }
 
-    /// Runs a change with undo recorded, reports it, and reloads.
+    /// Runs a change (its body returns what to tell the user) with undo
+    /// recorded, and reloads; errors propagate to the caller.
+    func recorded(_ label: String, _ body: () throws -> String) throws -> String {
+        let (summary, token) = try store.recordingUndo(label, body)
+        if !token.isEmpty {
+            undoToken = token
+            state.undoLabel = label
+            state.noUndoReason = nil
+        }
+        dataVersion = (try? store.dataVersion()) ?? dataVersion
+        reload()
+        return summary + (token.isEmpty ? "" : " · u undoes")
+    }
+
+    /// Runs a change and reports it, or its error, on the message line.
     private func change(_ label: String, _ body: () throws -> String) {
         do {
-            let (summary, token) = try store.recordingUndo(label, body)
-            if !token.isEmpty {
-                undoToken = token
-                state.undoLabel = label
-            }
-            state.message = Message(text: summary + (token.isEmpty ? "" : " · u undoes"), isError: false)
-            dataVersion = (try? store.dataVersion()) ?? dataVersion
-            reload()
+            state.message = Message(text: try recorded(label, body), isError: false)
         } catch {
             state.message = Message(text: "\(error)", isError: true)
         }
