@@ -8,15 +8,16 @@ public struct Account: Codable, Hashable, Sendable, Identifiable, FetchableRecor
 
     public var id: Int64?
     public var name: String
-    public var segment: String?
+    /// The market segment the account is assigned to.
+    public var segmentID: Int64?
     public var notes: String?
     public var createdAt: Date
     public var updatedAt: Date
 
-    public init(id: Int64? = nil, name: String, segment: String? = nil, notes: String? = nil, createdAt: Date) {
+    public init(id: Int64? = nil, name: String, segmentID: Int64? = nil, notes: String? = nil, createdAt: Date) {
         self.id = id
         self.name = name
-        self.segment = segment
+        self.segmentID = segmentID
         self.notes = notes
         self.createdAt = createdAt
         self.updatedAt = createdAt

@@ -11,10 +11,16 @@ public struct Lunch: Codable, Hashable, Sendable, Identifiable, FetchableRecord,
     public var accountID: Int64?
     public var state: LunchState
     public var notes: String?
+    /// What the lunch cost, in the currency's minor units (cents).
+    public var costMinorUnits: Int?
+    /// ISO 4217 code of the cost ("EUR").
+    public var currency: String?
     public var createdAt: Date
 
     public init(id: Int64? = nil, startsAt: Date?, place: String? = nil, accountID: Int64? = nil,
-                state: LunchState = .offered, notes: String? = nil, createdAt: Date) {
+                state: LunchState = .offered, notes: String? = nil, cost: Money? = nil, createdAt: Date) {
+        self.costMinorUnits = cost?.minorUnits
+        self.currency = cost?.currency
         self.id = id
         self.accountID = accountID
         self.startsAt = startsAt

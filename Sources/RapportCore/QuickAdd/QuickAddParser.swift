@@ -7,7 +7,7 @@
 /// - when: any date and time `DatePhraseParser` reads (`fri 12:30`, `in 3 days`);
 /// - an account: `#acme`, `#"Acme Corp"`;
 /// - a place, for meetings and lunches: `at Nobu`, `at "Café de Flore"`;
-/// - a cost, for gifts: `$80`, `€75.50`, `80 EUR`;
+/// - a cost, for gifts and lunches: `$80`, `€75.50`, `80 EUR`;
 /// - the rest is the title. Words in double quotes are always title.
 ///
 /// A name after `with` is its first word and the capitalised words that
@@ -104,8 +104,8 @@ public struct QuickAddParser: Sendable {
                 index += 2
                 continue
             }
-            // Cost (gifts)
-            if kind == .gift, let (money, used) = try Money.match(keys, at: index) {
+            // Cost (gifts and lunches)
+            if kind == .gift || kind == .lunch, let (money, used) = try Money.match(keys, at: index) {
                 guard cost == nil else { throw PhraseError("'\(phrase)' names two costs") }
                 cost = money
                 index += used

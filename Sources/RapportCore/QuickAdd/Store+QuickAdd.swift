@@ -132,7 +132,7 @@ extension RapportStore {
                 outcome.refs = [ItemRef(.meeting, meeting.id!)]
             case .lunch:
                 var lunch = Lunch(startsAt: plan.instant, place: plan.entry.place, accountID: accountID, state: .offered,
-                                  notes: plan.title == "Lunch" ? nil : plan.title, createdAt: now)
+                                  notes: plan.title == "Lunch" ? nil : plan.title, cost: plan.entry.cost, createdAt: now)
                 try lunch.insert(db)
                 for id in uniqued(contactIDs) { try LunchGuest(lunchID: lunch.id!, contactID: id).insert(db) }
                 outcome.refs = [ItemRef(.lunch, lunch.id!)]

@@ -11,6 +11,8 @@ public struct SchedulerRules: Sendable, Equatable {
     public var giftTeamSizeThreshold = 5
     /// Days after closing by which the suggested gift is due.
     public var giftDelayDays = 7
+    /// Days without a touch with anyone at an account after which the report counts it cold.
+    public var coldAccountDays = 60
 
     public init() {}
 

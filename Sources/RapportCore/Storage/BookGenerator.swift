@@ -42,6 +42,10 @@ public struct BookGenerator: Sendable {
                              "Noah", "Ines", "Tariq", "Hanna", "Mateo", "Yuki", "Elena", "Kofi", "Nora", "Ravi", "Clara", "Finn"]
     static let lastNames = ["Ruiz", "Park", "Ångström", "de la Cruz", "Haddad", "Chen", "Berg", "Sharma", "Rossi", "Moreau",
                             "Tanaka", "Okafor", "Smith", "Novak", "Khan", "Larsen", "García", "Sato", "Ivanova", "Mensah"]
+    static let segments: [(String, (Int, Int, Int))] = [
+        ("Mid-size logistics, DACH", (5, 4, 4)), ("Regional banks, Nordics", (4, 2, 3)), ("Hospitals, UK", (4, 2, 2)),
+        ("Retail chains, Benelux", (2, 4, 4)), ("Start-ups, Berlin", (2, 2, 3)), ("Public sector, France", (3, 3, 2)),
+    ]
     static let companies = ["Acme", "Globex", "Initech", "Umbrella", "Stark", "Wayne", "Hooli", "Vandelay", "Soylent", "Tyrell"]
     static let topics = ["Renewal terms", "Pricing question", "Quarterly review", "Intro to finance", "Contract redlines",
                          "Roadmap preview", "Support escalation", "Budget planning", "Reference call", "Pilot results"]
@@ -76,11 +80,19 @@ public struct BookGenerator: Sendable {
 
         // Accounts, each with its team.
         let accountCount = max(1, contacts / 8)
-        let insertAccount = try db.cachedStatement(sql: "INSERT INTO account (name, segment, createdAt, updatedAt) VALUES (?, ?, ?, ?)")
+        // Segments with their ratings; most accounts are in one.
+        let insertSegment = try db.cachedStatement(sql: """
+            INSERT INTO segment (name, attractiveness, competitiveness, appealToBuyers, createdAt) VALUES (?, ?, ?, ?, ?)
+            """)
+        for (name, ratings) in Self.segments {
+            try insertSegment.execute(arguments: [name, ratings.0, ratings.1, ratings.2, Date(timeIntervalSince1970: start)])
+        }
+        let insertAccount = try db.cachedStatement(sql: "INSERT INTO account (name, segmentID, createdAt, updatedAt) VALUES (?, ?, ?, ?)")
         for index in 0..<accountCount {
             let name = "\(Self.companies[index % Self.companies.count]) \(index / Self.companies.count + 1)"
             let created = instant(start, start + 365 * 86_400)
-            try insertAccount.execute(arguments: [name, pick(["SMB", "Mid-market", "Enterprise"]), created, created])
+            let segmentID: Int64? = pick(Array(1...Int64(Self.segments.count)) + [nil])
+            try insertAccount.execute(arguments: [name, segmentID, created, created])
         }
         summary.accounts = accountCount
 
@@ -119,7 +131,11 @@ public struct BookGenerator: Sendable {
             """)
         let insertInteraction = try db.cachedStatement(sql: "INSERT INTO interaction (kind, occurredAt, title, createdAt) VALUES (?, ?, ?, ?)")
         let insertInteractionContact = try db.cachedStatement(sql: "INSERT INTO interactionContact (interactionID, contactID) VALUES (?, ?)")
-        let insertLunch = try db.cachedStatement(sql: "INSERT INTO lunch (startsAt, place, state, createdAt) VALUES (?, ?, ?, ?)")
+        // A lunch's cost follows from its row number, so adding it draws no random number.
+        let insertLunch = try db.cachedStatement(sql: """
+            INSERT INTO lunch (startsAt, place, state, createdAt, costMinorUnits, currency)
+            VALUES (?, ?, ?, ?, 3000 + (SELECT coalesce(max(id), 0) FROM lunch) * 1237 % 9000, 'EUR')
+            """)
         let insertGuest = try db.cachedStatement(sql: "INSERT INTO lunchGuest (lunchID, contactID) VALUES (?, ?)")
         let insertGift = try db.cachedStatement(sql: """
             INSERT INTO gift (accountID, occasion, description, costMinorUnits, currency, state, sentOn, createdAt) VALUES (?, ?, ?, ?, ?, 'sent', ?, ?)

@@ -11,6 +11,7 @@ enum RuleSettings {
         ("cadence-c", "stay-in-touch days for tier C contacts (default 90)"),
         ("gift-team-size", "buyer team size from which a won deal suggests a gift (default 5)"),
         ("gift-days", "days after closing by which the suggested gift is due (default 7)"),
+        ("cold-days", "days without a touch with anyone at an account before the report calls it cold (default 60)"),
     ]
 
     static func load(_ db: Database) throws -> SchedulerRules {
@@ -42,6 +43,7 @@ enum RuleSettings {
         case "cadence-c": rules.tierCadenceDays[.c] = try days(1...3650)
         case "gift-team-size": rules.giftTeamSizeThreshold = try days(1...100_000)
         case "gift-days": rules.giftDelayDays = try days(0...365)
+        case "cold-days": rules.coldAccountDays = try days(1...3650)
         case "weekend":
             let words = DatePhraseParser.tokenize(value)
             var weekend = Set<Weekday>()

@@ -8,6 +8,9 @@ enum Schema {
         migrator.registerMigration("v1: book, meetings, follow-ups, touches") { db in
             try createV1(db)
         }
+        migrator.registerMigration("v2: segments, lunch costs") { db in
+            try createV2(db)
+        }
         return migrator
     }
 
@@ -211,6 +214,44 @@ enum Schema {
             t.column("count", .integer).notNull().defaults(to: 1)
         }
         try db.execute(sql: touchTriggers)
+    }
+
+    /// Segments become records of their own (rated, assigned to accounts);
+    /// the free-text segment names of v1 become segments. Lunches get a cost.
+    private static func createV2(_ db: Database) throws {
+        try db.create(table: "segment") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.column("name", .text).notNull().unique().collate(.nocase)
+            t.column("notes", .text)
+            for axis in ["attractiveness", "competitiveness", "appealToBuyers"] {
+                t.column(axis, .integer).check { $0 >= 1 && $0 <= 5 }
+            }
+            t.column("createdAt", .datetime).notNull()
+        }
+        try db.alter(table: "account") { t in
+            t.add(column: "segmentID", .integer).references("segment", onDelete: .setNull)
+        }
+        try db.execute(sql: """
+            INSERT INTO segment (name, createdAt)
+              SELECT trim(segment), min(createdAt) FROM account
+              WHERE trim(coalesce(segment, '')) != '' GROUP BY trim(segment) COLLATE NOCASE ORDER BY min(id);
+            UPDATE account SET segmentID = (SELECT id FROM segment WHERE name = trim(account.segment))
+              WHERE segment IS NOT NULL;
+            ALTER TABLE account DROP COLUMN segment;
+            """)
+        try db.create(index: "account_segment", on: "account", columns: ["segmentID"])
+        try db.alter(table: "lunch") { t in
+            t.add(column: "costMinorUnits", .integer)
+            t.add(column: "currency", .text)
+        }
+        // The report card reads a period's worth of each: these keep it
+        // proportional to the period, not to the history.
+        try db.create(index: "touch_at", on: "touch", columns: ["at"])
+        try db.create(index: "thankYouNote_sentAt", on: "thankYouNote", columns: ["sentAt"], condition: Column("sentAt") != nil)
+        try db.create(index: "followUp_originalDueDay", on: "followUp", columns: ["originalDueDay"])
+        try db.create(index: "gift_sentOn", on: "gift", columns: ["sentOn"], condition: Column("sentOn") != nil)
+        try db.create(index: "deal_closedOn", on: "deal", columns: ["closedOn"], condition: Column("closedOn") != nil)
+        try db.create(index: "thankYouNote_dueDay", on: "thankYouNote", columns: ["dueDay"], condition: Column("dueDay") != nil)
     }
 
     /// contact.latestTouchAt follows the touch table, whatever writes it.

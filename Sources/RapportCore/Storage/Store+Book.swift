@@ -41,6 +41,8 @@ public struct ContactFilter: Sendable {
 /// An account as the book lists it.
 public struct AccountRow: Hashable, Sendable {
     public var account: Account
+    /// The name of the segment the account is assigned to.
+    public var segmentName: String?
     public var teamSize: Int
     public var openDeals: Int
     public var wonDeals: Int
@@ -108,7 +110,7 @@ extension RapportStore {
     public func accountList(now: Date) throws -> [AccountRow] {
         try read { db in
             try Row.fetchAll(db, sql: """
-                SELECT a.*,
+                SELECT a.*, (SELECT name FROM segment WHERE id = a.segmentID) AS segmentName,
                        (SELECT count(*) FROM contact WHERE accountID = a.id) AS teamSize,
                        (SELECT count(*) FROM deal WHERE accountID = a.id AND stage = 'open') AS openDeals,
                        (SELECT count(*) FROM deal WHERE accountID = a.id AND stage = 'won') AS wonDeals,
@@ -116,7 +118,7 @@ extension RapportStore {
                         WHERE c.accountID = a.id AND t.at <= ?) AS lastTouch
                 FROM account a ORDER BY a.name COLLATE NOCASE
                 """, arguments: [now]).map { row in
-                AccountRow(account: try Account(row: row), teamSize: row["teamSize"], openDeals: row["openDeals"],
+                AccountRow(account: try Account(row: row), segmentName: row["segmentName"], teamSize: row["teamSize"], openDeals: row["openDeals"],
                            wonDeals: row["wonDeals"], lastTouch: row["lastTouch"])
             }
         }

@@ -171,14 +171,7 @@ extension RapportStore {
 extension RapportStore {
     /// Adds an account, or returns the one with that name (ignoring case).
     @discardableResult
-    public func addAccount(named name: String, segment: String? = nil, now: Date) throws -> Account {
-        try write { db in
-            var account = try RapportStore.findOrCreateAccount(named: name, now: now, db)
-            if let segment, account.segment == nil {
-                account.segment = segment
-                try account.update(db)
-            }
-            return account
-        }
+    public func addAccount(named name: String, now: Date) throws -> Account {
+        try write { db in try RapportStore.findOrCreateAccount(named: name, now: now, db) }
     }
 }

@@ -263,7 +263,7 @@ public final class RapportApp {
             let teamIDs = Set(team.map { $0.contact.id! })
             let wide = try scheduler.agenda(from: store, now: state.now, upcomingDays: 366)
             state.accountCard = AccountCard(
-                account: account, team: team, deals: try store.deals(ofAccount: id), gifts: try store.gifts(ofAccount: id),
+                account: account, segment: try account.segmentID.flatMap { try store.segment(id: $0) }, team: team, deals: try store.deals(ofAccount: id), gifts: try store.gifts(ofAccount: id),
                 open: wide.all.filter { item in item.account == account.name || item.contacts.contains { teamIDs.contains($0.id) } })
         } catch {
             state.message = Message(text: "Could not read the account: \(error)", isError: true)

@@ -91,7 +91,7 @@ enum AccountCardView {
             buffer.put("Loading…", x: 2, y: 2, tint: .muted)
             return
         }
-        var lines: [CardLine] = [.text(card.account.name + (card.account.segment.map { " · \($0)" } ?? ""), [.bold], .accent)]
+        var lines: [CardLine] = [.text(card.account.name + (card.segment.map { " · \($0.name)" } ?? ""), [.bold], .accent)]
         if let notes = card.account.notes { lines.append(.field("notes", notes)) }
         lines.append(.blank)
         lines.append(.text("Team · \(card.team.count)", [.bold], .accent))

@@ -150,7 +150,7 @@ enum AccountsView {
             let account = state.accounts[index]
             let selected = index == state.accountsPosition.selected
             if selected { buffer.fill(y: 2 + offset, style: [.reverse]) }
-            let values = [account.account.name, account.account.segment ?? "", "\(account.teamSize)", "\(account.openDeals)", "\(account.wonDeals)"]
+            let values = [account.account.name, account.segmentName ?? "", "\(account.teamSize)", "\(account.openDeals)", "\(account.wonDeals)"]
             row(Array(values.prefix(2 + numbers.count)) + [account.lastTouch.map { Renderer.ago($0, state) } ?? "never"],
                 y: 2 + offset, style: selected ? [.reverse] : [], tint: .normal)
         }

@@ -120,13 +120,15 @@ public struct ContactCard: Hashable, Sendable {
 /// Everything shown about one account.
 public struct AccountCard: Hashable, Sendable {
     public var account: Account
+    public var segment: Segment?
     public var team: [ContactRow]
     public var deals: [Deal]
     public var gifts: [Gift]
     public var open: [AgendaItem]
 
-    public init(account: Account, team: [ContactRow], deals: [Deal], gifts: [Gift], open: [AgendaItem]) {
+    public init(account: Account, segment: Segment? = nil, team: [ContactRow], deals: [Deal], gifts: [Gift], open: [AgendaItem]) {
         self.account = account
+        self.segment = segment
         self.team = team
         self.deals = deals
         self.gifts = gifts

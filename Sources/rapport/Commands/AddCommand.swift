@@ -14,7 +14,7 @@ struct AddCommand: ParsableCommand {
                              2026-12-01, dec 1, 1 dec, 12/1 (in your locale's order), 12:30, 3pm, noon
               an account     #acme | #"Acme Corp" (lunches, thank-yous and notes: its whole team)
               a place        at Nobu (meetings and lunches)
-              a cost         $80, €75, 80 EUR (gifts)
+              a cost         $80, €75, 80 EUR (gifts and lunches)
             The rest is the title; words in "double quotes" are always title.
             A name that matches one contact links it; several: nothing is stored and the candidates are \
             listed; none: the contact is created (--no-create refuses instead). A meeting needs a time; \

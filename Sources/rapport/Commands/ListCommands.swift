@@ -94,7 +94,7 @@ struct AccountsCommand: ParsableCommand {
                 var id: Int64, name: String, segment: String?, teamSize: Int, openDeals: Int, wonDeals: Int, lastTouch: String?
             }
             try printJSON(rows.map { row in
-                Item(id: row.account.id!, name: row.account.name, segment: row.account.segment, teamSize: row.teamSize,
+                Item(id: row.account.id!, name: row.account.name, segment: row.segmentName, teamSize: row.teamSize,
                      openDeals: row.openDeals, wonDeals: row.wonDeals,
                      lastTouch: row.lastTouch.map { AgendaText.iso(.instant($0), calendar: context.calendar) })
             })
@@ -105,7 +105,7 @@ struct AccountsCommand: ParsableCommand {
             return
         }
         let table = rows.map { row in
-            [TerminalText.safe(row.account.name), TerminalText.safe(row.account.segment ?? ""), "\(row.teamSize)",
+            [TerminalText.safe(row.account.name), TerminalText.safe(row.segmentName ?? ""), "\(row.teamSize)",
              "\(row.openDeals)", "\(row.wonDeals)",
              row.lastTouch.map { ago($0, context) } ?? "never"]
         }

@@ -107,6 +107,7 @@ struct LogLunchCommand: ParsableCommand {
     @OptionGroup var store: StoreOptions
     @OptionGroup var log: LogOptions
     @Option(help: "Where.") var place: String?
+    @Option(help: "What it cost: $80, €75.50, 80 EUR.") var cost: String?
 
     func validate() throws {
         if log.with == nil { throw ValidationError("say who it was with: --with \"Dana Ruiz\"") }
@@ -114,6 +115,7 @@ struct LogLunchCommand: ParsableCommand {
 
     func run() throws {
         let context = CommandContext(store)
+        let money = try CostOption.parse(cost)
         let database = try store.openForWriting()
         let rules = try reporting { try database.rules() }
         let at = try context.instant(log.when, rules: rules, defaultTime: .noon)
@@ -122,11 +124,11 @@ struct LogLunchCommand: ParsableCommand {
         }
         let people = try reporting { try database.resolvePeople(CommandContext.names(log.with), createMissing: !log.noCreate) }
         let (lunch, created) = try reporting {
-            try database.addLunch(people: people, startsAt: at, place: place, state: .held, notes: log.notes, now: context.now)
+            try database.addLunch(people: people, startsAt: at, place: place, state: .held, notes: log.notes, cost: money, now: context.now)
         }
         if let line = createdLine(created) { say(line) }
         say("Logged l\(lunch.id!) lunch held with " + (try names(of: people, created: created, in: database))
-            + (place.map { " at \(TerminalText.safe($0))" } ?? "") + ", \(context.text(.instant(at)))")
+            + (place.map { " at \(TerminalText.safe($0))" } ?? "") + (money.map { ", \($0)" } ?? "") + ", \(context.text(.instant(at)))")
     }
 }
 
@@ -146,13 +148,7 @@ struct LogGiftCommand: ParsableCommand {
 
     func run() throws {
         let context = CommandContext(store)
-        let money = try cost.map { text -> Money in
-            let words = DatePhraseParser.tokenize(text)
-            guard !words.isEmpty, let (money, used) = try reporting({ try Money.parse(words) }), used == words.count else {
-                throw CommandFailure("--cost '\(text)' is not an amount like $80, €75.50 or 80 EUR", status: CommandFailure.badInput)
-            }
-            return money
-        }
+        let money = try CostOption.parse(cost)
         let database = try store.openForWriting()
         let rules = try reporting { try database.rules() }
         let day = try log.when.map { try context.when($0, rules: rules).day } ?? context.today

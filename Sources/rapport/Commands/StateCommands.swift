@@ -112,6 +112,7 @@ struct LunchStateCommand: ParsableCommand {
 
     @OptionGroup var store: StoreOptions
     @Argument(help: ArgumentHelp("The lunch.", valueName: "l…")) var ref: String
+    @Option(help: "What a held lunch cost: $80, €75.50, 80 EUR.") var cost: String?
 
     func validate() throws {
         guard (try? ItemRef(parsing: ref))?.kind == .lunch else { throw ValidationError("'\(ref)' is not a lunch (l2)") }
@@ -121,10 +122,14 @@ struct LunchStateCommand: ParsableCommand {
         let context = CommandContext(store)
         let word = CommandLine.arguments.dropFirst().first { ["accept", "held", "decline", "cancel"].contains($0) } ?? "accept"
         let state: LunchState = ["accept": .accepted, "held": .held, "decline": .declined, "cancel": .cancelled][word]!
+        let money = try CostOption.parse(cost)
+        if money != nil && state != .held {
+            throw CommandFailure("--cost is for a held lunch: rapport lunch held \(ref) --cost $60", status: CommandFailure.badInput)
+        }
         let database = try store.openForWriting()
         let id = try reporting { try ItemRef(parsing: ref).id }
-        let lunch = try reporting { try database.setLunchState(id: id, to: state, now: context.now) }
-        say("l\(id): lunch \(lunch.state.rawValue)")
+        let lunch = try reporting { try database.setLunchState(id: id, to: state, cost: money, now: context.now) }
+        say("l\(id): lunch \(lunch.state.rawValue)" + (money.map { ", \($0)" } ?? ""))
     }
 }
 

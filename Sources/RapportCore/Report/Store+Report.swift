@@ -1,0 +1,417 @@
+import Foundation
+import GRDB
+
+extension RapportStore {
+    /// The report card for `period` as of `now`, with the period before it
+    /// for trends. Reads one consistent snapshot of the book.
+    public func reportCard(for period: ReportPeriod, now: Date, calendar: LocalCalendar) throws -> ReportCard {
+        try read { db in
+            var builder = ReportBuilder(period: period, now: now, calendar: calendar, rules: try RuleSettings.load(db))
+            return try builder.build(db)
+        }
+    }
+}
+
+/// Computes a report card: reads what the periods need (each query bounded by
+/// an index on the period's dates) and counts it in one pass per table.
+struct ReportBuilder {
+    let period: ReportPeriod
+    let previous: ReportPeriod
+    let now: Date
+    let today: CivilDate
+    let calendar: LocalCalendar
+    let rules: SchedulerRules
+    /// The weeks of the touch series, oldest first, by their last day.
+    let weekEnds: [CivilDate]
+    /// Local days from the earliest one read to the period's end, by their first instant.
+    let days: DayIndex
+
+    var current = PeriodFigures()
+    var before = PeriodFigures()
+
+    init(period: ReportPeriod, now: Date, calendar: LocalCalendar, rules: SchedulerRules) {
+        self.period = period
+        self.previous = period.previous
+        self.now = now
+        self.today = calendar.day(of: now)
+        self.calendar = calendar
+        self.rules = rules
+        let weeks = max(12, (period.days + 6) / 7)
+        weekEnds = (0..<weeks).reversed().map { period.to.adding(days: -7 * $0) }
+        days = DayIndex(from: min(previous.from, weekEnds[0].adding(days: -6)), to: period.to, calendar: calendar)
+    }
+
+    /// Which period a day falls in: the report's, the one before, or neither.
+    private func figures(for day: CivilDate) -> WritableKeyPath<ReportBuilder, PeriodFigures>? {
+        if period.contains(day) { return \.current }
+        if previous.contains(day) { return \.before }
+        return nil
+    }
+
+    private var first: Date { days.start }
+    private var end: Date { days.end }
+
+    mutating func build(_ db: Database) throws -> ReportCard {
+        var standing = Standing(asOf: now, coldAfterDays: rules.coldAccountDays)
+        try countThankYouNotes(db, &standing)
+        try countFollowUps(db, &standing)
+        let book = try BookFacts(db)
+        let touches = try countTouches(db, book)
+        try countLunches(db)
+        try countGifts(db)
+        try countMeetings(db)
+        countDeals(book, &standing)
+        countLapses(book, &standing)
+        current.spend.sort { ($0.month, $0.currency) < ($1.month, $1.currency) }
+        before.spend.sort { ($0.month, $0.currency) < ($1.month, $1.currency) }
+        let segments = segmentFigures(book, touches: touches, standing: standing)
+        return ReportCard(period: period, previousPeriod: previous, current: current, previous: before, standing: standing,
+                          weeklyTouches: zip(weekEnds, touches.weekly).map { WeekCount(lastDay: $0, count: $1) },
+                          accountWeeks: touches.accountWeeks(book), segments: segments)
+    }
+
+    // MARK: Thank-you notes
+
+    private mutating func countThankYouNotes(_ db: Database, _ standing: inout Standing) throws {
+        // Notes sent in the periods, notes of meetings that could be due in
+        // them (a note is due at most a few weeks after its meeting), standalone
+        // notes due in them, and every note still owed; each read once.
+        let margin = Double(rules.thankYouBusinessDays * 3 + 14) * 86_400
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT n.id, n.state, n.sentAt, n.dueDay, n.createdAt, m.startsAt AS meetingAt FROM thankYouNote n
+              LEFT JOIN meeting m ON m.id = n.meetingID
+            WHERE n.id IN (
+              SELECT id FROM thankYouNote WHERE sentAt >= ?1 AND sentAt < ?2
+              UNION SELECT n2.id FROM meeting m2 JOIN thankYouNote n2 ON n2.meetingID = m2.id
+                    WHERE m2.startsAt >= ?3 AND m2.startsAt < ?2
+              UNION SELECT id FROM thankYouNote WHERE dueDay >= ?4 AND dueDay <= ?5
+              UNION SELECT id FROM thankYouNote WHERE state = 'owed')
+            """, arguments: [first, end, first.addingTimeInterval(-margin), previous.from, period.to])
+        var daysToSend: [WritableKeyPath<ReportBuilder, PeriodFigures>: [Int]] = [:]
+        for row in rows {
+            let meetingAt: Date? = row["meetingAt"]
+            if let meetingAt, meetingAt > now { continue } // not owed until the meeting has happened
+            let state: ThankYouState = row["state"]
+            let dueDay: CivilDate = row["dueDay"]
+                ?? rules.businessDay(after: calendar.day(of: meetingAt!), count: rules.thankYouBusinessDays)
+            if let key = figures(for: dueDay) {
+                self[keyPath: key].thankYouNotes.due += 1
+                if state == .owed { self[keyPath: key].thankYouNotes.stillOwed += 1 }
+                if state == .waived { self[keyPath: key].thankYouNotes.waived += 1 }
+            }
+            if let sentAt: Date = row["sentAt"], state == .sent {
+                let sentDay = calendar.day(of: sentAt)
+                if let key = figures(for: sentDay) {
+                    self[keyPath: key].thankYouNotes.sent += 1
+                    if sentDay <= dueDay { self[keyPath: key].thankYouNotes.sentOnTime += 1 }
+                    let startDay = calendar.day(of: meetingAt ?? row["createdAt"])
+                    daysToSend[key, default: []].append(max(0, startDay.days(until: sentDay)))
+                }
+            }
+            if state == .owed {
+                standing.thankYouNotesOwed += 1
+                if dueDay < today { standing.thankYouNotesLate += 1 }
+            }
+        }
+        current.thankYouNotes.medianDaysToSend = median(daysToSend[\.current] ?? [])
+        before.thankYouNotes.medianDaysToSend = median(daysToSend[\.before] ?? [])
+    }
+
+    // MARK: Follow-ups
+
+    private mutating func countFollowUps(_ db: Database, _ standing: inout Standing) throws {
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT originalDueDay, state, completedAt, snoozeCount FROM followUp
+            WHERE originalDueDay >= ? AND originalDueDay <= ?
+            """, arguments: [previous.from, period.to])
+        for row in rows {
+            let promised: CivilDate = row["originalDueDay"]
+            guard let key = figures(for: promised) else { continue }
+            let state: FollowUpState = row["state"]
+            let snoozes: Int = row["snoozeCount"]
+            self[keyPath: key].followUps.due += 1
+            switch state {
+            case .open: self[keyPath: key].followUps.stillOpen += 1
+            case .cancelled: self[keyPath: key].followUps.cancelled += 1
+            case .done:
+                let doneDay = calendar.day(of: row["completedAt"] ?? now)
+                if doneDay <= promised { self[keyPath: key].followUps.keptOnTime += 1 } else { self[keyPath: key].followUps.doneLate += 1 }
+            }
+            if snoozes > 0 {
+                self[keyPath: key].followUps.snoozed += 1
+                self[keyPath: key].followUps.snoozes += snoozes
+            }
+        }
+        let open = try Row.fetchOne(db, sql: """
+            SELECT count(*) AS open, total(dueDay < ?1 OR (dueAt IS NOT NULL AND dueAt <= ?2)) AS overdue
+            FROM followUp WHERE state = 'open'
+            """, arguments: [today, now])!
+        standing.followUpsOpen = open["open"]
+        standing.followUpsOverdue = Int(open["overdue"] as Double)
+    }
+
+    // MARK: Touches
+
+    private mutating func countTouches(_ db: Database, _ book: BookFacts) throws -> TouchCounts {
+        var counts = TouchCounts(weeks: weekEnds.count)
+        var contactsSeen: [WritableKeyPath<ReportBuilder, PeriodFigures>: Set<Int64>] = [:]
+        var accountsSeen: [WritableKeyPath<ReportBuilder, PeriodFigures>: [Int64: Int]] = [:]
+        var tierTouches: [WritableKeyPath<ReportBuilder, PeriodFigures>: [Tier?: (touches: Int, contacts: Set<Int64>)]] = [:]
+        let cursor = try Row.fetchCursor(db, sql: """
+            SELECT at, contactID FROM touch WHERE at >= ? AND at < ? AND at <= ?
+            """, arguments: [first, end, now])
+        while let row = try cursor.next() {
+            guard let day = days.day(of: row[0]) else { continue }
+            let contactID: Int64 = row[1]
+            let contact = book.contacts[contactID]
+            let accountID = contact?.accountID
+            let weekIndex = weekEnds.count - 1 - (day.days(until: period.to) / 7)
+            if weekIndex >= 0 && day <= period.to {
+                counts.weekly[weekIndex] += 1
+                if let accountID { counts.accountWeeks[accountID, default: Array(repeating: 0, count: weekEnds.count)][weekIndex] += 1 }
+            }
+            guard let key = figures(for: day) else { continue }
+            self[keyPath: key].touches.total += 1
+            contactsSeen[key, default: []].insert(contactID)
+            if let accountID { accountsSeen[key, default: [:]][accountID, default: 0] += 1 }
+            let tier = contact?.tier
+            tierTouches[key, default: [:]][tier, default: (0, [])].touches += 1
+            tierTouches[key, default: [:]][tier, default: (0, [])].contacts.insert(contactID)
+            if key == \.current, let accountID { counts.byAccountInPeriod[accountID, default: 0] += 1 }
+        }
+        for key in [\ReportBuilder.current, \ReportBuilder.before] {
+            self[keyPath: key].touches.contacts = contactsSeen[key]?.count ?? 0
+            self[keyPath: key].touches.accounts = accountsSeen[key]?.count ?? 0
+            self[keyPath: key].touches.byTier = ([Tier.a, .b, .c] as [Tier?] + [nil]).map { tier in
+                TierTouches(tier: tier, touches: tierTouches[key]?[tier]?.touches ?? 0,
+                            contactsTouched: tierTouches[key]?[tier]?.contacts.count ?? 0, contacts: book.contactsByTier[tier] ?? 0)
+            }
+            self[keyPath: key].touches.byAccount = (accountsSeen[key] ?? [:])
+                .map { AccountTouches(accountID: $0.key, name: book.accounts[$0.key]?.name ?? "", touches: $0.value) }
+                .sorted { ($1.touches, $0.name) < ($0.touches, $1.name) }
+        }
+        return counts
+    }
+
+    // MARK: Lunches, gifts, meetings
+
+    private mutating func countLunches(_ db: Database) throws {
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT startsAt, state, createdAt, costMinorUnits, currency FROM lunch
+            WHERE id IN (SELECT id FROM lunch WHERE startsAt >= ?1 AND startsAt < ?2
+                         UNION SELECT id FROM lunch WHERE state IN ('offered', 'accepted'))
+               OR (createdAt >= ?1 AND createdAt < ?2)
+            """, arguments: [first, end])
+        for row in rows {
+            let state: LunchState = row["state"]
+            if let createdDay = days.day(of: row["createdAt"]), let key = figures(for: createdDay) {
+                self[keyPath: key].lunches.offered += 1
+                if state == .declined { self[keyPath: key].lunches.declined += 1 }
+            }
+            guard state == .held, let startsAt: Date = row["startsAt"], startsAt <= now,
+                  let day = days.day(of: startsAt), let key = figures(for: day) else { continue }
+            self[keyPath: key].lunches.held += 1
+            if let cost: Int = row["costMinorUnits"], let currency: String = row["currency"] {
+                addSpend(cost, currency, day: day, lunch: true, to: key)
+            }
+        }
+    }
+
+    private mutating func countGifts(_ db: Database) throws {
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT sentOn, costMinorUnits, currency FROM gift WHERE sentOn >= ? AND sentOn <= ? AND state = 'sent'
+            """, arguments: [previous.from, period.to])
+        for row in rows {
+            let day: CivilDate = row["sentOn"]
+            guard let key = figures(for: day) else { continue }
+            self[keyPath: key].gifts.sent += 1
+            if let cost: Int = row["costMinorUnits"], let currency: String = row["currency"] {
+                addSpend(cost, currency, day: day, lunch: false, to: key)
+            }
+        }
+    }
+
+    private mutating func addSpend(_ cost: Int, _ currency: String, day: CivilDate, lunch: Bool,
+                                   to key: WritableKeyPath<ReportBuilder, PeriodFigures>) {
+        let month = String(day.iso.prefix(7))
+        let index = self[keyPath: key].spend.firstIndex { $0.month == month && $0.currency == currency } ?? {
+            self[keyPath: key].spend.append(MonthlySpend(month: month, currency: currency, lunchesMinorUnits: 0, giftsMinorUnits: 0))
+            return self[keyPath: key].spend.count - 1
+        }()
+        if lunch { self[keyPath: key].spend[index].lunchesMinorUnits += cost } else { self[keyPath: key].spend[index].giftsMinorUnits += cost }
+    }
+
+    private mutating func countMeetings(_ db: Database) throws {
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT startsAt, prepDoneAt, cancelledAt FROM meeting WHERE startsAt >= ? AND startsAt < ?
+            """, arguments: [first, end])
+        for row in rows {
+            let startsAt: Date = row["startsAt"]
+            guard let day = days.day(of: startsAt), let key = figures(for: day) else { continue }
+            if (row["cancelledAt"] as Date?) != nil {
+                self[keyPath: key].meetings.cancelled += 1
+            } else if startsAt <= now {
+                self[keyPath: key].meetings.held += 1
+                if let prep: Date = row["prepDoneAt"], prep <= startsAt { self[keyPath: key].meetings.prepared += 1 }
+            }
+        }
+    }
+
+    // MARK: Deals, cadences, cold accounts
+
+    private mutating func countDeals(_ book: BookFacts, _ standing: inout Standing) {
+        for deal in book.deals {
+            if deal.stage == .open { standing.openDeals += 1 }
+            if let openedDay = days.day(of: deal.createdAt), let key = figures(for: openedDay) {
+                self[keyPath: key].deals.opened += 1
+            }
+            guard let closed = deal.closedOn, let key = figures(for: closed) else { continue }
+            switch deal.stage {
+            case .won: self[keyPath: key].deals.won += 1
+            case .lost: self[keyPath: key].deals.lost += 1
+            case .notAFit: self[keyPath: key].deals.notAFit += 1
+            case .open: break
+            }
+        }
+    }
+
+    private func countLapses(_ book: BookFacts, _ standing: inout Standing) {
+        let scheduler = Scheduler(rules: rules, calendar: calendar)
+        var lapses: [CadenceLapse] = []
+        for contact in book.contacts.values {
+            guard let cadence = rules.cadence(ownDays: contact.stayInTouchDays, tier: contact.tier),
+                  let due = scheduler.stayInTouchDue(latestTouch: contact.latestTouchAt, addedAt: contact.createdAt, cadence: cadence),
+                  due < today else { continue }
+            lapses.append(CadenceLapse(contactID: contact.id, name: contact.name, tier: contact.tier, cadenceDays: cadence,
+                                       lastTouch: contact.latestTouchAt, daysPast: due.days(until: today)))
+        }
+        standing.pastCadence = lapses.sorted { ($1.daysPast, $0.name, $0.contactID) < ($0.daysPast, $1.name, $1.contactID) }
+        standing.medianDaysPastCadence = median(lapses.map(\.daysPast))
+
+        var latest: [Int64: (team: Int, last: Date?)] = [:]
+        for contact in book.contacts.values {
+            guard let accountID = contact.accountID else { continue }
+            var entry = latest[accountID] ?? (0, nil)
+            entry.team += 1
+            if let touch = contact.latestTouchAt, touch > (entry.last ?? .distantPast) { entry.last = touch }
+            latest[accountID] = entry
+        }
+        var cold: [ColdAccount] = []
+        for (accountID, entry) in latest {
+            guard let account = book.accounts[accountID] else { continue }
+            let since = calendar.day(of: entry.last ?? account.createdAt)
+            let idle = since.days(until: today)
+            if idle >= rules.coldAccountDays {
+                cold.append(ColdAccount(accountID: accountID, name: account.name, teamSize: entry.team, lastTouch: entry.last, daysSinceTouch: idle))
+            }
+        }
+        standing.coldAccounts = cold.sorted { ($1.daysSinceTouch, $0.name) < ($0.daysSinceTouch, $1.name) }
+    }
+
+    // MARK: Segments
+
+    private func segmentFigures(_ book: BookFacts, touches: TouchCounts, standing: Standing) -> [SegmentFigures] {
+        var bySegment: [Int64?: SegmentFigures] = [:]
+        for segment in book.segments { bySegment[segment.id] = SegmentFigures(segment: segment) }
+        func add(_ accountID: Int64?, _ change: (inout SegmentFigures) -> Void) {
+            guard let accountID, let account = book.accounts[accountID] else { return }
+            change(&bySegment[account.segmentID, default: SegmentFigures(segment: nil)])
+        }
+        for account in book.accounts.values { add(account.id) { $0.accounts += 1 } }
+        for contact in book.contacts.values { add(contact.accountID) { $0.contacts += 1 } }
+        for deal in book.deals {
+            add(deal.accountID) { figures in
+                if deal.stage == .open { figures.openDeals += 1 }
+                guard let closed = deal.closedOn, period.contains(closed) else { return }
+                switch deal.stage {
+                case .won: figures.deals.won += 1
+                case .lost: figures.deals.lost += 1
+                case .notAFit: figures.deals.notAFit += 1
+                case .open: break
+                }
+            }
+        }
+        for (accountID, count) in touches.byAccountInPeriod { add(accountID) { $0.touches += count } }
+        for lapse in standing.pastCadence { add(book.contacts[lapse.contactID]?.accountID) { $0.pastCadence += 1 } }
+        for account in standing.coldAccounts { add(account.accountID) { $0.coldAccounts += 1 } }
+        let total = max(current.touches.total, 1)
+        var result = book.segments.compactMap { bySegment[$0.id] }
+        if let unassigned = bySegment[nil], unassigned.accounts > 0 { result.append(unassigned) }
+        for index in result.indices { result[index].shareOfTouches = Double(result[index].touches) / Double(total) }
+        return result
+    }
+}
+
+/// What the report needs of every contact, account, segment and deal: read
+/// once, small next to the history.
+struct BookFacts {
+    struct ContactFacts {
+        var id: Int64, name: String, accountID: Int64?, tier: Tier?, stayInTouchDays: Int?, latestTouchAt: Date?, createdAt: Date
+    }
+    var contacts: [Int64: ContactFacts] = [:]
+    var contactsByTier: [Tier?: Int] = [:]
+    var accounts: [Int64: Account] = [:]
+    var segments: [Segment]
+    var deals: [Deal]
+
+    init(_ db: Database) throws {
+        let rows = try Row.fetchCursor(db, sql: "SELECT id, name, accountID, tier, stayInTouchDays, latestTouchAt, createdAt FROM contact")
+        while let row = try rows.next() {
+            let contact = ContactFacts(id: row[0], name: row[1], accountID: row[2], tier: row[3], stayInTouchDays: row[4],
+                                       latestTouchAt: row[5], createdAt: row[6])
+            contacts[contact.id] = contact
+            contactsByTier[contact.tier, default: 0] += 1
+        }
+        for account in try Account.fetchAll(db) { accounts[account.id!] = account }
+        segments = try Segment.order(sql: "name COLLATE NOCASE").fetchAll(db)
+        deals = try Deal.fetchAll(db)
+    }
+}
+
+/// Touch counts that are not per period: the weekly series and per account.
+struct TouchCounts {
+    var weekly: [Int]
+    var accountWeeks: [Int64: [Int]] = [:]
+    var byAccountInPeriod: [Int64: Int] = [:]
+
+    init(weeks: Int) { weekly = Array(repeating: 0, count: weeks) }
+
+    func accountWeeks(_ book: BookFacts) -> [AccountWeeks] {
+        accountWeeks.map { AccountWeeks(accountID: $0.key, name: book.accounts[$0.key]?.name ?? "", counts: $0.value) }
+            .sorted { ($1.counts.reduce(0, +), $0.name) < ($0.counts.reduce(0, +), $1.name) }
+    }
+}
+
+/// The local day of an instant by binary search over the first instants of
+/// a range of days: one time-zone computation a day, not one a row.
+struct DayIndex {
+    let firstDay: CivilDate
+    let starts: [Date]
+
+    init(from: CivilDate, to: CivilDate, calendar: LocalCalendar) {
+        firstDay = from
+        starts = (0...(from.days(until: to) + 1)).map { calendar.startOfDay(from.adding(days: $0)) }
+    }
+
+    var start: Date { starts[0] }
+    var end: Date { starts[starts.count - 1] }
+
+    /// nil outside the range.
+    func day(of instant: Date) -> CivilDate? {
+        guard instant >= start, instant < end else { return nil }
+        var low = 0, high = starts.count - 1 // starts[low] <= instant < starts[high]
+        while high - low > 1 {
+            let middle = (low + high) / 2
+            if starts[middle] <= instant { low = middle } else { high = middle }
+        }
+        return firstDay.adding(days: low)
+    }
+}
+
+/// The median of whole numbers; nil for none.
+func median(_ values: [Int]) -> Double? {
+    guard !values.isEmpty else { return nil }
+    let sorted = values.sorted()
+    let middle = sorted.count / 2
+    return sorted.count % 2 == 1 ? Double(sorted[middle]) : Double(sorted[middle - 1] + sorted[middle]) / 2
+}
