@@ -33,6 +33,20 @@ struct BookArchiveTests {
         #expect(try BookArchive.export(copy, now: at(2026, 11, 24, 9)) == document)
     }
 
+    @Test("a document written by schema v1 restores into today's schema, upgraded as a v1 book file would be")
+    func restoreV1Document() throws {
+        let document = #"{"format":"rapport-book","version":1,"schema":["v1: book, meetings, follow-ups, touches"],"tables":{"#
+            + #""account":[{"id":4,"name":"Acme","segment":"Logistics","notes":null,"createdAt":"2026-01-01 09:00:00.000","updatedAt":"2026-01-01 09:00:00.000"}],"#
+            + #""contact":[{"id":7,"name":"Dana Ruiz","accountId":4,"isFavourite":0,"createdAt":"2026-01-01 09:00:00.000","updatedAt":"2026-01-01 09:00:00.000","searchName":"dana ruiz"}],"#
+            + #""lunch":[{"id":2,"startsAt":"2026-02-01 12:00:00.000","place":"Nobu","accountId":null,"state":"held","notes":null,"createdAt":"2026-02-01 12:00:00.000"}]}}"#
+        let store = try RapportStore.inMemory()
+        let counts = try BookArchive.restore(Data(document.utf8), into: store)
+        #expect(counts["contact"] == 1 && counts["segment"] == 1)
+        #expect(try store.contact(id: 7)?.name == "Dana Ruiz")
+        #expect(try store.accountList(now: at(2026, 11, 24, 9)).map(\.segmentName) == ["Logistics"])
+        #expect(try store.lunch(id: 2)?.place == "Nobu")
+    }
+
     @Test("a restore refuses a book that is not empty, another schema, and broken documents, writing nothing", arguments: [
         ("not json", "this is not a JSON document"),
         (#"{"format":"other"}"#, "this JSON is not a Rapport book"),

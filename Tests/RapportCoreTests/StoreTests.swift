@@ -250,5 +250,11 @@ struct StoreTests {
         } == checksum)
         let agenda = try Scheduler(calendar: Zone.berlin).agenda(from: store, now: at(2026, 11, 24, 9))
         #expect(!agenda.all.isEmpty)
+        // v2: its accounts' segment names became segments; a copy of the v1 book was kept.
+        #expect(try store.accountList(now: at(2026, 11, 24, 9)).map(\.segmentName) == ["SMB", "Mid-market"])
+        #expect(try store.segments().map(\.name) == ["Mid-market", "SMB"])
+        let copies = try FileManager.default.contentsOfDirectory(atPath: (path as NSString).deletingLastPathComponent)
+        #expect(copies.contains { $0.hasPrefix("rapport.sqlite.before-upgrade-") })
+        _ = try store.reportCard(for: .month(endingOn: day(2026, 11, 24)), now: at(2026, 11, 24, 9), calendar: Zone.berlin)
     }
 }

@@ -102,7 +102,7 @@ public struct AccountTouches: Codable, Hashable, Sendable {
 public struct LunchFigures: Codable, Hashable, Sendable {
     /// Held in the period.
     public var held = 0
-    /// Offered in the period (whatever became of them).
+    /// Offered in the period, or logged as held when added (whatever became of them).
     public var offered = 0
     /// Offered in the period and declined.
     public var declined = 0

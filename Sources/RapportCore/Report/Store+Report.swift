@@ -78,7 +78,7 @@ struct ReportBuilder {
         // notes due in them, and every note still owed; each read once.
         let margin = Double(rules.thankYouBusinessDays * 3 + 14) * 86_400
         let rows = try Row.fetchAll(db, sql: """
-            SELECT n.id, n.state, n.sentAt, n.dueDay, n.createdAt, m.startsAt AS meetingAt FROM thankYouNote n
+            SELECT n.id, n.state, n.sentAt, n.dueDay, n.createdAt, m.startsAt AS meetingAt, m.cancelledAt FROM thankYouNote n
               LEFT JOIN meeting m ON m.id = n.meetingID
             WHERE n.id IN (
               SELECT id FROM thankYouNote WHERE sentAt >= ?1 AND sentAt < ?2
@@ -91,6 +91,7 @@ struct ReportBuilder {
         for row in rows {
             let meetingAt: Date? = row["meetingAt"]
             if let meetingAt, meetingAt > now { continue } // not owed until the meeting has happened
+            if (row["cancelledAt"] as Date?) != nil { continue } // nor for a meeting that did not happen
             let state: ThankYouState = row["state"]
             let dueDay: CivilDate = row["dueDay"]
                 ?? rules.businessDay(after: calendar.day(of: meetingAt!), count: rules.thankYouBusinessDays)

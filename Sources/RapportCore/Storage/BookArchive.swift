@@ -14,8 +14,9 @@ import GRDB
 /// ```
 /// Each table is an array of rows, each row an object of its columns as
 /// stored: dates as `YYYY-MM-DD HH:MM:SS.SSS` (UTC) or `YYYY-MM-DD`, flags as
-/// 0/1, money in minor units. `schema` names the migrations the book had;
-/// a document from another schema is refused rather than guessed at.
+/// 0/1, money in minor units. `schema` names the migrations the book had: a
+/// document from an earlier schema is upgraded on restore as a book file
+/// would be; one from a later or unknown schema is refused rather than guessed at.
 public enum BookArchive {
     public static let format = "rapport-book"
     public static let version = 1
@@ -23,18 +24,23 @@ public enum BookArchive {
     /// Writes the book as JSON (keys sorted, one table after another).
     public static func export(_ store: RapportStore, now: Date) throws -> Data {
         try store.read { db in
-            var tables: [String] = []
-            for table in try RapportStore.bookTables(db) {
-                let columns = try db.columns(in: table).map(\.name)
-                let object = "json_object(" + columns.map { "'\($0)', \"\($0)\"" }.joined(separator: ", ") + ")"
-                let rows = try String.fetchOne(db, sql: "SELECT coalesce(json_group_array(json(\(object))), '[]') FROM (SELECT * FROM \"\(table)\" ORDER BY rowid)") ?? "[]"
-                tables.append("\(quoted(table)):\(rows)")
-            }
             let schema = try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations ORDER BY rowid")
             let header = "\"format\":\(quoted(format)),\"version\":\(version),\"schema\":[\(schema.map(quoted).joined(separator: ","))],"
                 + "\"exportedAt\":\(quoted(ISO8601DateFormatter().string(from: now)))"
-            return Data(("{" + header + ",\"tables\":{" + tables.joined(separator: ",") + "}}\n").utf8)
+            return Data(("{" + header + ",\"tables\":" + (try tablesJSON(db)) + "}\n").utf8)
         }
+    }
+
+    /// Every book table as a JSON object of row arrays.
+    private static func tablesJSON(_ db: Database) throws -> String {
+        var tables: [String] = []
+        for table in try RapportStore.bookTables(db) {
+            let columns = try db.columns(in: table).map(\.name)
+            let object = "json_object(" + columns.map { "'\($0)', \"\($0)\"" }.joined(separator: ", ") + ")"
+            let rows = try String.fetchOne(db, sql: "SELECT coalesce(json_group_array(json(\(object))), '[]') FROM (SELECT * FROM \"\(table)\" ORDER BY rowid)") ?? "[]"
+            tables.append("\(quoted(table)):\(rows)")
+        }
+        return "{" + tables.joined(separator: ",") + "}"
     }
 
     /// Restores a document into an empty book, in one transaction: every row
@@ -47,46 +53,69 @@ public enum BookArchive {
         guard (document["version"] as? NSNumber)?.intValue == version else {
             throw StoreError.invalid("this book's document version is \(document["version"] ?? "missing"); this Rapport reads version \(version)")
         }
-        guard let tables = document["tables"] as? [String: Any] else { throw StoreError.invalid("the document has no \"tables\"") }
+        guard var tables = document["tables"] as? [String: Any] else { throw StoreError.invalid("the document has no \"tables\"") }
         return try store.write { db in
             let schema = try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations ORDER BY rowid")
-            guard (document["schema"] as? [String]) == schema else {
-                throw StoreError.invalid("the document was written with another schema (\((document["schema"] as? [String])?.last ?? "none")); this Rapport has \(schema.last ?? "none")")
-            }
-            let known = try RapportStore.bookTables(db)
-            for table in known where try Int.fetchOne(db, sql: "SELECT count(*) FROM \"\(table)\"")! > 0 && table != "setting" {
-                throw StoreError.invalid("the book is not empty (\(table) has rows); restore into a new database (--db NEW.sqlite)")
-            }
-            for name in tables.keys where !known.contains(name) {
-                throw StoreError.invalid("the document has a table this Rapport does not know: \(name)")
-            }
-            try db.execute(sql: "PRAGMA defer_foreign_keys = ON")
-            try db.execute(sql: "DELETE FROM setting")
-            var counts: [String: Int] = [:]
-            for table in known {
-                guard let rows = tables[table] as? [[String: Any]] else {
-                    if tables[table] == nil { continue }
-                    throw StoreError.invalid("table \(table) is not an array of rows")
+            let written = document["schema"] as? [String] ?? []
+            if written != schema {
+                guard let last = written.last, written.count < schema.count, Array(schema.prefix(written.count)) == written else {
+                    throw StoreError.invalid("the document was written with another schema (\(written.last ?? "none")); this Rapport has \(schema.last ?? "none")")
                 }
-                let columns = try db.columns(in: table).map(\.name)
-                let statement = try db.makeStatement(sql: """
-                    INSERT INTO "\(table)" (\(columns.map { "\"\($0)\"" }.joined(separator: ", "))) VALUES (\(databaseQuestionMarks(count: columns.count)))
-                    """)
-                for (index, row) in rows.enumerated() {
-                    for key in row.keys where !columns.contains(key) {
-                        throw StoreError.invalid("\(table) row \(index + 1) has a column this Rapport does not know: \(key)")
-                    }
-                    let values = columns.map { value(row[$0]) }
-                    do {
-                        try statement.execute(arguments: StatementArguments(values))
-                    } catch let error as DatabaseError {
-                        throw StoreError.invalid("\(table) row \(index + 1) cannot be restored: \(error.message ?? "\(error.resultCode)")")
-                    }
-                }
-                counts[table] = rows.count
+                tables = try upgraded(tables, from: last)
             }
-            return counts
+            return try insert(tables, db)
         }
+    }
+
+    /// The tables of a document written by an earlier schema, as the current
+    /// schema has them: restored into a scratch book of that schema in memory,
+    /// which the later migrations then upgrade as they would a file.
+    private static func upgraded(_ tables: [String: Any], from migration: String) throws -> [String: Any] {
+        var configuration = Configuration()
+        configuration.foreignKeysEnabled = true
+        let scratch = try DatabaseQueue(configuration: configuration)
+        try Schema.migrator.migrate(scratch, upTo: migration)
+        _ = try scratch.write { db in try insert(tables, db) }
+        try Schema.migrator.migrate(scratch)
+        let json = try scratch.read { db in try tablesJSON(db) }
+        return try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any] ?? [:]
+    }
+
+    /// Inserts every row of `tables` into an empty book.
+    private static func insert(_ tables: [String: Any], _ db: Database) throws -> [String: Int] {
+        let known = try RapportStore.bookTables(db)
+        for table in known where try Int.fetchOne(db, sql: "SELECT count(*) FROM \"\(table)\"")! > 0 && table != "setting" {
+            throw StoreError.invalid("the book is not empty (\(table) has rows); restore into a new database (--db NEW.sqlite)")
+        }
+        for name in tables.keys where !known.contains(name) {
+            throw StoreError.invalid("the document has a table this Rapport does not know: \(name)")
+        }
+        try db.execute(sql: "PRAGMA defer_foreign_keys = ON")
+        try db.execute(sql: "DELETE FROM setting")
+        var counts: [String: Int] = [:]
+        for table in known {
+            guard let rows = tables[table] as? [[String: Any]] else {
+                if tables[table] == nil { continue }
+                throw StoreError.invalid("table \(table) is not an array of rows")
+            }
+            let columns = try db.columns(in: table).map(\.name)
+            let statement = try db.makeStatement(sql: """
+                INSERT INTO "\(table)" (\(columns.map { "\"\($0)\"" }.joined(separator: ", "))) VALUES (\(databaseQuestionMarks(count: columns.count)))
+                """)
+            for (index, row) in rows.enumerated() {
+                for key in row.keys where !columns.contains(key) {
+                    throw StoreError.invalid("\(table) row \(index + 1) has a column this Rapport does not know: \(key)")
+                }
+                let values = columns.map { value(row[$0]) }
+                do {
+                    try statement.execute(arguments: StatementArguments(values))
+                } catch let error as DatabaseError {
+                    throw StoreError.invalid("\(table) row \(index + 1) cannot be restored: \(error.message ?? "\(error.resultCode)")")
+                }
+            }
+            counts[table] = rows.count
+        }
+        return counts
     }
 
     private static func value(_ json: Any?) -> (any DatabaseValueConvertible)? {
