@@ -19,7 +19,8 @@ public struct When: Hashable, Sendable {
 /// - `next fri` is the Friday of next week (weeks run Monday to Sunday);
 /// - `eow` is the last business day of this week (of next week once it has
 ///   passed); `eom` the last day of this month;
-/// - a day and month without a year is the next such day on or after today;
+/// - a day and month without a year is the next such day on or after today
+///   (with `looksBack`, for reports, the latest on or before today);
 /// - `tonight` is today at 19:00 unless a time is given;
 /// - `12/1` and `12/1/2027` are read in `numericOrder` (see `NumericDateOrder`),
 ///   and refused when it is not known.
@@ -27,6 +28,9 @@ public struct DatePhraseParser: Sendable {
     public let today: CivilDate
     public let weekend: Set<Weekday>
     public let numericOrder: NumericDateOrder?
+    /// Reads a day and month without a year as the latest such day on or
+    /// before today: "1 oct" in a report means the one that has been.
+    public var looksBack = false
 
     public init(today: CivilDate, weekend: Set<Weekday> = [.saturday, .sunday], numericOrder: NumericDateOrder? = nil) {
         self.today = today
@@ -260,11 +264,12 @@ public struct DatePhraseParser: Sendable {
         guard day <= (month == 2 ? 29 : CivilDate.daysIn(month: month, year: 2001)) else {
             throw PhraseError("'\(text)': \(monthName) has no day \(day)")
         }
-        // The next such day on or after today (29 February: the next leap year's).
+        // The next such day on or after today (29 February: the next leap
+        // year's), or looking back the latest on or before it.
         var year = today.year
         while true {
-            if let date = CivilDate(year: year, month: month, day: day), date >= today { return date }
-            year += 1
+            if let date = CivilDate(year: year, month: month, day: day), looksBack ? date <= today : date >= today { return date }
+            year += looksBack ? -1 : 1
         }
     }
 

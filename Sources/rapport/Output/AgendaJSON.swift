@@ -53,6 +53,7 @@ struct AgendaItemJSON: Encodable {
 func printJSON(_ value: some Encodable) throws {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    encoder.dateEncodingStrategy = .iso8601
     var text = String(decoding: try encoder.encode(value), as: UTF8.self)
     // Empty arrays print as [] (JSON strings hold no raw newlines, so this touches no text).
     text = text.replacingOccurrences(of: #"\[\n\s*\n?\s*\]"#, with: "[]", options: .regularExpression)
