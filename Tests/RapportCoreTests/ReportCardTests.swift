@@ -205,6 +205,17 @@ struct ReportCardTests {
         #expect(banks.pastCadence == 1 && banks.coldAccounts == 1)
         #expect(none.accounts == 1 && none.touches == 3 && none.pastCadence == 1 && none.shareOfTouches == 0.3)
         #expect(logistics.segment?.quadrant == .invest && banks.segment?.quadrant == .deprioritise)
+        #expect(logistics.effort == nil && banks.effort == nil) // 50% for "invest", 20% for "deprioritise": as rated
+    }
+
+    @Test("effort against the grid: invest or build under ¾ of an even share is under-served; maintain or deprioritise over 1¼ is over-served")
+    func effort() {
+        #expect(SegmentEffort.judge(.invest, share: 0.1, evenShare: 0.25) == .underServed)
+        #expect(SegmentEffort.judge(.build, share: 0.18, evenShare: 0.25) == .underServed)
+        #expect(SegmentEffort.judge(.invest, share: 0.2, evenShare: 0.25) == nil)
+        #expect(SegmentEffort.judge(.deprioritise, share: 0.32, evenShare: 0.25) == .overServed)
+        #expect(SegmentEffort.judge(.maintain, share: 0.31, evenShare: 0.25) == nil)
+        #expect(SegmentEffort.judge(nil, share: 0.9, evenShare: 0.25) == nil)
     }
 
     @Test("an empty book has a report of zeros")

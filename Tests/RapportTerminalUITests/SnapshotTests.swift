@@ -31,6 +31,41 @@ struct SnapshotTests {
         try assertSnapshot(app.screen, named: "quick-add-\(size)")
     }
 
+    @Test("the report card and the segments at 80×24 and 120×40, with block characters and in ASCII",
+          arguments: ["80x24", "120x40", "80x24-ascii"])
+    func reportScreens(size: String) throws {
+        let parts = size.split(separator: "-")[0].split(separator: "x").map { Int($0)! }
+        let app = try makeApp(reportBook(), width: parts[0], height: parts[1])
+        if size.hasSuffix("ascii") { app.state.drawsBlocks = false }
+        app.press(.character("4"))
+        try assertSnapshot(app.screen, named: "report-\(size)")
+        app.press(.character("j"), .character("j"), .character("j"), .character("j"), .character("j"))
+        try assertSnapshot(app.screen, named: "report-scrolled-\(size)")
+        app.press(.character("5"))
+        try assertSnapshot(app.screen, named: "segments-\(size)")
+        app.press(.character("j"))
+        try assertSnapshot(app.screen, named: "segments-second-\(size)")
+        // Every character drawn is ASCII when blocks cannot be shown (names aside).
+        if size.hasSuffix("ascii") {
+            let drawn = app.screen.text.replacingOccurrences(of: "Zoë Ångström", with: "").replacingOccurrences(of: "李小龙", with: "")
+            #expect(drawn.unicodeScalars.allSatisfy { $0.isASCII || "·–€…".unicodeScalars.contains($0) }, "\(drawn)")
+        }
+    }
+
+    @Test("the report and the segments at 40×10 and with an empty book")
+    func reportSmallAndEmpty() throws {
+        let small = try makeApp(reportBook(), width: 40, height: 10)
+        small.press(.character("4"))
+        #expect(small.screen.text.contains("Report card"))
+        small.press(.character("5"))
+        #expect(small.screen.text.contains("Segments"))
+        let empty = try makeApp(RapportStore.inMemory(), width: 80, height: 24)
+        empty.press(.character("4"))
+        #expect(empty.screen.text.contains("touches 0"))
+        empty.press(.character("5"))
+        #expect(empty.screen.text.contains("No segments yet"))
+    }
+
     @Test("below the minimum size the screen asks to be enlarged")
     func tooSmall() throws {
         let app = try makeApp(width: 30, height: 8)

@@ -74,3 +74,44 @@ func assertSnapshot(_ screen: ScreenBuffer, named name: String, sourceLocation: 
     let stored = try String(contentsOf: url, encoding: .utf8)
     #expect(text == stored, "screen \(name) differs from its snapshot:\n\(text)", sourceLocation: sourceLocation)
 }
+
+/// The sample book with what the report and the segments show: segments
+/// rated and assigned, deals closed each way, thank-you notes sent, a lunch
+/// and gifts with costs, a contact long untouched.
+func reportBook() throws -> RapportStore {
+    let store = try sampleBook()
+    let added = at(2026, 9, 1, 9)
+    let accounts = try store.accountList(now: tuesday).reduce(into: [String: Int64]()) { $0[$1.account.name] = $1.account.id! }
+    let initech = try store.addAccount(named: "Initech", now: added)
+    let logistics = try store.addSegment(named: "Mid-size logistics, DACH",
+                                         ratings: SegmentRatings(attractiveness: 5, competitiveness: 4, appealToBuyers: 4), now: added)
+    let banks = try store.addSegment(named: "Regional banks, Nordics",
+                                     ratings: SegmentRatings(attractiveness: 4, competitiveness: 2, appealToBuyers: 2), now: added)
+    let retail = try store.addSegment(named: "Retail chains, Benelux",
+                                      ratings: SegmentRatings(attractiveness: 2, competitiveness: 4, appealToBuyers: 3), now: added)
+    try store.addSegment(named: "Start-ups, Berlin", now: added)
+    try store.assign(accountIDs: [accounts["Acme"]!], toSegment: logistics.id, now: added)
+    try store.assign(accountIDs: [accounts["Globex"]!], toSegment: banks.id, now: added)
+    try store.assign(accountIDs: [initech.id!], toSegment: retail.id, now: added)
+    let omar = try store.addContact(ContactDraft(contact: Contact(name: "Omar Haddad", tier: .a, createdAt: at(2026, 6, 1, 9)),
+                                                 accountName: "Initech"))
+    try store.logInteraction(kind: .call, title: "Intro", contactIDs: [omar.id!], at: at(2026, 7, 1, 10), now: at(2026, 7, 1, 10))
+    let ids = try store.contactList(ContactFilter(), now: tuesday, scheduler: Scheduler(calendar: berlin))
+        .reduce(into: [String: Int64]()) { $0[$1.contact.name] = $1.contact.id! }
+    for (week, name) in [(1, "Dana Ruiz"), (2, "Zoë Ångström"), (3, "Dana Ruiz"), (5, "李小龙"), (6, "Dana Ruiz"), (8, "Zoë Ångström")] {
+        let when = tuesday.addingTimeInterval(-Double(week * 7 + 1) * 86_400)
+        try store.logInteraction(kind: .email, title: "Check-in", contactIDs: [ids[name]!], at: when, now: when)
+    }
+    try store.addLunch(guestIDs: [ids["Dana Ruiz"]!], startsAt: at(2026, 11, 13, 12, 30), state: .held,
+                       cost: Money(minorUnits: 8450, currency: "EUR"), now: at(2026, 11, 13, 14))
+    try store.addGift(Gift(occasion: "thanks", description: "Book", costMinorUnits: 3500, currency: "EUR", state: .sent,
+                           sentOn: day(2026, 11, 16), createdAt: at(2026, 11, 16, 10)), recipientIDs: [ids["Zoë Ångström"]!])
+    let won = try store.addDeal(accountID: accounts["Acme"]!, title: "Fleet", now: at(2026, 10, 1, 9))
+    try store.closeDeal(id: won.id!, as: .won, on: day(2026, 11, 10))
+    let notAFit = try store.addDeal(accountID: accounts["Globex"]!, title: "Pilot", now: at(2026, 10, 1, 9))
+    try store.closeDeal(id: notAFit.id!, as: .notAFit, on: day(2026, 11, 12))
+    try store.addDeal(accountID: initech.id!, title: "Stores", now: at(2026, 10, 1, 9))
+    let notes = try store.thankYouNotes(ofMeeting: 1)
+    try store.markThankYouSent(id: notes[0].id!, channel: .email, at: at(2026, 11, 20, 17))
+    return store
+}

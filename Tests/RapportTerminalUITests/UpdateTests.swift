@@ -33,10 +33,14 @@ struct UpdateTests {
         let app = try makeApp()
         app.press(.tab)
         #expect(app.state.screen == .contacts)
-        app.press(.tab, .tab)
+        app.press(.tab, .tab, .tab)
+        #expect(app.state.screen == .segments)
+        app.press(.tab)
         #expect(app.state.screen == .agenda)
         app.press(.backTab)
-        #expect(app.state.screen == .accounts)
+        #expect(app.state.screen == .segments)
+        app.press(.character("4"))
+        #expect(app.state.screen == .report)
         app.press(.character("1"), .enter)
         #expect(app.state.screen == .contact(1)) // the lunch due with Dana
         #expect(app.screen.text.contains("Dana Ruiz  @1"))
@@ -253,5 +257,52 @@ struct UpdateTests {
         app.press(.character("?"))
         let text = app.screen.text
         for binding in KeyBinding.table { #expect(text.contains(binding.help), "\(binding.help)") }
+    }
+}
+
+@Suite("Report keys")
+struct ReportKeyTests {
+    @Test("p cycles the report through month, quarter and week, reading it again each time")
+    func period() throws {
+        let app = try makeApp(reportBook())
+        app.press(.character("4"))
+        #expect(app.state.report?.period == .month(endingOn: day(2026, 11, 24)))
+        app.press(.character("p"))
+        #expect(app.state.report?.period == .quarter(endingOn: day(2026, 11, 24)))
+        app.press(.character("p"))
+        #expect(app.state.report?.period == .week(endingOn: day(2026, 11, 24)))
+        #expect(app.screen.text.contains("Report card · 18 Nov – 24 Nov 2026 · against the 7 days before"))
+        app.press(.character("p"))
+        #expect(app.state.reportLength == .month)
+    }
+
+    @Test("j and k scroll the report within its lines, and move through the segments")
+    func scrolling() throws {
+        let app = try makeApp(reportBook(), width: 80, height: 24)
+        app.press(.character("4"), .character("G"))
+        let last = app.state.scroll
+        #expect(last == ReportLayout.lines(app.state).count - app.state.bodyHeight)
+        app.press(.character("j"))
+        #expect(app.state.scroll == last)
+        app.press(.character("g"))
+        #expect(app.state.scroll == 0)
+        app.press(.character("5"), .character("G"))
+        #expect(app.state.selectedSegment?.segment?.name == "Start-ups, Berlin")
+        app.press(.character("k"))
+        #expect(app.state.selectedSegment?.segment?.name == "Retail chains, Benelux")
+    }
+
+    @Test("a change from another process shows on the report at the next tick")
+    func liveReport() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("rapport-report-\(UUID().uuidString).sqlite").path
+        let app = try makeApp(RapportStore.open(path: path))
+        app.press(.character("4"))
+        #expect(app.state.report?.current.deals.lost == 0)
+        let theirs = try RapportStore.open(path: path)
+        let deal = try theirs.addDeal(accountID: theirs.addAccount(named: "Acme", now: tuesday).id!, title: "Depot", now: tuesday)
+        try theirs.closeDeal(id: deal.id!, as: .lost, on: day(2026, 11, 24))
+        #expect(app.tick())
+        #expect(app.state.report?.current.deals.lost == 1)
+        #expect(app.screen.text.contains("lost 1"))
     }
 }

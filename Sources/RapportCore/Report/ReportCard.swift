@@ -221,4 +221,31 @@ public struct SegmentFigures: Codable, Hashable, Sendable {
     public var pastCadence = 0
     /// Cold accounts there now.
     public var coldAccounts = 0
+    /// Whether the segment gets much less or much more of the touches than its place on the grid calls for.
+    public var effort: SegmentEffort?
+}
+
+/// A segment's share of the touches against its place on the grid.
+public enum SegmentEffort: String, Codable, Hashable, Sendable {
+    /// An "invest" or "build" segment with under three quarters of an even share of the touches.
+    case underServed = "under-served"
+    /// A "maintain" or "deprioritise" segment with over one and a quarter even shares.
+    case overServed = "over-served"
+
+    /// The judgement for a segment in `quadrant` with `share` of the touches,
+    /// when an even share is `evenShare`; nil when the effort fits.
+    public static func judge(_ quadrant: SegmentQuadrant?, share: Double, evenShare: Double) -> SegmentEffort? {
+        switch quadrant {
+        case .invest, .build: return share < evenShare * 0.75 ? .underServed : nil
+        case .maintain, .deprioritise: return share > evenShare * 1.25 ? .overServed : nil
+        case nil: return nil
+        }
+    }
+
+    public var text: String {
+        switch self {
+        case .underServed: return "gets less effort than its rating calls for"
+        case .overServed: return "gets more effort than its rating calls for"
+        }
+    }
 }

@@ -42,6 +42,20 @@ public struct ReportPeriod: Hashable, Sendable, Codable {
         ReportPeriod(unchecked: day.adding(months: -count).adding(days: 1), day)
     }
 
+    /// The lengths a report is usually asked for.
+    public enum Length: String, CaseIterable, Sendable {
+        case week, month, quarter
+    }
+
+    /// The period of `length` ending on `day`.
+    public static func ending(on day: CivilDate, length: Length) -> ReportPeriod {
+        switch length {
+        case .week: return week(endingOn: day)
+        case .month: return month(endingOn: day)
+        case .quarter: return quarter(endingOn: day)
+        }
+    }
+
     /// How many days it covers.
     public var days: Int { from.days(until: to) + 1 }
 

@@ -338,7 +338,13 @@ struct ReportBuilder {
         let total = max(current.touches.total, 1)
         var result = book.segments.compactMap { bySegment[$0.id] }
         if let unassigned = bySegment[nil], unassigned.accounts > 0 { result.append(unassigned) }
-        for index in result.indices { result[index].shareOfTouches = Double(result[index].touches) / Double(total) }
+        let evenShare = 1 / Double(max(result.count, 1))
+        for index in result.indices {
+            result[index].shareOfTouches = Double(result[index].touches) / Double(total)
+            if current.touches.total > 0 {
+                result[index].effort = SegmentEffort.judge(result[index].segment?.quadrant, share: result[index].shareOfTouches, evenShare: evenShare)
+            }
+        }
         return result
     }
 }

@@ -3,7 +3,7 @@ import Foundation
 /// Dates as Rapport shows them: short, unambiguous, English, no locale
 /// surprises ("Fri 27 Nov", "Fri 27 Nov 2027" outside the current year).
 public enum DateText {
-    static let monthAbbreviations = ["Jan", "Feb", "Mar", "Apr", "May", "Jun",
+    public static let monthAbbreviations = ["Jan", "Feb", "Mar", "Apr", "May", "Jun",
                                      "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
     /// "Fri 27 Nov".

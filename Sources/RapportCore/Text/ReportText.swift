@@ -8,11 +8,11 @@ public enum ReportText {
         return delta == 0 ? "=" : delta > 0 ? "+\(delta)" : "−\(-delta)"
     }
 
-    /// "▲3", "▼2", "=" where arrows can be shown, else the same as `change`.
+    /// "▲3", "▼2", "=" where arrows can be shown, else in ASCII "+3", "-2".
     public static func trend(_ current: Int, _ previous: Int, blocks: Bool) -> String {
-        guard blocks else { return change(current, previous) }
         let delta = current - previous
-        return delta == 0 ? "=" : delta > 0 ? "▲\(delta)" : "▼\(-delta)"
+        if delta == 0 { return "=" }
+        return blocks ? (delta > 0 ? "▲\(delta)" : "▼\(-delta)") : (delta > 0 ? "+\(delta)" : "-\(-delta)")
     }
 
     /// "1 (50%)"; the share is left out when there is nothing to share.
@@ -46,8 +46,15 @@ public enum ReportText {
         return "\(DateText.monthAbbreviations[month - 1]) \(parts[0])"
     }
 
-    /// "3 · 4 · 4" : a segment's ratings (attractiveness, competitiveness, appeal), "–" where unrated.
-    public static func ratings(_ segment: Segment) -> String {
-        [segment.attractiveness, segment.competitiveness, segment.appealToBuyers].map { $0.map(String.init) ?? "–" }.joined(separator: " · ")
+    /// "3 · 4 · 4" (or "3·4·4" compact): a segment's ratings (attractiveness,
+    /// competitiveness, appeal), "–" where unrated.
+    public static func ratings(_ segment: Segment, compact: Bool = false) -> String {
+        [segment.attractiveness, segment.competitiveness, segment.appealToBuyers].map { $0.map(String.init) ?? "–" }
+            .joined(separator: compact ? "·" : " · ")
+    }
+
+    /// "1 account", "3 accounts".
+    public static func count(_ n: Int, _ singular: String, _ plural: String? = nil) -> String {
+        "\(n) " + (n == 1 ? singular : plural ?? singular + "s")
     }
 }

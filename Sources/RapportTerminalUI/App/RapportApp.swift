@@ -20,11 +20,12 @@ public final class RapportApp {
     public static let upcomingDays = 7
 
     public init(store: RapportStore, clock: any RapportCore.Clock, calendar: LocalCalendar, width: Int, height: Int,
-                useColour: Bool = true, environment: [String: String] = [:]) throws {
+                useColour: Bool = true, drawsBlocks: Bool = true, environment: [String: String] = [:]) throws {
         self.store = store
         self.clock = clock
         self.environment = environment
         state = AppState(now: clock.now, calendar: calendar, width: width, height: height, useColour: useColour)
+        state.drawsBlocks = drawsBlocks
         rules = try store.rules()
         try store.enableUndo()
         dataVersion = try store.dataVersion()
@@ -76,7 +77,11 @@ public final class RapportApp {
         case .show(let screen):
             guard !loaded.contains(screen) else { return }
             loaded.insert(screen)
+            // The Segments screen names each segment's accounts.
+            if screen == .segments { loaded.insert(.accounts) }
             reload()
+        case .loadReport:
+            loadReport()
         case .complete(let refs):
             change("done \(refs.map(\.description).joined(separator: " "))") {
                 try store.complete(refs, now: state.now, calendar: state.calendar).map(\.summary).joined(separator: "; ")
@@ -221,6 +226,7 @@ public final class RapportApp {
                 state.accounts = try store.accountList(now: state.now)
                 state.accountsPosition.selected = min(state.accountsPosition.selected, max(state.accounts.count - 1, 0))
             }
+            if loaded.contains(.report) || loaded.contains(.segments) { loadReport() }
             state.peopleNames = try store.contactNames()
             for screen in state.stack {
                 if case .contact(let id) = screen { loadContactCard(id) }
@@ -228,6 +234,16 @@ public final class RapportApp {
             }
         } catch {
             state.message = Message(text: "Could not read the book: \(error)", isError: true)
+        }
+    }
+
+    func loadReport() {
+        do {
+            let period = ReportPeriod.ending(on: state.agenda.today, length: state.reportLength)
+            state.report = try store.reportCard(for: period, now: state.now, calendar: state.calendar)
+            state.segmentsPosition.selected = min(state.segmentsPosition.selected, max((state.report?.segments.count ?? 1) - 1, 0))
+        } catch {
+            state.message = Message(text: "Could not compute the report: \(error)", isError: true)
         }
     }
 

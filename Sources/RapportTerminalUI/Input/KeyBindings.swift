@@ -4,14 +4,14 @@ public enum Action: Hashable, Sendable {
     case open, back, nextTab, previousTab
     case tab(Int)
     case done, snooze, thanked, edit, cancel, undo, refresh
-    case quickAdd, filter, sort
+    case quickAdd, filter, sort, period
     case logMeeting, logCall, logLunch, logGift
     case help, quit
 }
 
 /// Where a binding applies.
 public enum Scope: Hashable, Sendable {
-    case everywhere, lists, agenda, contacts, cards, itemScreens
+    case everywhere, lists, openable, agenda, contacts, cards, itemScreens, reports
 }
 
 /// One row of the key table: the keys, what they do, where, and how the
@@ -32,7 +32,8 @@ public struct KeyBinding: Sendable {
         KeyBinding(keys: [.pageUp, .control("b")], action: .pageUp, scope: .lists, label: nil, help: "previous page"),
         KeyBinding(keys: [.home, .character("g")], action: .top, scope: .lists, label: nil, help: "first row"),
         KeyBinding(keys: [.end, .character("G")], action: .bottom, scope: .lists, label: nil, help: "last row"),
-        KeyBinding(keys: [.enter], action: .open, scope: .lists, label: "open", help: "open the contact or account"),
+        KeyBinding(keys: [.enter], action: .open, scope: .openable, label: "open", help: "open the contact or account"),
+        KeyBinding(keys: [.character("p")], action: .period, scope: .reports, label: "period", help: "report on the week, month or quarter to today"),
         KeyBinding(keys: [.character("d")], action: .done, scope: .itemScreens, label: "done", help: "mark the item done"),
         KeyBinding(keys: [.character("s")], action: .snooze, scope: .itemScreens, label: "snooze", help: "put the item off (asks until when)"),
         KeyBinding(keys: [.character("t")], action: .thanked, scope: .itemScreens, label: nil, help: "thank-you note sent"),
@@ -52,6 +53,8 @@ public struct KeyBinding: Sendable {
         KeyBinding(keys: [.character("1")], action: .tab(0), scope: .everywhere, label: nil, help: "agenda"),
         KeyBinding(keys: [.character("2")], action: .tab(1), scope: .everywhere, label: nil, help: "contacts"),
         KeyBinding(keys: [.character("3")], action: .tab(2), scope: .everywhere, label: nil, help: "accounts"),
+        KeyBinding(keys: [.character("4")], action: .tab(3), scope: .everywhere, label: nil, help: "report card"),
+        KeyBinding(keys: [.character("5")], action: .tab(4), scope: .everywhere, label: nil, help: "segments"),
         KeyBinding(keys: [.character("?")], action: .help, scope: .everywhere, label: "help", help: "this help"),
         KeyBinding(keys: [.escape, .character("q")], action: .back, scope: .everywhere, label: "back", help: "back (quit from a top screen)"),
         KeyBinding(keys: [.control("c")], action: .quit, scope: .everywhere, label: nil, help: "quit"),
@@ -62,6 +65,8 @@ public struct KeyBinding: Sendable {
         switch scope {
         case .everywhere: return true
         case .lists: return screen != .help
+        case .openable: return screen != .help && screen != .report && screen != .segments
+        case .reports: return screen == .report || screen == .segments
         case .agenda: return screen == .agenda
         case .contacts: return screen == .contacts
         case .cards:

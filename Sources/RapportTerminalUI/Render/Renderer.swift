@@ -18,6 +18,8 @@ public enum Renderer {
             case .agenda: AgendaView.draw(state, into: &buffer)
             case .contacts: ContactsView.draw(state, into: &buffer)
             case .accounts: AccountsView.draw(state, into: &buffer)
+            case .report: ReportView.draw(state, into: &buffer)
+            case .segments: SegmentsView.draw(state, into: &buffer)
             case .contact: ContactCardView.draw(state, into: &buffer)
             case .account: AccountCardView.draw(state, into: &buffer)
             case .help: HelpView.draw(state, into: &buffer)
@@ -32,7 +34,11 @@ public enum Renderer {
         buffer.fill(y: 0, style: .reverse, tint: .accent)
         let counts = "\(state.agenda.overdue.count) late · \(state.agenda.dueToday.count) today"
         let left = (state.width >= 100 ? " Rapport ·" : "") + " \(DateText.day(state.agenda.today, relativeToYear: 0)) · \(counts)"
-        let tabs = Screen.tabs.enumerated().map { " \($0.offset + 1) \($0.element.title) " }
+        // Every tab named where there is room; else only the current one, the others by number.
+        var tabs = Screen.tabs.enumerated().map { " \($0.offset + 1) \($0.element.title) " }
+        if state.width - TerminalText.width(left) <= tabs.reduce(0, { $0 + $1.count }) + 2 {
+            tabs = Screen.tabs.enumerated().map { state.stack.first == $0.element ? " \($0.offset + 1) \($0.element.title) " : " \($0.offset + 1) " }
+        }
         let tabsWidth = tabs.reduce(0) { $0 + $1.count }
         let showTabs = state.width - TerminalText.width(left) > tabsWidth + 2
         buffer.put(left, x: 0, y: 0, limit: showTabs ? state.width - tabsWidth - 1 : state.width, style: [.reverse, .bold], tint: .accent)

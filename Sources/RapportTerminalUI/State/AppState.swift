@@ -1,21 +1,23 @@
 import Foundation
 import RapportCore
 
-/// The screens of the front end. The first three are tabs.
+/// The screens of the front end. The first five are tabs.
 public enum Screen: Hashable, Sendable {
-    case agenda, contacts, accounts
+    case agenda, contacts, accounts, report, segments
     case contact(Int64)
     case account(Int64)
     case help
 
     /// The tabs, in the order their number keys select them.
-    public static let tabs: [Screen] = [.agenda, .contacts, .accounts]
+    public static let tabs: [Screen] = [.agenda, .contacts, .accounts, .report, .segments]
 
     public var title: String {
         switch self {
         case .agenda: return "Agenda"
         case .contacts: return "Contacts"
         case .accounts: return "Accounts"
+        case .report: return "Report"
+        case .segments: return "Segments"
         case .contact: return "Contact"
         case .account: return "Account"
         case .help: return "Help"
@@ -178,6 +180,14 @@ public struct AppState: Sendable {
     public var accounts: [AccountRow] = []
     public var accountsPosition = ListPosition()
 
+    /// The report card shown on the Report and Segments screens, for `reportLength`.
+    public var report: ReportCard?
+    public var reportLength = ReportPeriod.Length.month
+    public var segmentsPosition = ListPosition()
+    /// Whether block characters (bars, sparklines, the heat-map) can be drawn;
+    /// without, the charts use ASCII.
+    public var drawsBlocks = true
+
     public var contactCard: ContactCard?
     public var accountCard: AccountCard?
     /// The first line shown of a card or of the help.
@@ -242,6 +252,12 @@ public struct AppState: Sendable {
     public var selectedContact: ContactRow? {
         let rows = visibleContacts
         return rows.indices.contains(contactsPosition.selected) ? rows[contactsPosition.selected] : nil
+    }
+
+    /// The segment selected on the Segments screen (nil: the accounts in none).
+    public var selectedSegment: SegmentFigures? {
+        guard let segments = report?.segments, segments.indices.contains(segmentsPosition.selected) else { return nil }
+        return segments[segmentsPosition.selected]
     }
 
     public var selectedAccount: AccountRow? {

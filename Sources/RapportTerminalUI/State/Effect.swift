@@ -6,6 +6,8 @@ public enum Effect: Hashable, Sendable {
     case reload
     /// A screen's list is about to be shown: read it if it was never read.
     case show(Screen)
+    /// Read the report card again for the chosen period.
+    case loadReport
     case complete([ItemRef])
     case snooze(ItemRef, String)
     case cancel(ItemRef)

@@ -76,6 +76,12 @@ public enum Update {
         case .filter:
             state.prompt = .filter(LineEditor(state.contactFilter))
             return []
+        case .period:
+            let lengths = ReportPeriod.Length.allCases
+            state.reportLength = lengths[((lengths.firstIndex(of: state.reportLength) ?? 0) + 1) % lengths.count]
+            state.scroll = 0
+            state.message = Message(text: "Report on the \(state.reportLength.rawValue) to today", isError: false)
+            return [.loadReport]
         case .sort:
             let all = ContactSort.allCases
             state.contactSort = all[(all.firstIndex(of: state.contactSort)! + 1) % all.count]
@@ -180,6 +186,10 @@ public enum Update {
             state.scroll = count == 0 ? 0 : min(max(state.scroll + delta, 0), count - 1)
         case .help:
             state.scroll = min(max(state.scroll + delta, 0), max(KeyBinding.table.count - state.bodyHeight + 2, 0))
+        case .report:
+            state.scroll = min(max(state.scroll + delta, 0), max(ReportLayout.lines(state).count - state.bodyHeight, 0))
+        case .segments:
+            state.segmentsPosition.move(by: delta, count: state.report?.segments.count ?? 0, visible: state.bodyHeight)
         }
     }
 
@@ -209,7 +219,7 @@ public enum Update {
             state.stack.append(.contact(contact.id))
             state.scroll = 0
             return [.openContact(contact.id)]
-        case .help:
+        case .help, .report, .segments:
             return []
         }
     }

@@ -34,8 +34,10 @@ struct InteractiveCommand: ParsableCommand {
         let (width, height) = terminal.size
         let app: RapportApp
         do {
+            // After the terminal set the locale: its character set decides the charts' characters.
+            let blocks = Chart.canDrawBlocks(environment: ProcessInfo.processInfo.environment, codeset: localeCodeset())
             app = try RapportApp(store: database, clock: store.clock, calendar: store.calendar, width: width, height: height,
-                                 useColour: colour, environment: ProcessInfo.processInfo.environment)
+                                 useColour: colour, drawsBlocks: blocks, environment: ProcessInfo.processInfo.environment)
         } catch {
             throw CommandFailure(error) // the deferred end() gives the terminal back first
         }

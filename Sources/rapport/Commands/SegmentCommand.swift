@@ -175,7 +175,7 @@ struct SegmentListCommand: ParsableCommand {
         let style = OutputStyle.detect()
         say(style.bold("Segments · touches and deals \(report.period.text)"))
         let rows = report.segments.map { figures in
-            [TerminalText.safe(figures.segment?.name ?? "(no segment)"), figures.segment.map(ReportText.ratings) ?? "",
+            [TerminalText.safe(figures.segment?.name ?? "(no segment)"), figures.segment.map { ReportText.ratings($0) } ?? "",
              figures.segment?.quadrant?.rawValue ?? (figures.segment == nil ? "" : "unrated"), "\(figures.accounts)", "\(figures.contacts)",
              "\(figures.openDeals)", "\(figures.deals.won)/\(figures.deals.lost)/\(figures.deals.notAFit)",
              "\(figures.touches) (\(ReportText.percent(figures.shareOfTouches)))", "\(figures.pastCadence)", "\(figures.coldAccounts)"]

@@ -129,7 +129,7 @@ struct ReportPrinter {
     private var segmentLines: [String] {
         guard !report.segments.isEmpty else { return [] }
         let rows = report.segments.map { figures in
-            [TerminalText.safe(figures.segment?.name ?? "(no segment)"), figures.segment.map(ReportText.ratings) ?? "",
+            [TerminalText.safe(figures.segment?.name ?? "(no segment)"), figures.segment.map { ReportText.ratings($0) } ?? "",
              figures.segment?.quadrant?.rawValue ?? "", "\(figures.accounts)", "\(figures.openDeals)",
              "\(figures.deals.won)/\(figures.deals.lost)/\(figures.deals.notAFit)",
              "\(figures.touches) (\(ReportText.percent(figures.shareOfTouches)))", "\(figures.pastCadence)", "\(figures.coldAccounts)"]

@@ -4,19 +4,7 @@ import RapportCore
 /// The period a report covers: the week, month (default) or quarter ending
 /// today, or the days from one date to another.
 struct PeriodOptions: ParsableArguments {
-    enum Length: String, EnumerableFlag {
-        case week, month, quarter
-
-        static func help(for value: Length) -> ArgumentHelp? {
-            switch value {
-            case .week: return "The seven days ending today (or --to)."
-            case .month: return "The month ending today (or --to): 25 Oct – 24 Nov. The default."
-            case .quarter: return "The three months ending today (or --to)."
-            }
-        }
-    }
-
-    @Flag var length: Length?
+    @Flag var length: ReportPeriod.Length?
 
     @Option(help: ArgumentHelp("The first day: 2026-10-01, \"1 oct\" (the latest 1 October).", valueName: "date"))
     var from: String?
@@ -38,10 +26,16 @@ struct PeriodOptions: ParsableArguments {
         if let from {
             return try reporting { try ReportPeriod(from: day(from), to: last) }
         }
-        switch length ?? .month {
-        case .week: return .week(endingOn: last)
-        case .month: return .month(endingOn: last)
-        case .quarter: return .quarter(endingOn: last)
+        return .ending(on: last, length: length ?? .month)
+    }
+}
+
+extension ReportPeriod.Length: EnumerableFlag {
+    public static func help(for value: ReportPeriod.Length) -> ArgumentHelp? {
+        switch value {
+        case .week: return "The seven days ending today (or --to)."
+        case .month: return "The month ending today (or --to): 25 Oct – 24 Nov. The default."
+        case .quarter: return "The three months ending today (or --to)."
         }
     }
 }
