@@ -136,7 +136,8 @@ struct SegmentRemoveCommand: ParsableCommand {
         let segment = try reporting { try database.resolveSegment(name) }
         let count = try reporting { try database.accounts(inSegment: segment.id!).count }
         try reporting { try database.removeSegment(id: segment.id!) }
-        say("Removed segment \"\(TerminalText.safe(segment.name))\"" + (count > 0 ? "; \(count) accounts now have none" : ""))
+        say("Removed segment \"\(TerminalText.safe(segment.name))\""
+            + (count == 0 ? "" : count == 1 ? "; 1 account now has none" : "; \(count) accounts now have none"))
     }
 }
 
