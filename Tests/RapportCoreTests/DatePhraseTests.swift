@@ -85,6 +85,18 @@ struct DatePhraseTests {
         }
     }
 
+    @Test("looking back (for reports), a day and month without a year is the latest that has been")
+    func looksBack() throws {
+        var parser = DatePhraseParser(today: day(2026, 11, 24))
+        parser.looksBack = true
+        #expect(try parser.parse("1 oct").day == day(2026, 10, 1))
+        #expect(try parser.parse("nov 24").day == day(2026, 11, 24))
+        #expect(try parser.parse("dec 1").day == day(2025, 12, 1))
+        #expect(try parser.parse("feb 29").day == day(2024, 2, 29))
+        #expect(try parser.parse("1 oct 2027").day == day(2027, 10, 1)) // a year given is kept
+        #expect(try parser.parse("2026-12-01").day == day(2026, 12, 1))
+    }
+
     @Test("eow on a weekend is next week's last business day")
     func endOfWeekOnWeekend() throws {
         let saturday = DatePhraseParser(today: day(2026, 11, 28))

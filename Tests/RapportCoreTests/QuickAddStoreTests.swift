@@ -70,6 +70,9 @@ struct QuickAddStoreTests {
         let (_, lunch) = try add("lunch with Dana fri at Nobu", in: book)
         #expect(try book.store.lunch(id: lunch.refs[0].id)?.startsAt == at(2026, 11, 27, 12))
         #expect(try book.agenda(at: now).item("ld1") == nil) // a lunch is on offer
+        let (_, paid) = try add("lunch with Lee dec 3 €64.50", in: book)
+        let paidLunch = try #require(try book.store.lunch(id: paid.refs[0].id))
+        #expect(paidLunch.costMinorUnits == 6450 && paidLunch.currency == "EUR")
         let (_, thanks) = try add("thanks #acme for the dinner", in: book)
         #expect(thanks.refs.count == 2)
         #expect(try book.agenda(at: now).item("t1")?.title == "Thank you for the dinner")
