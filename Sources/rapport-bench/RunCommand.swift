@@ -24,6 +24,11 @@ struct RunCommand: ParsableCommand {
     @Option(help: "Runs of each measurement, after one warm-up.") var runs = 20
     @Option(help: "Write the figures as JSON to this file.") var json: String?
     @Option(help: "The day to measure at (YYYY-MM-DD; default today): the seed's --now.") var now: String?
+    @Option(help: ArgumentHelp("Measure only what has this in its name (\"report\", \"overdue\").", valueName: "text"))
+    var only: String?
+
+    /// Whether a measurement is wanted; an unwanted one is left out of the table.
+    private func wanted(_ name: String) -> Bool { only.map { name.localizedCaseInsensitiveContains($0) } ?? true }
 
     func validate() throws {
         if !FileManager.default.fileExists(atPath: db) { throw ValidationError("no database at \(db); run rapport-bench seed first") }
@@ -34,11 +39,19 @@ struct RunCommand: ParsableCommand {
         let now = try benchNow(self.now)
         var results: [Measurement] = []
         guard let store = try RapportStore.openForReading(path: db) else { throw ValidationError("cannot read \(db)") }
-        let scheduler = Scheduler(rules: try store.rules(), calendar: .current)
+        let calendar = LocalCalendar.current
+        let scheduler = Scheduler(rules: try store.rules(), calendar: calendar)
 
         results.append(try measure("scheduler: overdue (in process)") { _ = try scheduler.agenda(from: store, now: now, upcomingDays: 0) })
         results.append(try measure("scheduler: 7-day agenda (in process)") { _ = try scheduler.agenda(from: store, now: now, upcomingDays: 7) })
         results.append(try measure("timeline of a contact (in process)") { _ = try store.timeline(ofContact: 1, limit: 100) })
+        let today = calendar.day(of: now)
+        results.append(try measure("report card, month (in process)") {
+            _ = try store.reportCard(for: .month(endingOn: today), now: now, calendar: calendar)
+        })
+        results.append(try measure("report card, quarter (in process)") {
+            _ = try store.reportCard(for: .quarter(endingOn: today), now: now, calendar: calendar)
+        })
         results.append(try measure("contact list (in process)") { _ = try store.contactList(ContactFilter(), now: now, scheduler: scheduler) })
         let writable = try RapportStore.open(path: db)
         results.append(try measure("front end: first frame, 100×30 (in process)") {
@@ -64,14 +77,18 @@ struct RunCommand: ParsableCommand {
         results.append(try measureProcess("rapport overdue --count", command(["overdue", "--count"]), database: db))
         results.append(try measureProcess("rapport today", command(["today"]), database: db))
         results.append(try measureProcess("rapport show @1", command(["show", "@1"]), database: db))
+        results.append(try measureProcess("rapport report", command(["report"]), database: db))
         // Adds go to a copy, so the measured book stays as it was.
-        let copy = NSTemporaryDirectory() + "rapport-bench-add-\(getpid()).sqlite"
-        try? FileManager.default.removeItem(atPath: copy)
-        try store.backup(to: copy)
-        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: copy + suffix) } }
-        results.append(try measureProcess("rapport add", command(["add", "send the deck with @1 fri 14:00"]), database: copy))
+        if wanted("rapport add") {
+            let copy = NSTemporaryDirectory() + "rapport-bench-add-\(getpid()).sqlite"
+            try? FileManager.default.removeItem(atPath: copy)
+            try store.backup(to: copy)
+            defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: copy + suffix) } }
+            results.append(try measureProcess("rapport add", command(["add", "send the deck with @1 fri 14:00"]), database: copy))
+        }
 
         let size = (try FileManager.default.attributesOfItem(atPath: db)[.size] as? Int) ?? 0
+        results.removeAll { $0.runs == 0 }
         print(table(results))
         print("database: \(size / 1_048_576) MiB; machine: \(ProcessInfo.processInfo.activeProcessorCount) cores, "
               + "\(ProcessInfo.processInfo.physicalMemory / 1_073_741_824) GiB")
@@ -83,6 +100,7 @@ struct RunCommand: ParsableCommand {
     }
 
     private func measure(_ name: String, _ body: () throws -> Void) throws -> Measurement {
+        guard wanted(name) else { return summarize(name, [], memory: nil) }
         try body() // warm-up
         var times: [Double] = []
         for _ in 0..<runs {
@@ -97,6 +115,7 @@ struct RunCommand: ParsableCommand {
     /// time for its peak resident memory. (A child spawned from this process
     /// would report this process's own peak: Linux carries it across exec.)
     private func measureProcess(_ name: String, _ arguments: [String], database: String) throws -> Measurement {
+        guard wanted(name) || name.hasPrefix("floor") else { return summarize(name, [], memory: nil) }
         var times: [Double] = []
         for run in 0...runs {
             let start = DispatchTime.now().uptimeNanoseconds
@@ -141,6 +160,7 @@ struct RunCommand: ParsableCommand {
 
     private func summarize(_ name: String, _ times: [Double], memory: Double?) -> Measurement {
         let sorted = times.sorted()
+        guard !sorted.isEmpty else { return Measurement(name: name, runs: 0, medianMs: 0, minMs: 0, maxMs: 0, peakMemoryMiB: nil) }
         let median = sorted.count % 2 == 1 ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
         return Measurement(name: name, runs: times.count, medianMs: median, minMs: sorted.first ?? 0, maxMs: sorted.last ?? 0,
                            peakMemoryMiB: memory)

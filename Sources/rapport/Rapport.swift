@@ -31,6 +31,9 @@ struct Rapport: ParsableCommand {
     static func main() {
         // A closed pipe must not kill the process mid-write: writes report EPIPE instead.
         signal(SIGPIPE, SIG_IGN)
+        // A file that may not grow (a quota, ulimit -f) must fail the write, which
+        // SQLite rolls back and we report, rather than kill the process.
+        signal(SIGXFSZ, SIG_IGN)
         do {
             var command = try parseAsRoot()
             try command.run()

@@ -169,7 +169,7 @@ struct CommandTests {
         try rapport.run(["add", "send the deck with Dana fri"], at: tuesday)
         let copy = rapport.directory.appendingPathComponent("copy of book ü.sqlite").path
         let result = try rapport.run(["backup", copy], at: tuesday)
-        #expect(result.stdout == "Backed up 1 contacts and everything about them to \(copy)\n")
+        #expect(result.stdout == "Backed up 1 contact and everything about them to \(copy)\n")
         let mode = (try FileManager.default.attributesOfItem(atPath: copy)[.posixPermissions] as! NSNumber).intValue & 0o777
         #expect(mode == 0o600)
         let listed = try rapport.run(["today", "--days", "7"], at: tuesday, environment: ["RAPPORT_DB": copy])
@@ -257,5 +257,37 @@ struct CommandTests {
         #expect(lines[1] == "1,\"Ruiz, Dana\",,Acme,,A,no,dana@acme.com,,14,,2026-12-08,,,,,\"said \"\"call me\"\"\"")
         let items = try rapport.run(["export", "csv", "items", "--days", "7"], at: tuesday).stdout
         #expect(items.contains("f1,follow-up,send the deck,,\"Ruiz, Dana\",Acme,2026-11-25,no,0"))
+    }
+
+    @Test("a full disk: the write fails on one line with status 1, the book is as it was and takes the next write")
+    func fullDisk() throws {
+        let rapport = try RapportProcess()
+        try rapport.run(["contact", "add", "Dana Ruiz"], at: tuesday)
+        try rapport.run(["log", "call", "Intro", "--with", "Dana Ruiz"], at: tuesday)
+        func size(_ suffix: String) -> Int {
+            ((try? FileManager.default.attributesOfItem(atPath: rapport.databasePath + suffix))?[.size] as? NSNumber)?.intValue ?? 0
+        }
+        // No file may grow more than 16 KiB past the largest now: a 100 KB note cannot be written.
+        let limit = max(size(""), size("-wal")) + 16 * 1024
+        let notes = String(repeating: "All the details of a long call. ", count: 3_200)
+        let full = try rapport.run(["log", "call", "Long call", "--with", "Dana Ruiz", "--notes", notes], at: tuesday, fileSizeLimit: limit)
+        #expect(full.status == 1, "\(full.stdout) \(full.stderr)")
+        #expect(full.stderr.hasPrefix("rapport: cannot write to the book: ") && full.stderr.hasSuffix("; nothing was changed\n"), "\(full.stderr)")
+        #expect(full.stderr.split(separator: "\n").count == 1 && full.stdout.isEmpty)
+        let timeline = try rapport.run(["show", "Dana Ruiz"], at: tuesday).stdout
+        #expect(timeline.contains("Intro") && !timeline.contains("Long call"))
+        let integrity = try rapport.run(["log", "call", "Next call", "--with", "Dana Ruiz"], at: tuesday)
+        #expect(integrity.status == 0)
+        #expect(try rapport.run(["show", "Dana Ruiz"], at: tuesday).stdout.contains("Next call"))
+    }
+
+    @Test("a book where nothing can be written gets a clear error and status 1")
+    func unwritableLocation() throws {
+        let rapport = try RapportProcess()
+        let result = try rapport.run(["add", "send the deck with Dana fri"], at: tuesday,
+                                     environment: ["RAPPORT_DB": "/proc/rapport-cannot-be-here/rapport.sqlite"])
+        #expect(result.status == 1 && result.stdout.isEmpty)
+        #expect(result.stderr.hasPrefix("rapport: cannot open /proc/rapport-cannot-be-here/rapport.sqlite: "), "\(result.stderr)")
+        #expect(result.stderr.split(separator: "\n").count == 1)
     }
 }

@@ -37,10 +37,13 @@ struct RapportProcess {
     static let hasFaketime = FileManager.default.isExecutableFile(atPath: "/usr/bin/faketime")
 
     /// Runs `rapport arguments…` at the local wall-clock time `clock`
-    /// ("2026-11-24 09:00:00" in `timeZone`), or at the real time when nil.
+    /// ("2026-11-24 09:00:00" in `timeZone`), or at the real time when nil;
+    /// with `fileSizeLimit`, no file it writes may grow past that many bytes
+    /// (`ulimit -f`: a full disk as far as Rapport can tell).
     @discardableResult
-    func run(_ arguments: [String], at clock: String? = nil, environment extra: [String: String] = [:]) throws -> Result {
-        let program: String
+    func run(_ arguments: [String], at clock: String? = nil, environment extra: [String: String] = [:],
+             fileSizeLimit: Int? = nil) throws -> Result {
+        var program: String
         var programArguments: [String]
         if let clock {
             program = "/usr/bin/faketime"
@@ -48,6 +51,10 @@ struct RapportProcess {
         } else {
             program = Self.binary.path
             programArguments = arguments
+        }
+        if let limit = fileSizeLimit {
+            programArguments = ["-c", "ulimit -f \(max(1, limit / 512)) && exec \"$0\" \"$@\"", program] + programArguments
+            program = "/bin/sh"
         }
         var environment = ProcessInfo.processInfo.environment
         environment["RAPPORT_DB"] = databasePath

@@ -18,7 +18,7 @@ extension RapportStore {
     public func importCards(_ cards: [VCard], dryRun: Bool, now: Date,
                             progress: ((_ done: Int, _ total: Int) -> Void)? = nil) throws -> ImportSummary {
         var summary = ImportSummary()
-        try RapportStore.mapBusy {
+        try RapportStore.mapDatabaseErrors {
             try writer.writeWithoutTransaction { db in
                 try db.inTransaction(.immediate) {
                     for (index, card) in cards.enumerated() {

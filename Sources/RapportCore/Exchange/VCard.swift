@@ -96,13 +96,15 @@ public enum VCardReader {
         for (_, content) in lines {
             guard let colon = colonIndex(content) else { continue }
             let head = content[..<colon], rawValue = String(content[content.index(after: colon)...])
-            var parts = head.split(separator: ";").map(String.init)
-            var property = parts.removeFirst().uppercased()
+            var parts = head.split(separator: ";", omittingEmptySubsequences: false).map(String.init)
+            var property = parts.removeFirst().uppercased() // split always yields at least one part
+            if property.isEmpty { continue } // ";TYPE=x:value" names no property
+            parts.removeAll { $0.isEmpty }
             if let dot = property.lastIndex(of: ".") { property = String(property[property.index(after: dot)...]) } // item1.EMAIL
             var type: String?
             var quotedPrintable = false
             for parameter in parts {
-                let pair = parameter.split(separator: "=", maxSplits: 1).map(String.init)
+                let pair = parameter.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
                 let key = pair[0].uppercased(), value = pair.count > 1 ? pair[1] : pair[0]
                 if key == "ENCODING", ["QUOTED-PRINTABLE", "QP"].contains(value.uppercased()) { quotedPrintable = true }
                 else if key == "QUOTED-PRINTABLE" { quotedPrintable = true }

@@ -154,40 +154,53 @@ struct ReportBuilder {
     // MARK: Touches
 
     private mutating func countTouches(_ db: Database, _ book: BookFacts) throws -> TouchCounts {
+        /// What one period's touches add up to. (Tallied by period index, not
+        /// key path: this loop runs once a touch, a hundred thousand times.)
+        struct Tally {
+            var total = 0
+            var contacts = Set<Int64>()
+            var accounts: [Int64: Int] = [:]
+            var tierTouches = [0, 0, 0, 0]
+            var tierContacts = [Set<Int64>](repeating: [], count: 4)
+        }
+        var tallies = [Tally(), Tally()]
         var counts = TouchCounts(weeks: weekEnds.count)
-        var contactsSeen: [WritableKeyPath<ReportBuilder, PeriodFigures>: Set<Int64>] = [:]
-        var accountsSeen: [WritableKeyPath<ReportBuilder, PeriodFigures>: [Int64: Int]] = [:]
-        var tierTouches: [WritableKeyPath<ReportBuilder, PeriodFigures>: [Tier?: (touches: Int, contacts: Set<Int64>)]] = [:]
+        let firstDay = days.firstDay, periodStart = firstDay.days(until: period.from), previousStart = firstDay.days(until: previous.from)
+        let lastDay = firstDay.days(until: period.to)
+        // The instant as seconds since 1970 (to the millisecond, as stored),
+        // computed by SQLite from the stored text: no date parsing in Swift a row.
         let cursor = try Row.fetchCursor(db, sql: """
-            SELECT at, contactID FROM touch WHERE at >= ? AND at < ? AND at <= ?
+            SELECT round((julianday(at) - 2440587.5) * 86400000.0) / 1000.0, contactID FROM touch WHERE at >= ? AND at < ? AND at <= ?
             """, arguments: [first, end, now])
         while let row = try cursor.next() {
-            guard let day = days.day(of: row[0]) else { continue }
+            guard let dayIndex = days.index(ofSeconds: row[0]) else { continue }
             let contactID: Int64 = row[1]
             let contact = book.contacts[contactID]
             let accountID = contact?.accountID
-            let weekIndex = weekEnds.count - 1 - (day.days(until: period.to) / 7)
-            if weekIndex >= 0 && day <= period.to {
+            let weekIndex = weekEnds.count - 1 - (lastDay - dayIndex) / 7
+            if weekIndex >= 0 {
                 counts.weekly[weekIndex] += 1
                 if let accountID { counts.accountWeeks[accountID, default: Array(repeating: 0, count: weekEnds.count)][weekIndex] += 1 }
             }
-            guard let key = figures(for: day) else { continue }
-            self[keyPath: key].touches.total += 1
-            contactsSeen[key, default: []].insert(contactID)
-            if let accountID { accountsSeen[key, default: [:]][accountID, default: 0] += 1 }
-            let tier = contact?.tier
-            tierTouches[key, default: [:]][tier, default: (0, [])].touches += 1
-            tierTouches[key, default: [:]][tier, default: (0, [])].contacts.insert(contactID)
-            if key == \.current, let accountID { counts.byAccountInPeriod[accountID, default: 0] += 1 }
+            let bucket = dayIndex >= periodStart ? 0 : dayIndex >= previousStart ? 1 : -1
+            guard bucket >= 0 else { continue }
+            let tier = contact?.tier.map { Tier.allCases.firstIndex(of: $0)! } ?? 3
+            tallies[bucket].total += 1
+            tallies[bucket].contacts.insert(contactID)
+            tallies[bucket].tierTouches[tier] += 1
+            tallies[bucket].tierContacts[tier].insert(contactID)
+            if let accountID { tallies[bucket].accounts[accountID, default: 0] += 1 }
         }
-        for key in [\ReportBuilder.current, \ReportBuilder.before] {
-            self[keyPath: key].touches.contacts = contactsSeen[key]?.count ?? 0
-            self[keyPath: key].touches.accounts = accountsSeen[key]?.count ?? 0
-            self[keyPath: key].touches.byTier = ([Tier.a, .b, .c] as [Tier?] + [nil]).map { tier in
-                TierTouches(tier: tier, touches: tierTouches[key]?[tier]?.touches ?? 0,
-                            contactsTouched: tierTouches[key]?[tier]?.contacts.count ?? 0, contacts: book.contactsByTier[tier] ?? 0)
+        counts.byAccountInPeriod = tallies[0].accounts
+        for (key, tally) in [(\ReportBuilder.current, tallies[0]), (\ReportBuilder.before, tallies[1])] {
+            self[keyPath: key].touches.total = tally.total
+            self[keyPath: key].touches.contacts = tally.contacts.count
+            self[keyPath: key].touches.accounts = tally.accounts.count
+            self[keyPath: key].touches.byTier = ([Tier.a, .b, .c] as [Tier?] + [nil]).enumerated().map { index, tier in
+                TierTouches(tier: tier, touches: tally.tierTouches[index], contactsTouched: tally.tierContacts[index].count,
+                            contacts: book.contactsByTier[tier] ?? 0)
             }
-            self[keyPath: key].touches.byAccount = (accountsSeen[key] ?? [:])
+            self[keyPath: key].touches.byAccount = tally.accounts
                 .map { AccountTouches(accountID: $0.key, name: book.accounts[$0.key]?.name ?? "", touches: $0.value) }
                 .sorted { ($1.touches, $0.name) < ($0.touches, $1.name) }
         }
@@ -393,25 +406,31 @@ struct TouchCounts {
 /// a range of days: one time-zone computation a day, not one a row.
 struct DayIndex {
     let firstDay: CivilDate
-    let starts: [Date]
+    /// The first instant of each day and of the day after the last, in seconds since 1970.
+    let starts: [Double]
 
     init(from: CivilDate, to: CivilDate, calendar: LocalCalendar) {
         firstDay = from
-        starts = (0...(from.days(until: to) + 1)).map { calendar.startOfDay(from.adding(days: $0)) }
+        starts = (0...(from.days(until: to) + 1)).map { calendar.startOfDay(from.adding(days: $0)).timeIntervalSince1970 }
     }
 
-    var start: Date { starts[0] }
-    var end: Date { starts[starts.count - 1] }
+    var start: Date { Date(timeIntervalSince1970: starts[0]) }
+    var end: Date { Date(timeIntervalSince1970: starts[starts.count - 1]) }
 
-    /// nil outside the range.
-    func day(of instant: Date) -> CivilDate? {
-        guard instant >= start, instant < end else { return nil }
-        var low = 0, high = starts.count - 1 // starts[low] <= instant < starts[high]
+    /// Days after `firstDay` of the instant `seconds` since 1970; nil outside the range.
+    func index(ofSeconds seconds: Double) -> Int? {
+        guard seconds >= starts[0], seconds < starts[starts.count - 1] else { return nil }
+        var low = 0, high = starts.count - 1 // starts[low] <= seconds < starts[high]
         while high - low > 1 {
             let middle = (low + high) / 2
-            if starts[middle] <= instant { low = middle } else { high = middle }
+            if starts[middle] <= seconds { low = middle } else { high = middle }
         }
-        return firstDay.adding(days: low)
+        return low
+    }
+
+    /// The local day of an instant; nil outside the range.
+    func day(of instant: Date) -> CivilDate? {
+        index(ofSeconds: instant.timeIntervalSince1970).map { firstDay.adding(days: $0) }
     }
 }
 

@@ -35,7 +35,7 @@ public final class RapportStore: Sendable {
         if let size = try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int, size > 0 {
             // Refuse a newer schema before opening for writing, which could touch the file.
             let queue = try openReadOnlyQueue(path: path)
-            let (superseded, applied, complete) = try mapBusy {
+            let (superseded, applied, complete) = try mapDatabaseErrors {
                 try queue.read { db in
                     (try migrator.hasBeenSuperseded(db), try !migrator.appliedIdentifiers(db).isEmpty,
                      try migrator.hasCompletedMigrations(db))
@@ -84,7 +84,7 @@ public final class RapportStore: Sendable {
             throw StoreError.cannotOpen(path: copy, reason: "cannot write the backup taken before upgrading; nothing was changed")
         }
         let destination = try DatabaseQueue(path: copy)
-        try mapBusy { try queue.backup(to: destination) }
+        try mapDatabaseErrors { try queue.backup(to: destination) }
         try destination.close()
     }
 
@@ -94,7 +94,7 @@ public final class RapportStore: Sendable {
         guard FileManager.default.fileExists(atPath: path) else { return nil }
         let queue = try openReadOnlyQueue(path: path)
         let migrator = Schema.migrator
-        let (superseded, complete) = try mapBusy {
+        let (superseded, complete) = try mapDatabaseErrors {
             try queue.read { db in (try migrator.hasBeenSuperseded(db), try migrator.hasCompletedMigrations(db)) }
         }
         if superseded { throw StoreError.newerSchema(path: path) }
@@ -127,7 +127,7 @@ public final class RapportStore: Sendable {
     }
 
     private static func migrate(_ writer: any DatabaseWriter, migrator: DatabaseMigrator = Schema.migrator, path: String) throws {
-        try mapBusy {
+        try mapDatabaseErrors {
             if try writer.read({ try migrator.hasBeenSuperseded($0) }) {
                 throw StoreError.newerSchema(path: path)
             }
@@ -160,19 +160,28 @@ public final class RapportStore: Sendable {
 
     /// Runs `updates` in one write transaction; a busy database becomes `StoreError.busy`.
     func write<T>(_ updates: (Database) throws -> T) throws -> T {
-        try RapportStore.mapBusy { try writer.write(updates) }
+        try RapportStore.mapDatabaseErrors { try writer.write(updates) }
     }
 
     /// Runs `value` in a read transaction.
     func read<T>(_ value: (Database) throws -> T) throws -> T {
-        try RapportStore.mapBusy { try writer.read(value) }
+        try RapportStore.mapDatabaseErrors { try writer.read(value) }
     }
 
-    static func mapBusy<T>(_ body: () throws -> T) throws -> T {
+    /// Runs `body`, turning the database errors a user can meet into
+    /// `StoreError`s: another writer holding on, a full disk, a failed write.
+    /// SQLite rolls the transaction back in each case, so nothing was changed.
+    static func mapDatabaseErrors<T>(_ body: () throws -> T) throws -> T {
         do {
             return try body()
-        } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED {
-            throw StoreError.busy
+        } catch let error as DatabaseError {
+            switch error.resultCode {
+            case .SQLITE_BUSY, .SQLITE_LOCKED: throw StoreError.busy
+            case .SQLITE_FULL: throw StoreError.cannotWrite("the disk is full")
+            case .SQLITE_IOERR: throw StoreError.cannotWrite("the disk refused the write: \(error.message ?? "I/O error")")
+            case .SQLITE_READONLY: throw StoreError.cannotWrite("the file or its disk is read-only")
+            default: throw error
+            }
         }
     }
 }
@@ -182,7 +191,7 @@ extension RapportStore {
     /// while other processes use it.
     public func backup(to path: String) throws {
         let destination = try DatabaseQueue(path: path)
-        try RapportStore.mapBusy { try writer.backup(to: destination) }
+        try RapportStore.mapDatabaseErrors { try writer.backup(to: destination) }
         try destination.close()
     }
 }

@@ -7,6 +7,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case cannotOpen(path: String, reason: String)
     /// Another process holds the database longer than the busy timeout.
     case busy
+    /// The write failed on disk (full, read-only, an I/O error); nothing was changed.
+    case cannotWrite(String)
     /// The thing named does not exist.
     case notFound(String)
     /// The request contradicts the stored state ("already done").
@@ -20,6 +22,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
             return "cannot open \(path): \(reason)"
         case .busy:
             return "the database is busy (another rapport is writing); nothing was changed, try again"
+        case .cannotWrite(let reason):
+            return "cannot write to the book: \(reason); nothing was changed"
         case .notFound(let what):
             return what
         case .invalid(let what):

@@ -38,6 +38,6 @@ struct BackupCommand: ParsableCommand {
             }
         }
         let contacts = try reporting { try RapportStore.openForReading(path: file)?.contactCount() } ?? 0
-        say("Backed up \(contacts) contacts and everything about them to \(TerminalText.safe(file))")
+        say("Backed up \(ReportText.count(contacts, "contact")) and everything about them to \(TerminalText.safe(file))")
     }
 }
