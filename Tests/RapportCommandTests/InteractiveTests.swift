@@ -187,29 +187,48 @@ struct InteractiveTests {
         try session.keys("q")
     }
 
-    @Test("another process writing all the time: every add and done succeeds or says busy, and the screen keeps up")
+    @Test("four other processes writing at once, a thousand calls: each add and done succeeds or says busy, none is lost, the screen keeps up")
     func twoWriters() throws {
         let rapport = try RapportProcess()
         try rapport.run(["contact", "add", "Dana Ruiz"], at: tuesday)
         let session = try Session(rapport, at: tuesday)
         #expect(session.waitFor("Nothing late"), "\(session.screen)")
-        var stored = 0
-        for index in 1...120 {
-            let result = try rapport.run(["add", "batch item \(index) with @1 today"], at: "2026-11-24 09:00:05")
-            if result.status == 0 {
-                stored += 1
-            } else {
-                #expect(result.stderr.contains("busy"), "\(result.stderr)")
-            }
-            if index % 3 == 0 {
-                let done = try rapport.run(["done", "f\(index - 1)"], at: "2026-11-24 09:00:05")
-                #expect(done.status == 0 || done.stderr.contains("busy"), "\(done.stderr)")
+        // Four writers, each 200 adds and 50 dones of its own follow-ups: 1,000 calls.
+        let workers = 4, addsEach = 200
+        /// What the writers saw, gathered from their threads.
+        final class Outcomes: @unchecked Sendable {
+            let lock = NSLock()
+            var stored: [String] = [], done: [String] = [], failures: [String] = []
+        }
+        let outcomes = Outcomes()
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            for index in 1...addsEach {
+                let title = "batch \(worker)-\(index)"
+                guard let added = try? rapport.run(["add", "\(title) with @1 today"], at: "2026-11-24 09:00:05") else { continue }
+                outcomes.lock.withLock {
+                    if added.status == 0 { outcomes.stored.append(title) }
+                    else if !added.stderr.contains("busy") { outcomes.failures.append(added.stderr) }
+                }
+                guard index % 4 == 0, added.status == 0, let ref = added.stdout.split(separator: " ").dropFirst().first else { continue }
+                guard let done = try? rapport.run(["done", String(ref)], at: "2026-11-24 09:00:05") else { continue }
+                outcomes.lock.withLock {
+                    if done.status == 0 { outcomes.done.append(title) }
+                    else if !done.stderr.contains("busy") { outcomes.failures.append(done.stderr) }
+                }
             }
         }
-        #expect(stored == 120)
-        // Meanwhile the screen is used: it must show the end state within a second.
+        let storedTitles = outcomes.stored, doneTitles = outcomes.done
+        #expect(outcomes.failures.isEmpty, "\(outcomes.failures.prefix(3))")
+        // Every add that said so is in the book, and every done is done.
+        let listed = try rapport.run(["today", "--json"], at: "2026-11-24 09:00:06")
+        let agenda = try #require(try JSONSerialization.jsonObject(with: Data(listed.stdout.utf8)) as? [String: Any])
+        let items = try #require(agenda["today"] as? [[String: Any]])
+        let open = Set(items.compactMap { $0["title"] as? String })
+        #expect(storedTitles.count > 0 && doneTitles.count > 0)
+        #expect(open == Set(storedTitles).subtracting(doneTitles), "\(open.count) open, \(storedTitles.count) stored, \(doneTitles.count) done")
+        // Meanwhile the screen is used: it shows the end state within a second or two.
         try session.keys("j", "k")
-        #expect(session.waitFor("Today · 80", seconds: 5), "\(session.screen)")
+        #expect(session.waitFor("Today · \(open.count)", seconds: 2), "\(session.screen)")
         try session.keys("q")
         #expect(session.waitFor("EXITED 0"))
     }

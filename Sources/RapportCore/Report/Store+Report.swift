@@ -25,6 +25,8 @@ struct ReportBuilder {
     let weekEnds: [CivilDate]
     /// Local days from the earliest one read to the period's end, by their first instant.
     let days: DayIndex
+    /// The first instant of the period before: where the figures' reading starts.
+    let periodsStart: Date
 
     var current = PeriodFigures()
     var before = PeriodFigures()
@@ -38,7 +40,19 @@ struct ReportBuilder {
         self.rules = rules
         let weeks = max(12, (period.days + 6) / 7)
         weekEnds = (0..<weeks).reversed().map { period.to.adding(days: -7 * $0) }
-        days = DayIndex(from: min(previous.from, weekEnds[0].adding(days: -6)), to: period.to, calendar: calendar)
+        // From the first day anything read can fall on: a week of the series,
+        // or a meeting whose thank-you note is due in the period before.
+        let firstDay = min(previous.from.adding(days: -ReportBuilder.noteMarginDays(rules)), weekEnds[0].adding(days: -6))
+        days = DayIndex(from: firstDay, to: period.to, calendar: calendar)
+        periodsStart = calendar.startOfDay(previous.from)
+    }
+
+    /// How many days before its due day a thank-you note's meeting can be, at most.
+    static func noteMarginDays(_ rules: SchedulerRules) -> Int { rules.thankYouBusinessDays * 3 + 14 }
+
+    /// The local day of an instant given in seconds since 1970.
+    private func localDay(seconds: Double) -> CivilDate {
+        days.index(ofSeconds: seconds).map { days.firstDay.adding(days: $0) } ?? calendar.day(of: Date(timeIntervalSince1970: seconds))
     }
 
     /// Which period a day falls in: the report's, the one before, or neither.
@@ -76,37 +90,38 @@ struct ReportBuilder {
         // Notes sent in the periods, notes of meetings that could be due in
         // them (a note is due at most a few weeks after its meeting), standalone
         // notes due in them, and every note still owed; each read once.
-        let margin = Double(rules.thankYouBusinessDays * 3 + 14) * 86_400
-        let rows = try Row.fetchAll(db, sql: """
-            SELECT n.id, n.state, n.sentAt, n.dueDay, n.createdAt, m.startsAt AS meetingAt, m.cancelledAt FROM thankYouNote n
-              LEFT JOIN meeting m ON m.id = n.meetingID
+        let margin = Double(ReportBuilder.noteMarginDays(rules)) * 86_400
+        let cursor = try Row.fetchCursor(db, sql: """
+            SELECT n.state, \(epoch("n.sentAt")), n.dueDay, \(epoch("n.createdAt")), \(epoch("m.startsAt")), m.cancelledAt IS NOT NULL
+            FROM thankYouNote n LEFT JOIN meeting m ON m.id = n.meetingID
             WHERE n.id IN (
               SELECT id FROM thankYouNote WHERE sentAt >= ?1 AND sentAt < ?2
               UNION SELECT n2.id FROM meeting m2 JOIN thankYouNote n2 ON n2.meetingID = m2.id
                     WHERE m2.startsAt >= ?3 AND m2.startsAt < ?2
               UNION SELECT id FROM thankYouNote WHERE dueDay >= ?4 AND dueDay <= ?5
               UNION SELECT id FROM thankYouNote WHERE state = 'owed')
-            """, arguments: [first, end, first.addingTimeInterval(-margin), previous.from, period.to])
-        var daysToSend: [WritableKeyPath<ReportBuilder, PeriodFigures>: [Int]] = [:]
-        for row in rows {
-            let meetingAt: Date? = row["meetingAt"]
-            if let meetingAt, meetingAt > now { continue } // not owed until the meeting has happened
-            if (row["cancelledAt"] as Date?) != nil { continue } // nor for a meeting that did not happen
-            let state: ThankYouState = row["state"]
-            let dueDay: CivilDate = row["dueDay"]
-                ?? rules.businessDay(after: calendar.day(of: meetingAt!), count: rules.thankYouBusinessDays)
+            """, arguments: [periodsStart, end, periodsStart.addingTimeInterval(-margin), previous.from, period.to])
+        let nowSeconds = now.timeIntervalSince1970
+        var daysToSend: [[Int]] = [[], []]
+        while let row = try cursor.next() {
+            let meetingAt: Double? = row[4]
+            if let meetingAt, meetingAt > nowSeconds { continue } // not owed until the meeting has happened
+            if row[5] as Bool { continue } // nor for a meeting that did not happen
+            let state: ThankYouState = row[0]
+            let dueDay: CivilDate = row[2]
+                ?? rules.businessDay(after: localDay(seconds: meetingAt!), count: rules.thankYouBusinessDays)
             if let key = figures(for: dueDay) {
                 self[keyPath: key].thankYouNotes.due += 1
                 if state == .owed { self[keyPath: key].thankYouNotes.stillOwed += 1 }
                 if state == .waived { self[keyPath: key].thankYouNotes.waived += 1 }
             }
-            if let sentAt: Date = row["sentAt"], state == .sent {
-                let sentDay = calendar.day(of: sentAt)
+            if let sentAt: Double = row[1], state == .sent {
+                let sentDay = localDay(seconds: sentAt)
                 if let key = figures(for: sentDay) {
                     self[keyPath: key].thankYouNotes.sent += 1
                     if sentDay <= dueDay { self[keyPath: key].thankYouNotes.sentOnTime += 1 }
-                    let startDay = calendar.day(of: meetingAt ?? row["createdAt"])
-                    daysToSend[key, default: []].append(max(0, startDay.days(until: sentDay)))
+                    let startDay = localDay(seconds: meetingAt ?? row[3])
+                    daysToSend[key == \.current ? 0 : 1].append(max(0, startDay.days(until: sentDay)))
                 }
             }
             if state == .owed {
@@ -114,8 +129,8 @@ struct ReportBuilder {
                 if dueDay < today { standing.thankYouNotesLate += 1 }
             }
         }
-        current.thankYouNotes.medianDaysToSend = median(daysToSend[\.current] ?? [])
-        before.thankYouNotes.medianDaysToSend = median(daysToSend[\.before] ?? [])
+        current.thankYouNotes.medianDaysToSend = median(daysToSend[0])
+        before.thankYouNotes.medianDaysToSend = median(daysToSend[1])
     }
 
     // MARK: Follow-ups
@@ -170,7 +185,7 @@ struct ReportBuilder {
         // The instant as seconds since 1970 (to the millisecond, as stored),
         // computed by SQLite from the stored text: no date parsing in Swift a row.
         let cursor = try Row.fetchCursor(db, sql: """
-            SELECT round((julianday(at) - 2440587.5) * 86400000.0) / 1000.0, contactID FROM touch WHERE at >= ? AND at < ? AND at <= ?
+            SELECT \(epoch("at")), contactID FROM touch WHERE at >= ? AND at < ? AND at <= ?
             """, arguments: [first, end, now])
         while let row = try cursor.next() {
             guard let dayIndex = days.index(ofSeconds: row[0]) else { continue }
@@ -215,7 +230,7 @@ struct ReportBuilder {
             WHERE id IN (SELECT id FROM lunch WHERE startsAt >= ?1 AND startsAt < ?2
                          UNION SELECT id FROM lunch WHERE state IN ('offered', 'accepted'))
                OR (createdAt >= ?1 AND createdAt < ?2)
-            """, arguments: [first, end])
+            """, arguments: [periodsStart, end])
         for row in rows {
             let state: LunchState = row["state"]
             if let createdDay = days.day(of: row["createdAt"]), let key = figures(for: createdDay) {
@@ -258,7 +273,7 @@ struct ReportBuilder {
     private mutating func countMeetings(_ db: Database) throws {
         let rows = try Row.fetchAll(db, sql: """
             SELECT startsAt, prepDoneAt, cancelledAt FROM meeting WHERE startsAt >= ? AND startsAt < ?
-            """, arguments: [first, end])
+            """, arguments: [periodsStart, end])
         for row in rows {
             let startsAt: Date = row["startsAt"]
             guard let day = days.day(of: startsAt), let key = figures(for: day) else { continue }
@@ -432,6 +447,12 @@ struct DayIndex {
     func day(of instant: Date) -> CivilDate? {
         index(ofSeconds: instant.timeIntervalSince1970).map { firstDay.adding(days: $0) }
     }
+}
+
+/// SQL for a stored instant as seconds since 1970, to the millisecond
+/// (NULL stays NULL): cheaper than parsing the text into a Date in Swift.
+func epoch(_ column: String) -> String {
+    "round((julianday(\(column)) - 2440587.5) * 86400000.0) / 1000.0"
 }
 
 /// The median of whole numbers; nil for none.
