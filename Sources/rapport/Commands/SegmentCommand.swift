@@ -175,15 +175,7 @@ struct SegmentListCommand: ParsableCommand {
         }
         let style = OutputStyle.detect()
         say(style.bold("Segments · touches and deals \(report.period.text)"))
-        let rows = report.segments.map { figures in
-            [TerminalText.safe(figures.segment?.name ?? "(no segment)"), figures.segment.map { ReportText.ratings($0) } ?? "",
-             figures.segment?.quadrant?.rawValue ?? (figures.segment == nil ? "" : "unrated"), "\(figures.accounts)", "\(figures.contacts)",
-             "\(figures.openDeals)", "\(figures.deals.won)/\(figures.deals.lost)/\(figures.deals.notAFit)",
-             "\(figures.touches) (\(ReportText.percent(figures.shareOfTouches)))", "\(figures.pastCadence)", "\(figures.coldAccounts)"]
-        }
-        for line in TextTable(header: ["segment", "rated A·C·B", "grid", "accounts", "contacts", "open deals", "won/lost/not fit",
-                                       "touches", "past cadence", "cold"],
-                              rows: rows, rightAligned: [3, 4, 5, 6, 7, 8, 9], style: style).lines { say(line) }
+        for line in SegmentTable.lines(report.segments, style: style) { say(line) }
         if accounts {
             for figures in report.segments {
                 let members = try reporting {

@@ -127,21 +127,6 @@ struct ReportPrinter {
     }
 
     private var segmentLines: [String] {
-        guard !report.segments.isEmpty else { return [] }
-        let rows = report.segments.map { figures in
-            [TerminalText.safe(figures.segment?.name ?? "(no segment)"), figures.segment.map { ReportText.ratings($0) } ?? "",
-             figures.segment?.quadrant?.rawValue ?? "", "\(figures.accounts)", "\(figures.openDeals)",
-             "\(figures.deals.won)/\(figures.deals.lost)/\(figures.deals.notAFit)",
-             "\(figures.touches) (\(ReportText.percent(figures.shareOfTouches)))", "\(figures.pastCadence)", "\(figures.coldAccounts)"]
-        }
-        return TextTable(header: ["segment", "rated A·C·B", "grid", "accounts", "open deals", "won/lost/not fit", "touches",
-                                  "past cadence", "cold"], rows: rows, rightAligned: [3, 4, 5, 6, 7, 8], style: style).lines
+        report.segments.isEmpty ? [] : SegmentTable.lines(report.segments, style: style)
     }
-}
-
-/// The character set of the user's locale ("UTF-8"), from the environment
-/// the way setlocale reads it.
-func localeCodeset() -> String {
-    setlocale(LC_CTYPE, "")
-    return String(cString: nl_langinfo(nl_item(CODESET)))
 }

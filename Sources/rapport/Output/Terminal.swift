@@ -101,3 +101,10 @@ final class ProgressBar {
         if shown { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
     }
 }
+
+/// The character set of the user's locale ("UTF-8"), from the environment
+/// the way setlocale reads it.
+func localeCodeset() -> String {
+    setlocale(LC_CTYPE, "")
+    return String(cString: nl_langinfo(nl_item(CODESET)))
+}
