@@ -397,6 +397,8 @@ struct SchedulerTests {
                 "SELECT max(at) FROM touch WHERE contactID = 1 AND at <= '2026-11-24'",
                 "SELECT id FROM lunch INDEXED BY lunch_pending WHERE state IN ('offered', 'accepted') AND startsAt < '2026-12-01'",
                 "SELECT id FROM contact INDEXED BY contact_lunchCadence WHERE isFavourite AND lunchCadenceDays IS NOT NULL",
+                "SELECT max(at) FROM touch WHERE contactID = 1 AND kind = 'lunch'",
+                "SELECT touch.contactID, count(*) FROM touch WHERE at >= '2026-09-01' AND at < '2026-11-25' GROUP BY 1",
             ]
             return try queries.map { sql in
                 try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + sql).map { $0["detail"] as String }.joined(separator: "; ")
@@ -409,5 +411,7 @@ struct SchedulerTests {
         #expect(plans[4].contains("USING COVERING INDEX touch_contact_at"))
         #expect(plans[5].contains("INDEX lunch_pending"))
         #expect(plans[6].contains("INDEX contact_lunchCadence"))
+        #expect(plans[7].contains("USING COVERING INDEX touch_lunch"), "\(plans[7])") // a favourite's last lunch
+        #expect(plans[8].contains("USING COVERING INDEX touch_at"), "\(plans[8])") // the report's touches of a period
     }
 }

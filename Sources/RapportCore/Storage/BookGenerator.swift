@@ -160,11 +160,16 @@ public struct BookGenerator: Sendable {
             """)
         let insertFollowUpContact = try db.cachedStatement(sql: "INSERT INTO followUpContact (followUpID, contactID) VALUES (?, ?)")
 
-        for _ in 0..<interactions {
+        // The events come in time order, as a real book fills up (rows of a
+        // month sit together on disk): each takes the next of these sorted
+        // points along its own span (a meeting's reaches a month ahead).
+        let order = (0..<interactions).map { _ in Double.random(in: 0..<1, using: &random) }.sorted()
+        func orderedInstant(_ index: Int, to end: Double) -> Date { Date(timeIntervalSince1970: start + order[index] * (end - start)) }
+        for index in 0..<interactions {
             let roll = Double.random(in: 0..<1, using: &random)
             if roll < 0.25 {
                 // A meeting: mostly past, a few to come; thank-you notes per attendee.
-                let at = instant(start, nowSeconds + 30 * 86_400)
+                let at = orderedInstant(index, to: nowSeconds + 30 * 86_400)
                 let past = at.timeIntervalSince1970 <= nowSeconds
                 let attendees = people(6)
                 try insertMeeting.execute(arguments: [pick(Self.topics), at, pick([nil, "HQ", "Video call", "Their office"]),
@@ -185,7 +190,7 @@ public struct BookGenerator: Sendable {
                     }
                 }
             } else if roll < 0.80 {
-                let at = instant(start, nowSeconds)
+                let at = orderedInstant(index, to: nowSeconds)
                 try insertInteraction.execute(arguments: [pick(["call", "email", "email", "message", "note"]), at, pick(Self.topics), at])
                 let interactionID = db.lastInsertedRowID
                 summary.interactions += 1
@@ -194,7 +199,7 @@ public struct BookGenerator: Sendable {
                     try insertTouch.execute(arguments: [contactID, at, "interaction", nil, nil, interactionID, nil, nil])
                 }
             } else if roll < 0.88 {
-                let at = instant(start, nowSeconds)
+                let at = orderedInstant(index, to: nowSeconds)
                 try insertLunch.execute(arguments: [at, pick(["Nobu", "Le Bistro", "The Deli", nil]), "held", at])
                 let lunchID = db.lastInsertedRowID
                 summary.lunches += 1
@@ -203,7 +208,7 @@ public struct BookGenerator: Sendable {
                     try insertTouch.execute(arguments: [contactID, at, "lunch", nil, lunchID, nil, nil, nil])
                 }
             } else if roll < 0.90 {
-                let at = instant(start, nowSeconds)
+                let at = orderedInstant(index, to: nowSeconds)
                 let recipients = people(4)
                 try insertGift.execute(arguments: [nil, pick(["closed deal", "birthday", "holidays"]), pick(["Cheese basket", "Wine", "Book", "Flowers"]),
                                                    Int.random(in: 2_000...20_000, using: &random), pick(["EUR", "USD"]), calendar.day(of: at), at])

@@ -248,6 +248,8 @@ enum Schema {
         // proportional to the period, not to the history.
         // With the contact, so that counting a period's touches reads the index alone.
         try db.create(index: "touch_at", on: "touch", columns: ["at", "contactID"])
+        // A favourite's latest lunch in one step, however many lunches they had.
+        try db.create(index: "touch_lunch", on: "touch", columns: ["contactID", "kind", "at"], condition: Column("kind") == "lunch")
         try db.create(index: "thankYouNote_sentAt", on: "thankYouNote", columns: ["sentAt"], condition: Column("sentAt") != nil)
         try db.create(index: "followUp_originalDueDay", on: "followUp", columns: ["originalDueDay"])
         try db.create(index: "gift_sentOn", on: "gift", columns: ["sentOn"], condition: Column("sentOn") != nil)

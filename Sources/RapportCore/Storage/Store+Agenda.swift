@@ -71,14 +71,15 @@ extension RapportStore: AgendaSource {
             }
 
             // Favourites with a lunch cadence and no lunch offered or accepted.
+            // The last lunch held is the latest lunch touch (a held lunch touches
+            // each guest at its time), read from its own index.
             let favourites = try Row.fetchCursor(db, sql: """
                 SELECT c.id, c.createdAt, c.lunchCadenceDays,
-                       (SELECT max(l.startsAt) FROM lunchGuest g JOIN lunch l ON l.id = g.lunchID
-                        WHERE g.contactID = c.id AND l.state = 'held') AS lastLunch
+                       (SELECT max(t.at) FROM touch t INDEXED BY touch_lunch WHERE t.contactID = c.id AND t.kind = 'lunch') AS lastLunch
                 FROM contact c INDEXED BY contact_lunchCadence
                 WHERE c.isFavourite AND c.lunchCadenceDays IS NOT NULL\(only("c.id = ?"))
-                  AND NOT EXISTS (SELECT 1 FROM lunchGuest g JOIN lunch l ON l.id = g.lunchID
-                                  WHERE g.contactID = c.id AND l.state IN ('offered', 'accepted'))
+                  AND NOT EXISTS (SELECT 1 FROM lunch l INDEXED BY lunch_pending JOIN lunchGuest g ON g.lunchID = l.id AND g.contactID = c.id
+                                  WHERE l.state IN ('offered', 'accepted'))
                 """)
             while let row = try favourites.next() {
                 raw.append((row[0], "Lunch", [row[0]], nil, .lunchDue(lastLunch: row[3], addedAt: row[1], cadenceDays: row[2])))
