@@ -78,6 +78,11 @@ struct RunCommand: ParsableCommand {
         results.append(try measureProcess("rapport today", command(["today"]), database: db))
         results.append(try measureProcess("rapport show @1", command(["show", "@1"]), database: db))
         results.append(try measureProcess("rapport report", command(["report"]), database: db))
+        if wanted("pseudo-terminal") {
+            let (first, redraws) = try measurePseudoTerminal(command(["ui"]), database: db)
+            results.append(summarize("front end in a pseudo-terminal: first frame", first, memory: nil))
+            results.append(summarize("front end in a pseudo-terminal: key to redraw", redraws, memory: nil))
+        }
         // Adds go to a copy, so the measured book stays as it was.
         if wanted("rapport add") {
             let copy = NSTemporaryDirectory() + "rapport-bench-add-\(getpid()).sqlite"
@@ -136,6 +141,29 @@ struct RunCommand: ParsableCommand {
                 .map { $0 / 1024 }
         }
         return summarize(name, times, memory: memory)
+    }
+
+    /// Starts the full-screen session in a 100×30 pseudo-terminal `runs`
+    /// times (after a warm-up): the time to its first whole screen, and to the
+    /// redraw after each of ten keys (j and k in turn) in every run.
+    private func measurePseudoTerminal(_ arguments: [String], database: String) throws -> (first: [Double], redraws: [Double]) {
+        var environment = ProcessInfo.processInfo.environment
+        environment["RAPPORT_DB"] = database
+        environment["TERM"] = "xterm-256color"
+        environment["LC_ALL"] = "C.UTF-8"
+        var first: [Double] = [], redraws: [Double] = []
+        for run in 0...runs {
+            var session = try PseudoTerminalSession(arguments, environment: environment, width: 100, height: 30)
+            defer { session.finish() }
+            let frame = try session.readFrame(after: " back", from: session.started) // the footer's last word
+            if run > 0 { first.append(Double(frame) / 1_000_000) }
+            for key in 0..<10 {
+                let sent = session.send(key % 2 == 0 ? "j" : "k")
+                let redraw = try session.readFrame(from: sent)
+                if run > 0 { redraws.append(Double(redraw) / 1_000_000) }
+            }
+        }
+        return (first, redraws)
     }
 
     private func spawn(_ arguments: [String], database: String) throws -> Int32 {
