@@ -128,6 +128,33 @@ struct InteractiveTests {
         #expect(session.waitFor("EXITED 0"), "\(term)")
     }
 
+    @Test("the report and the segments in a real terminal: block characters where it shows them, ASCII on vt100",
+          arguments: ["xterm-256color", "vt100"])
+    func reportScreens(term: String) throws {
+        let rapport = try RapportProcess()
+        for (arguments, clock) in [
+            (["contact", "add", "Dana Ruiz", "--account", "Acme", "--tier", "A"], "2026-11-01 09:00:00"),
+            (["log", "call", "Intro", "--with", "Dana Ruiz"], "2026-11-10 09:00:00"),
+            (["log", "call", "Follow-up", "--with", "Dana Ruiz"], "2026-11-20 09:00:00"),
+            (["segment", "add", "Logistics", "--attractiveness", "5", "--competitiveness", "4", "--appeal", "4"], "2026-11-20 09:00:00"),
+            (["segment", "assign", "logistics", "Acme"], "2026-11-20 09:00:00"),
+        ] {
+            #expect(try rapport.run(arguments, at: clock).status == 0, "\(arguments)")
+        }
+        let session = try Session(rapport, at: tuesday, term: term)
+        #expect(session.waitFor("q back"), "\(session.screen)")
+        try session.keys("4")
+        #expect(session.waitFor("Report card · 25 Oct – 24 Nov 2026"), "\(term): \(session.screen)")
+        #expect(session.screen.contains("touches 2"), "\(session.screen)")
+        let blocks = session.screen.contains { "▁▂▃▄▅▆▇█".contains($0) }
+        #expect(blocks == (term != "vt100"), "\(term): \(session.screen)")
+        try session.keys("5")
+        #expect(session.waitFor("invest: most of the effort"), "\(term): \(session.screen)")
+        #expect(session.screen.contains(term == "vt100" ? "-+-" : "─┼─"), "\(term): \(session.screen)")
+        try session.keys("q")
+        #expect(session.waitFor("EXITED 0"))
+    }
+
     @Test("an unknown or dumb terminal gets a clear message, not a crash", arguments: ["no-such-terminal", "dumb"])
     func badTerminal(term: String) throws {
         let rapport = try RapportProcess()
