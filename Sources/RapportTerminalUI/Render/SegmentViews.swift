@@ -60,6 +60,7 @@ enum SegmentsView {
             if barWidth > 0 { buffer.putPadded(bar, x: x + 1, y: y, columns: barWidth, style: style, tint: style.contains(.reverse) ? tint : .accent) }
         }
         row(["", "Segment", "Rated", "Grid"] + numbers.map(\.0), y: 2, style: [.bold], tint: .muted)
+        let largestShare = segments.map(\.shareOfTouches).max() ?? 0
         let position = state.segmentsPosition
         let top = min(max(0, position.selected - rows + 1), max(segments.count - rows, 0))
         for offset in 0..<rows {
@@ -75,7 +76,9 @@ enum SegmentsView {
             if wide { values.append("\(figures.deals.won)/\(figures.deals.lost)/\(figures.deals.notAFit)") }
             values.append("\(figures.touches) \(ReportText.percent(figures.shareOfTouches))")
             if wide { values += ["\(figures.pastCadence)", "\(figures.coldAccounts)"] }
-            let bar = Chart.bar(Int((figures.shareOfTouches * 1000).rounded()), maximum: 1000, width: barWidth, blocks: state.drawsBlocks)
+            // Bars against the busiest segment, so that differences show.
+            let bar = Chart.bar(Int((figures.shareOfTouches * 1000).rounded()), maximum: Int((largestShare * 1000).rounded()),
+                                width: barWidth, blocks: state.drawsBlocks)
             row(values, y: y, style: selected ? [.reverse] : [], tint: figures.effort == nil ? .normal : .late, bar: bar)
         }
     }
