@@ -10,7 +10,7 @@ struct ReportCommand: ParsableCommand {
             Thank-you notes, follow-ups, touches (per tier and account), meetings and their preparation, \
             lunches, gifts and spend, deals (not-a-fit counted apart from losses), then where the book \
             stands today: notes owed, contacts past their stay-in-touch cadence, accounts gone cold, and segments. \
-            Every figure is defined in the JSON document's schema in the README. This command only reads.
+            The README ("The report card and segments") says what each figure counts. This command only reads.
             """
     )
 
