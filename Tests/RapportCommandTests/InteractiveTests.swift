@@ -191,8 +191,15 @@ struct InteractiveTests {
         #expect(tiny.waitFor("send the deck"), "\(tiny.screen)")
         try tiny.keys("q")
         #expect(tiny.waitFor("EXITED 0"))
+        // Where the locale is not UTF-8, only ASCII reaches the terminal: look-alikes, columns kept.
         let plain = try Session(rapport, at: tuesday, locale: "C")
         #expect(plain.waitFor("send the deck"), "\(plain.screen)")
+        #expect(plain.screen.contains("Tue 24 Nov 2026 . 0 late . 1 today"), "\(plain.screen)")
+        #expect(plain.screen.contains("Zoe Angstrom"), "\(plain.screen)")
+        #expect(!plain.screen.unicodeScalars.contains { !$0.isASCII }, "\(plain.screen)")
+        try plain.keys("4")
+        #expect(plain.waitFor("Report card . 25 Oct - 24 Nov 2026"), "\(plain.screen)")
+        #expect(!plain.screen.unicodeScalars.contains { !$0.isASCII }, "\(plain.screen)")
         try plain.keys("q")
         #expect(plain.waitFor("EXITED 0"))
     }

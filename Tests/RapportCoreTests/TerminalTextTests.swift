@@ -46,4 +46,24 @@ struct TerminalTextTests {
         #expect(JSONText.escapeInvisible("\"a\u{202E}b\u{85}\"") == "\"a\\u202eb\\u0085\"")
         #expect(JSONText.escapeInvisible("\"Zoë\"") == "\"Zoë\"")
     }
+
+    @Test("on an ASCII-only terminal each character becomes a look-alike exactly as wide")
+    func asciiFallback() {
+        #expect(TerminalText.ascii("a", width: 1) == "a")
+        #expect(TerminalText.ascii("ë", width: 1) == "e")
+        #expect(TerminalText.ascii("Å", width: 1) == "A")
+        #expect(TerminalText.ascii("·", width: 1) == ".")
+        #expect(TerminalText.ascii("█", width: 1) == "#")
+        #expect(TerminalText.ascii("▲", width: 1) == "+")
+        #expect(TerminalText.ascii("─", width: 1) == "-")
+        #expect(TerminalText.ascii("€", width: 1) == "E")
+        #expect(TerminalText.ascii("␛", width: 1) == "^")
+        #expect(TerminalText.ascii("李", width: 2) == "??")
+        #expect(TerminalText.ascii("Ａ", width: 2) == "A?") // a fullwidth letter keeps its two columns
+        #expect(TerminalText.ascii("👋", width: 2) == "??")
+        let line = "Zoë Ångström · 李小龙 ▲3 █▌"
+        let shown = line.map { TerminalText.ascii($0, width: TerminalText.width(of: $0)) }.joined()
+        #expect(shown == "Zoe Angstrom . ?????? +3 ##")
+        #expect(TerminalText.width(shown) == TerminalText.width(line))
+    }
 }

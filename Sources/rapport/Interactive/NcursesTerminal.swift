@@ -31,6 +31,8 @@ final class NcursesTerminal {
     private let screen: OpaquePointer
     private let window: UnsafeMutablePointer<WINDOW>
     private let useColour: Bool
+    /// Whether the locale cannot show anything but ASCII (not UTF-8): cells then get look-alikes.
+    private let asciiOnly: Bool
     private var shown: ScreenBuffer?
 
     /// Throws when there is no terminal to take over (checked before anything is opened).
@@ -43,6 +45,7 @@ final class NcursesTerminal {
         try NcursesTerminal.checkAvailable()
         let term = ProcessInfo.processInfo.environment["TERM"] ?? ""
         setlocale(LC_ALL, "")
+        asciiOnly = localeCodeset().uppercased().replacingOccurrences(of: "-", with: "") != "UTF8"
         // newterm, unlike initscr, returns nil for an unknown terminal instead of exiting.
         guard let output = fdopen(STDOUT_FILENO, "w"), let input = fdopen(STDIN_FILENO, "r"),
               let screen = newterm(nil, output, input) else { throw Failure.unknownTerminal(term.isEmpty ? "(unset)" : term) }
@@ -119,8 +122,20 @@ final class NcursesTerminal {
             case .success: pair = 5
             }
         }
+        // Only ASCII comes out right where the locale is not UTF-8: show look-alikes, as wide as the original.
+        if asciiOnly && !cell.character.isASCII {
+            let width = TerminalWidth.isWide(cell.character) ? 2 : 1
+            for (offset, character) in TerminalText.ascii(cell.character, width: width).enumerated() {
+                draw([wchar_t(character.asciiValue!)], attributes: attributes, pair: pair, x: x + offset, y: y, last: last && offset == width - 1)
+            }
+            return
+        }
         // A cell holds one spacing character and up to four combining ones.
-        var characters = cell.character.unicodeScalars.prefix(5).map { wchar_t(bitPattern: $0.value) }
+        draw(cell.character.unicodeScalars.prefix(5).map { wchar_t(bitPattern: $0.value) }, attributes: attributes, pair: pair, x: x, y: y, last: last)
+    }
+
+    private func draw(_ characters: [wchar_t], attributes: attr_t, pair: Int16, x: Int, y: Int, last: Bool) {
+        var characters = characters
         characters.append(0)
         var complex = cchar_t()
         setcchar(&complex, characters, attributes, pair, nil)
