@@ -74,17 +74,3 @@ public enum SegmentQuadrant: String, Codable, CaseIterable, Sendable {
         }
     }
 }
-
-/// One of the three axes a segment is rated on.
-public enum SegmentAxis: String, CaseIterable, Sendable {
-    case attractiveness, competitiveness, appealToBuyers = "appeal"
-
-    /// What the axis asks, for help texts and headers.
-    public var question: String {
-        switch self {
-        case .attractiveness: return "how attractive the segment is to us"
-        case .competitiveness: return "how competitive we are in it"
-        case .appealToBuyers: return "how attractive we are to its buyers"
-        }
-    }
-}

@@ -127,10 +127,10 @@ extension RapportStore {
     }
 
     private static func validate(_ ratings: SegmentRatings) throws {
-        for (axis, value) in [(SegmentAxis.attractiveness, ratings.attractiveness), (.competitiveness, ratings.competitiveness),
-                              (.appealToBuyers, ratings.appealToBuyers)] {
+        for (axis, value) in [("attractiveness", ratings.attractiveness), ("competitiveness", ratings.competitiveness),
+                              ("appeal", ratings.appealToBuyers)] {
             if let value, !(1...5).contains(value) {
-                throw StoreError.invalid("\(axis.rawValue) is rated 1 to 5, not \(value)")
+                throw StoreError.invalid("\(axis) is rated 1 to 5, not \(value)")
             }
         }
     }

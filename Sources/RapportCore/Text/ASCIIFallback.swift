@@ -1,6 +1,12 @@
 import Foundation
 
 extension TerminalText {
+    /// Whether a locale's character set ("UTF-8", "utf8") is UTF-8: anything
+    /// else shows only ASCII right.
+    public static func isUTF8(codeset: String) -> Bool {
+        codeset.uppercased().replacingOccurrences(of: "-", with: "") == "UTF8"
+    }
+
     /// What to show for `character` on a terminal whose locale is not UTF-8
     /// (only ASCII comes out right there): exactly `width` ASCII characters,
     /// so the columns stay where they were. Letters lose their accents

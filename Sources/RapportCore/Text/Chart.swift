@@ -11,8 +11,7 @@ public enum Chart {
         if let ascii = environment["RAPPORT_ASCII"], !ascii.isEmpty, ascii != "0" { return false }
         let term = environment["TERM"] ?? ""
         if term == "linux" || term.hasPrefix("vt") || term == "dumb" { return false }
-        let normalized = codeset.uppercased().replacingOccurrences(of: "-", with: "")
-        return normalized == "UTF8"
+        return TerminalText.isUTF8(codeset: codeset)
     }
 
     static let blockLevels: [Character] = ["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"]

@@ -2,12 +2,6 @@ import Foundation
 
 /// Report figures as both front ends write them.
 public enum ReportText {
-    /// "+3", "−2", "=" : the change from the previous period.
-    public static func change(_ current: Int, _ previous: Int) -> String {
-        let delta = current - previous
-        return delta == 0 ? "=" : delta > 0 ? "+\(delta)" : "−\(-delta)"
-    }
-
     /// "▲3", "▼2", "=" where arrows can be shown, else in ASCII "+3", "-2".
     public static func trend(_ current: Int, _ previous: Int, blocks: Bool) -> String {
         let delta = current - previous

@@ -93,11 +93,9 @@ enum SegmentsView {
         buffer.put("our position", x: 1, y: top - 1, tint: .muted)
         for row in 0..<height {
             let y = top + row
-            let value = 5 - row * 4 / max(height - 1, 1)
             if row == 0 || row == height - 1 || y == middleY {
                 buffer.put("\(row == 0 ? 5 : row == height - 1 ? 1 : 3)", x: 3, y: y, tint: .muted)
             }
-            _ = value
             buffer.put(vertical, x: left - 1, y: y, tint: .muted)
             buffer.put(vertical, x: middleX, y: y, tint: .muted)
             buffer.put(vertical, x: left + width, y: y, tint: .muted)

@@ -45,7 +45,7 @@ final class NcursesTerminal {
         try NcursesTerminal.checkAvailable()
         let term = ProcessInfo.processInfo.environment["TERM"] ?? ""
         setlocale(LC_ALL, "")
-        asciiOnly = localeCodeset().uppercased().replacingOccurrences(of: "-", with: "") != "UTF8"
+        asciiOnly = !TerminalText.isUTF8(codeset: localeCodeset())
         // newterm, unlike initscr, returns nil for an unknown terminal instead of exiting.
         guard let output = fdopen(STDOUT_FILENO, "w"), let input = fdopen(STDIN_FILENO, "r"),
               let screen = newterm(nil, output, input) else { throw Failure.unknownTerminal(term.isEmpty ? "(unset)" : term) }
