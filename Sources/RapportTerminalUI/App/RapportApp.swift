@@ -75,10 +75,17 @@ public final class RapportApp {
         case .reload:
             reload()
         case .show(let screen):
+            if screen == .report || screen == .segments {
+                // The Segments screen names each segment's accounts.
+                if screen == .segments && !loaded.contains(.accounts) {
+                    loaded.insert(.accounts)
+                    state.accounts = (try? store.accountList(now: state.now)) ?? []
+                }
+                if state.report == nil { loadReport() }
+                return
+            }
             guard !loaded.contains(screen) else { return }
             loaded.insert(screen)
-            // The Segments screen names each segment's accounts.
-            if screen == .segments { loaded.insert(.accounts) }
             reload()
         case .loadReport:
             loadReport()
@@ -226,7 +233,10 @@ public final class RapportApp {
                 state.accounts = try store.accountList(now: state.now)
                 state.accountsPosition.selected = min(state.accountsPosition.selected, max(state.accounts.count - 1, 0))
             }
-            if loaded.contains(.report) || loaded.contains(.segments) { loadReport() }
+            // The report is the costliest read: computed again only while it is
+            // shown, and when its screen is next opened otherwise.
+            let tab = state.stack.first
+            if tab == .report || tab == .segments { loadReport() } else { state.report = nil }
             state.peopleNames = try store.contactNames()
             for screen in state.stack {
                 if case .contact(let id) = screen { loadContactCard(id) }
