@@ -67,6 +67,7 @@ struct SegmentTests {
         #expect(try store.accounts(inSegment: banks.id!).map(\.name) == ["Acme"]) // unchanged
         try store.removeSegment(id: banks.id!)
         #expect(try store.account(id: acme.id!)?.segmentID == nil)
+        #expect(try store.accounts(inSegment: nil).map(\.name) == ["Acme"])
         #expect(try store.accountList(now: now).map(\.segmentName) == [nil, "Retail"])
     }
 

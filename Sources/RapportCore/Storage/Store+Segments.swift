@@ -119,8 +119,8 @@ extension RapportStore {
         }
     }
 
-    /// The accounts in a segment, by name.
-    public func accounts(inSegment id: Int64) throws -> [Account] {
+    /// The accounts in a segment, by name; with nil, those in none.
+    public func accounts(inSegment id: Int64?) throws -> [Account] {
         try read { db in
             try Account.filter(Column("segmentID") == id).order(sql: "name COLLATE NOCASE").fetchAll(db)
         }

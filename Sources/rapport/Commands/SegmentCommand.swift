@@ -178,10 +178,7 @@ struct SegmentListCommand: ParsableCommand {
         for line in SegmentTable.lines(report.segments, style: style) { say(line) }
         if accounts {
             for figures in report.segments {
-                let members = try reporting {
-                    try figures.segment.map { try database.accounts(inSegment: $0.id!) } ?? database.accountList(now: context.now)
-                        .filter { $0.account.segmentID == nil }.map(\.account)
-                }
+                let members = try reporting { try database.accounts(inSegment: figures.segment?.id) }
                 say("")
                 say(style.bold(TerminalText.safe(figures.segment?.name ?? "(no segment)")))
                 for account in members { say("  " + TerminalText.safe(account.name)) }
