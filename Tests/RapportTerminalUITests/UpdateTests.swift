@@ -201,6 +201,22 @@ struct UpdateTests {
         app.press(.control("s"))
         #expect(app.state.message?.text.hasPrefix("Added l1 lunch offered") == true)
 
+        // A lunch held yesterday, with what it cost; a cost on a lunch to come is refused.
+        app.press(.character("l"), .tab)
+        app.type("yesterday 12:30")
+        app.press(.tab, .tab)
+        app.type("€64.50")
+        app.press(.control("s"))
+        #expect(app.state.message?.text.hasPrefix("Logged l2 lunch held") == true)
+        #expect(try app.store.lunch(id: 2)?.costMinorUnits == 6450)
+        app.press(.character("l"), .tab)
+        app.type("fri 12:30")
+        app.press(.tab, .tab)
+        app.type("€30")
+        app.press(.control("s"))
+        #expect(app.state.form?.error == "a cost is for a lunch that was held: give its time in the past")
+        app.press(.escape)
+
         app.press(.character("$"))
         app.type("Cheese basket")
         app.press(.tab, .tab, .tab)

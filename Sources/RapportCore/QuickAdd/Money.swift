@@ -66,6 +66,16 @@ public struct Money: Hashable, Sendable, Codable, CustomStringConvertible {
         try match(words, at: 0)
     }
 
+    /// Reads a whole text as one amount ("$80", "€75.50", "80 EUR"), as a
+    /// cost option or field takes it; anything else is refused, naming it.
+    public init(amount text: String) throws(PhraseError) {
+        let words = DatePhraseParser.tokenize(text)
+        guard !words.isEmpty, let (money, used) = try Money.parse(words), used == words.count else {
+            throw PhraseError("'\(text)' is not an amount like $80, €75.50 or 80 EUR")
+        }
+        self = money
+    }
+
     private static func amount(_ text: String, _ currency: String, _ original: String) throws(PhraseError) -> Money? {
         let digits = text.replacingOccurrences(of: ",", with: "")
         guard let first = digits.first, first.isNumber || first == "-" else { return nil }

@@ -71,23 +71,18 @@ extension RapportApp {
         let start = try parsed(form.value("when")).map { instant($0, defaultTime: .noon) }
         let people = try store.resolvePeople(names(form.value("with")), createMissing: true)
         let held = start.map { $0 <= state.now } ?? false
+        let cost = try form.value("cost").nilIfEmpty.map { text throws(PhraseError) in try Money(amount: text) }
+        if cost != nil && !held { throw StoreError.invalid("a cost is for a lunch that was held: give its time in the past") }
         return try recorded(held ? "log lunch" : "offer lunch") {
             let (lunch, _) = try store.addLunch(people: people, startsAt: start, place: form.value("place").nilIfEmpty,
-                                                state: held ? .held : .offered, now: state.now)
+                                                state: held ? .held : .offered, cost: cost, now: state.now)
             return held ? "Logged l\(lunch.id!) lunch held" : "Added l\(lunch.id!) lunch offered"
         }
     }
 
     private func submitGift(_ form: Form) throws -> String {
         guard !form.value("title").isEmpty else { throw StoreError.invalid("say what the gift is") }
-        var cost: Money?
-        if !form.value("cost").isEmpty {
-            let words = DatePhraseParser.tokenize(form.value("cost"))
-            guard let (money, used) = try Money.parse(words), used == words.count else {
-                throw StoreError.invalid("'\(form.value("cost"))' is not an amount like $80, €75.50 or 80 EUR")
-            }
-            cost = money
-        }
+        let cost = try form.value("cost").nilIfEmpty.map { text throws(PhraseError) in try Money(amount: text) }
         let sendBy = try parsed(form.value("when"))?.day
         let people = try store.resolvePeople(names(form.value("with")), createMissing: true)
         var accountID: Int64?

@@ -31,6 +31,7 @@ public enum Forms {
             field("with", "With", name, hint: "names, comma-separated (Tab completes)", people: true),
             field("when", "When", hint: "fri 12:30; empty: offered, no date yet"),
             field("place", "Place", hint: "optional"),
+            field("cost", "Cost", hint: "held lunches: $60, €75.50; optional"),
         ])
     }
 
