@@ -19,9 +19,11 @@ enum SegmentsView {
         buffer.put("Segments · touches and deals \(report.period.text)", x: 1, y: 1, limit: state.width - 2, style: [.bold], tint: .accent)
         guard segments.contains(where: { $0.segment != nil }) else {
             buffer.put("No segments yet. Define one and assign accounts from a shell:", x: 2, y: 3, limit: state.width - 3, tint: .muted)
-            buffer.put("rapport segment add \"Mid-size logistics, DACH\" --attractiveness 4 --competitiveness 3 --appeal 3",
-                       x: 4, y: 4, limit: state.width - 5)
-            buffer.put("rapport segment assign logistics Acme Globex", x: 4, y: 5, limit: state.width - 5)
+            // One option a line, so the example fits an 80-column screen.
+            for (offset, line) in ["rapport segment add \"Logistics, DACH\" \\", "  --attractiveness 4 --competitiveness 3 --appeal 3",
+                                   "rapport segment assign logistics Acme Globex"].enumerated() {
+                buffer.put(line, x: 4, y: 4 + offset, limit: state.width - 5)
+            }
             return
         }
         // The list first, as long as the smallest grid allows; the grid takes
