@@ -21,7 +21,7 @@ struct Rapport: ParsableCommand {
             AddCommand.self, LogCommand.self, DoneCommand.self, SnoozeCommand.self, CancelCommand.self, EditCommand.self,
             ThanksCommand.self, LunchCommand.self, DealCommand.self, ReportCommand.self, SegmentCommand.self,
             ShowCommand.self, ContactsCommand.self, AccountsCommand.self,
-            ContactCommand.self, FollowUpCommand.self, ConfigCommand.self, BackupCommand.self, ExportCommand.self, ImportCommand.self,
+            ContactCommand.self, FollowUpCommand.self, ConfigCommand.self, CheckCommand.self, BackupCommand.self, ExportCommand.self, ImportCommand.self,
         ],
         defaultSubcommand: InteractiveCommand.self
     )
@@ -38,6 +38,9 @@ struct Rapport: ParsableCommand {
             var command = try parseAsRoot()
             try command.run()
             OutputBuffer.shared.flush()
+            if let warning = UnreadableRows.warning {
+                FileHandle.standardError.write(Data("rapport: \(warning)\n".utf8))
+            }
         } catch let failure as CommandFailure {
             OutputBuffer.shared.flush()
             FileHandle.standardError.write(Data("rapport: \(TerminalText.safe(failure.message))\n".utf8))

@@ -81,8 +81,15 @@ public struct DatePhraseParser: Sendable {
 
     /// Reads a date expression at `tokens[index]`, or returns nil when there
     /// is none. Throws when the words are a date that does not exist
-    /// ("feb 30") or a count that makes no sense ("in -3 days").
+    /// ("feb 30"), a count that makes no sense ("in -3 days") or a date
+    /// outside the range Rapport keeps (`ValidRange`).
     public func matchDate(_ tokens: [String], at index: Int) throws(PhraseError) -> DateMatch? {
+        guard let match = try matchAnyDate(tokens, at: index) else { return nil }
+        try ValidRange.check(match.day, from: tokens[index..<min(index + match.length, tokens.count)].joined(separator: " "))
+        return match
+    }
+
+    private func matchAnyDate(_ tokens: [String], at index: Int) throws(PhraseError) -> DateMatch? {
         let word = tokens[index]
         let next = index + 1 < tokens.count ? tokens[index + 1] : nil
         switch word {
@@ -92,7 +99,7 @@ public struct DatePhraseParser: Sendable {
         case "tonight": return DateMatch(day: today, length: 1, impliedTime: LocalTime(hour: 19, minute: 0))
         case "eow": return DateMatch(day: endOfWeek(), length: 1)
         case "eom": return DateMatch(day: today.lastDayOfMonth, length: 1)
-        case "eoy": return DateMatch(day: CivilDate(year: today.year, month: 12, day: 31)!, length: 1)
+        case "eoy": return DateMatch(day: CivilDate(existing: today.year, month: 12, day: 31), length: 1)
         default: break
         }
         if let weekday = DatePhraseParser.weekday(word) {
@@ -111,7 +118,7 @@ public struct DatePhraseParser: Sendable {
             switch next {
             case "week": return DateMatch(day: nextMonday, length: 2)
             case "month":
-                let first = CivilDate(year: today.year, month: today.month, day: 1)!.adding(months: 1)
+                let first = today.firstOfMonth.adding(months: 1)
                 return DateMatch(day: first, length: 2)
             default: break
             }
@@ -126,7 +133,7 @@ public struct DatePhraseParser: Sendable {
             guard let n = DatePhraseParser.count(next) else {
                 throw PhraseError("'in \(next) \(tokens[index + 2])': the count must be a whole number, 0 or more")
             }
-            return DateMatch(day: offset(n, unit), length: 3)
+            return DateMatch(day: try offset(n, unit, "in \(next) \(tokens[index + 2])"), length: 3)
         }
         if word.hasPrefix("+") || word.hasPrefix("-"), word.count >= 2 {
             return try matchShortOffset(word)
@@ -227,12 +234,15 @@ public struct DatePhraseParser: Sendable {
 
     private enum Unit { case day, week, month }
 
-    private func offset(_ n: Int, _ unit: Unit) -> CivilDate {
+    private func offset(_ n: Int, _ unit: Unit, _ text: String) throws(PhraseError) -> CivilDate {
+        let day: CivilDate?
         switch unit {
-        case .day: return today.adding(days: n)
-        case .week: return today.adding(days: 7 * n)
-        case .month: return today.adding(months: n)
+        case .day: day = ValidRange.day(today, plusDays: n)
+        case .week: day = n.multipliedReportingOverflow(by: 7).overflow ? nil : ValidRange.day(today, plusDays: 7 * n)
+        case .month: day = ValidRange.day(today, plusMonths: n)
         }
+        guard let day else { throw ValidRange.outOfRange(text) }
+        return day
     }
 
     private func matchShortOffset(_ word: String) throws(PhraseError) -> DateMatch? {
@@ -250,7 +260,7 @@ public struct DatePhraseParser: Sendable {
         if word.hasPrefix("-") {
             throw PhraseError("'\(word)' is in the past: use +\(n)\(unitCharacter)")
         }
-        return DateMatch(day: offset(n, unit), length: 1)
+        return DateMatch(day: try offset(n, unit, word), length: 1)
     }
 
     private func monthDay(_ month: Int, _ day: Int, year: Int?, text: String) throws(PhraseError) -> CivilDate {
@@ -322,7 +332,7 @@ public struct DatePhraseParser: Sendable {
 
     static func count(_ word: String) -> Int? {
         if let n = countWords[word] { return n }
-        guard word.allSatisfy({ $0.isASCII && $0.isNumber }), let n = Int(word), n <= 3650 else { return nil }
+        guard word.allSatisfy({ $0.isASCII && $0.isNumber }), let n = Int(word), n <= ValidRange.repeatCount.upperBound else { return nil }
         return n
     }
 

@@ -96,13 +96,13 @@ extension RapportStore {
             let accounts = Dictionary(uniqueKeysWithValues: try Account.fetchAll(db).map { ($0.id!, $0.name) })
             var emails: [Int64: [(String, String?)]] = [:], phones: [Int64: [(String, String?)]] = [:], tags: [Int64: [String]] = [:]
             for row in try Row.fetchAll(db, sql: "SELECT contactID, address, label FROM contactEmail ORDER BY id") {
-                emails[row[0], default: []].append((row[1], row[2]))
+                emails[(try row.decode(atIndex: 0)), default: []].append(((try row.decode(atIndex: 1)), (try row.decode(atIndex: 2))))
             }
             for row in try Row.fetchAll(db, sql: "SELECT contactID, number, label FROM contactPhone ORDER BY id") {
-                phones[row[0], default: []].append((row[1], row[2]))
+                phones[(try row.decode(atIndex: 0)), default: []].append(((try row.decode(atIndex: 1)), (try row.decode(atIndex: 2))))
             }
             for row in try Row.fetchAll(db, sql: "SELECT contactID, tag FROM contactTag ORDER BY tag") {
-                tags[row[0], default: []].append(row[1])
+                tags[(try row.decode(atIndex: 0)), default: []].append((try row.decode(atIndex: 1)))
             }
             return try Contact.fetchAll(db, sql: "SELECT * FROM contact ORDER BY searchName, id").map { contact in
                 var card = VCard(name: contact.name)

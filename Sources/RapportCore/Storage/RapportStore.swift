@@ -182,6 +182,8 @@ public final class RapportStore: Sendable {
             case .SQLITE_READONLY: throw StoreError.cannotWrite("the file or its disk is read-only")
             default: throw error
             }
+        } catch {
+            throw StoreError.from(error)
         }
     }
 }

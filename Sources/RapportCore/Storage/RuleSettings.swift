@@ -17,7 +17,7 @@ enum RuleSettings {
     static func load(_ db: Database) throws -> SchedulerRules {
         var rules = SchedulerRules()
         for row in try Row.fetchAll(db, sql: "SELECT key, value FROM setting") {
-            try? apply(row["key"], row["value"], to: &rules)
+            try? apply((try row.decode(forColumn: "key")), (try row.decode(forColumn: "value")), to: &rules)
         }
         return rules
     }

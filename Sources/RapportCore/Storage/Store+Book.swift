@@ -91,16 +91,16 @@ extension RapportStore {
                 ORDER BY c.searchName, c.id
                 """, arguments: StatementArguments(arguments))
             let today = scheduler.calendar.day(of: now)
-            return try rows.compactMap { row in
+            return try rows.compactMapReadable { row in
                 let contact = try Contact(row: row)
                 let cadence = scheduler.rules.cadence(ownDays: contact.stayInTouchDays, tier: contact.tier)
                 let due = scheduler.stayInTouchDue(latestTouch: contact.latestTouchAt, addedAt: contact.createdAt, cadence: cadence)
                 if filter.cold, !(due.map { $0 < today } ?? false) { return nil }
                 // After the contact's own columns: account name, last touch, tags, emails (unit-separated).
                 let base = Contact.columnCount
-                let tags = (row[base + 2] as String?)?.split(separator: "\u{1F}").map(String.init).sorted() ?? []
-                let emails = (row[base + 3] as String?)?.split(separator: "\u{1F}").map(String.init) ?? []
-                return ContactRow(contact: contact, accountName: row[base], lastTouch: row[base + 1],
+                let tags = ((try row.decode(atIndex: base + 2)) as String?)?.split(separator: "\u{1F}").map(String.init).sorted() ?? []
+                let emails = ((try row.decode(atIndex: base + 3)) as String?)?.split(separator: "\u{1F}").map(String.init) ?? []
+                return ContactRow(contact: contact, accountName: (try row.decode(atIndex: base)), lastTouch: (try row.decode(atIndex: base + 1)),
                                   cadence: cadence, touchDue: due, tags: tags, emails: emails)
             }
         }
@@ -117,9 +117,9 @@ extension RapportStore {
                        (SELECT max(t.at) FROM contact c JOIN touch t ON t.contactID = c.id
                         WHERE c.accountID = a.id AND t.at <= ?) AS lastTouch
                 FROM account a ORDER BY a.name COLLATE NOCASE
-                """, arguments: [now]).map { row in
-                AccountRow(account: try Account(row: row), segmentName: row["segmentName"], teamSize: row["teamSize"], openDeals: row["openDeals"],
-                           wonDeals: row["wonDeals"], lastTouch: row["lastTouch"])
+                """, arguments: [now]).compactMapReadable { row in
+                AccountRow(account: try Account(row: row), segmentName: (try row.decode(forColumn: "segmentName")), teamSize: (try row.decode(forColumn: "teamSize")), openDeals: (try row.decode(forColumn: "openDeals")),
+                           wonDeals: (try row.decode(forColumn: "wonDeals")), lastTouch: (try row.decode(forColumn: "lastTouch")))
             }
         }
     }
@@ -145,10 +145,10 @@ extension RapportStore {
                 WHERE t.contactID = ?
                 ORDER BY t.at DESC, t.id DESC
                 LIMIT ?
-                """, arguments: [id, limit]).map { row in
-                let kind: String = row["kind"]
-                return TimelineEntry(at: row["at"], kind: kind == "interaction" ? (row["interactionKind"] ?? kind) : kind,
-                                     title: row["title"] ?? "")
+                """, arguments: [id, limit]).compactMapReadable { row in
+                let kind: String = (try row.decode(forColumn: "kind"))
+                return TimelineEntry(at: (try row.decode(forColumn: "at")), kind: kind == "interaction" ? ((try row.decode(forColumn: "interactionKind")) ?? kind) : kind,
+                                     title: (try row.decode(forColumn: "title")) ?? "")
             }
         }
     }

@@ -68,6 +68,8 @@ extension RapportStore {
         try followUp.update(db)
         guard let rule = followUp.repeatRule else { return nil }
         let nextDay = rule.next(after: followUp.dueDay)
+        // The series ends where the dates Rapport keeps end.
+        guard ValidRange.contains(nextDay) else { return nil }
         let nextAt = followUp.dueAt.map { calendar.instant(on: nextDay, at: calendar.time(of: $0)) }
         var next = FollowUp(title: followUp.title, dueDay: nextDay, dueAt: nextAt, recurrence: rule,
                             seriesID: followUp.seriesID ?? followUp.id, accountID: followUp.accountID,

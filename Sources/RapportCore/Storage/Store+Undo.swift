@@ -65,7 +65,7 @@ extension RapportStore {
             try db.execute(sql: "UPDATE temp.undo_state SET active = 0")
             let rows = try Row.fetchAll(db, sql: "SELECT tbl, op, rid, old FROM temp.undo_log ORDER BY seq")
             try db.execute(sql: "DELETE FROM temp.undo_log")
-            return rows.map { UndoToken.Entry(table: $0[0], operation: $0[1], rowID: $0[2], old: $0[3]) }
+            return try rows.map { UndoToken.Entry(table: (try $0.decode(atIndex: 0)), operation: (try $0.decode(atIndex: 1)), rowID: (try $0.decode(atIndex: 2)), old: (try $0.decode(atIndex: 3))) }
         }
         return (result, UndoToken(label: label, entries: entries))
     }

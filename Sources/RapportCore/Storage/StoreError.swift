@@ -13,6 +13,13 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case notFound(String)
     /// The request contradicts the stored state ("already done").
     case invalid(String)
+    /// A stored value the operation needs cannot be read (see `rapport check`); nothing was changed.
+    case unreadable
+
+    /// The one way a command can fail on a bad stored value: say so, and how to repair it.
+    static func from(_ error: any Error) -> any Error {
+        UnreadableRows.isUnreadable(error) ? StoreError.unreadable : error
+    }
 
     public var description: String {
         switch self {
@@ -28,6 +35,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
             return what
         case .invalid(let what):
             return what
+        case .unreadable:
+            return "a stored value this needs cannot be read (a date outside 1900–2999, or text where a number belongs); nothing was changed: rapport check names it, rapport check --fix repairs it"
         }
     }
 }

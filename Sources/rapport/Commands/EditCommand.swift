@@ -98,8 +98,10 @@ struct EditCommand: ParsableCommand {
         var edit = FollowUpEdit(title: title, notes: notes)
         if let due { edit.due = try context.when(due, rules: rules) }
         if let repeatRule {
+            // "monthly" keeps the due date's day of the month (the new one, else the stored one).
+            let anchor = try edit.due?.day ?? reporting { try database.followUp(id: id)?.dueDay } ?? context.today
             edit.recurrence = repeatRule.lowercased() == "none" ? .some(nil)
-                : .some(try reporting { try RecurrencePhrase.parse(repeatRule, today: context.today).0 })
+                : .some(try reporting { try RecurrencePhrase.parse(repeatRule, today: anchor).0 })
         }
         if let with { edit.people = try reporting { try database.resolvePeople(CommandContext.names(with), createMissing: true) } }
         let (followUp, created) = try reporting { try database.editFollowUp(id: id, edit, now: context.now, calendar: context.calendar) }
