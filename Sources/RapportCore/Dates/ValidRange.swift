@@ -24,7 +24,7 @@ public enum ValidRange {
     public static let costMinorUnits: ClosedRange<Int> = 0...999_999_999_999_99
     /// How many days a list looks ahead (`--days`), and a report's longest period.
     public static let lookAheadDays: ClosedRange<Int> = 0...3660
-    public static let reportDays: ClosedRange<Int> = 1...36_600
+    public static let reportDays: ClosedRange<Int> = 1...3660
     /// How many times an item was put off.
     public static let snoozeCount: ClosedRange<Int> = 0...1_000_000
 

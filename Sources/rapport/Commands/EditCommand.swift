@@ -8,7 +8,7 @@ struct EditCommand: ParsableCommand {
         discussion: """
             Follow-ups: --title --due --repeat (or --repeat none) --notes --with.
             Meetings: --title --at --place --prep --outcome.
-            Contacts: --name --nickname --account --role --tier (or none) --favourite/--not-favourite \
+            Contacts: --name --nickname --account --role --tier (or none) --favourite/--no-favourite \
             --every (days, or tier) --lunch-every --channel --email --phone --tag --untag --needs --wants \
             --cares-about --dietary --family --interests --birthday --notes. An empty value clears a text field.
             """
@@ -32,7 +32,7 @@ struct EditCommand: ParsableCommand {
     @Option(help: "Contact: account (empty: none).") var account: String?
     @Option(help: "Contact: title or role.") var role: String?
     @Option(help: "Contact: tier A, B, C or none.") var tier: String?
-    @Flag(inversion: .prefixedEnableDisable, help: "Contact: a favourite client.") var favourite: Bool?
+    @Flag(inversion: .prefixedNo, help: "Contact: a favourite client (or not).") var favourite: Bool?
     @Option(help: ArgumentHelp("Contact: stay in touch every N days, or 'tier' for the tier's cadence.", valueName: "days")) var every: String?
     @Option(help: ArgumentHelp("Contact: lunch every N days, or none.", valueName: "days")) var lunchEvery: String?
     @Option(help: "Contact: preferred channel.") var channel: String?
@@ -63,8 +63,9 @@ struct EditCommand: ParsableCommand {
             throw ValidationError("--channel must be one of \(Channel.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         if let birthday, !birthday.isEmpty, Birthday(text: birthday) == nil { throw ValidationError("--birthday must be YYYY-MM-DD or --MM-DD") }
-        if let every, every != "tier", (Int(every) ?? 0) < 1 { throw ValidationError("--every takes a number of days (1 or more) or 'tier'") }
-        if let lunchEvery, lunchEvery != "none", (Int(lunchEvery) ?? 0) < 1 { throw ValidationError("--lunch-every takes a number of days or 'none'") }
+        let days = ValidRange.cadenceDays
+        if let every, every != "tier", !days.contains(Int(every) ?? 0) { throw ValidationError("--every takes a number of days (\(days.lowerBound) to \(days.upperBound)) or 'tier', not '\(every)'") }
+        if let lunchEvery, lunchEvery != "none", !days.contains(Int(lunchEvery) ?? 0) { throw ValidationError("--lunch-every takes a number of days (\(days.lowerBound) to \(days.upperBound)) or 'none', not '\(lunchEvery)'") }
     }
 
     func run() throws {

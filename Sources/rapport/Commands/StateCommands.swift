@@ -155,7 +155,7 @@ struct DealAddCommand: ParsableCommand {
     @Option(help: "People on the buyer's side.") var team: Int?
 
     func validate() throws {
-        if let team, team < 0 { throw ValidationError("--team must be 0 or more") }
+        if let team, !ValidRange.teamSize.contains(team) { throw ValidationError("--team must be from 0 to \(ValidRange.teamSize.upperBound), not \(team)") }
     }
 
     func run() throws {
@@ -184,7 +184,7 @@ struct DealCloseCommand: ParsableCommand {
 
     func validate() throws {
         if dealID(deal) == nil { throw ValidationError("'\(deal)' is not a deal (d3)") }
-        if let team, team < 0 { throw ValidationError("--team must be 0 or more") }
+        if let team, !ValidRange.teamSize.contains(team) { throw ValidationError("--team must be from 0 to \(ValidRange.teamSize.upperBound), not \(team)") }
     }
 
     func run() throws {
