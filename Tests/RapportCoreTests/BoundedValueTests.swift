@@ -144,13 +144,13 @@ struct RestoreValidationTests {
     let contact = #""contact":[{"id":1,"name":"Dana","isFavourite":0,"searchName":"dana","createdAt":"2026-11-24 08:00:00.000","updatedAt":"2026-11-24 08:00:00.000"}]"#
 
     @Test("a restore is refused whole on the first bad value, naming the table, row, column and value", arguments: [
-        (#""followUp":[{"id":1,"title":"x","dueDay":"accepted","originalDueDay":"2026-11-24","state":"open","createdAt":"2026-11-24 08:00:00.000"}]"#,
+        (#""followUp":[{"id":1,"title":"x","dueDay":"accepted","originalDueDay":"2026-11-24","snoozeCount":0,"state":"open","createdAt":"2026-11-24 08:00:00.000"}]"#,
          "followUp row 1 (id 1), column dueDay: \"accepted\" is not a YYYY-MM-DD date in the years 1900–2999; nothing was restored"),
-        (#""followUp":[{"id":1,"title":"x","dueDay":"2026-11-24","dueAt":"10000-01-01 04:59:00.000","originalDueDay":"2026-11-24","state":"open","createdAt":"2026-11-24 08:00:00.000"}]"#,
+        (#""followUp":[{"id":1,"title":"x","dueDay":"2026-11-24","dueAt":"10000-01-01 04:59:00.000","originalDueDay":"2026-11-24","snoozeCount":0,"state":"open","createdAt":"2026-11-24 08:00:00.000"}]"#,
          "followUp row 1 (id 1), column dueAt: \"10000-01-01 04:59:00.000\" is not a date and time in the years 1900–2999; nothing was restored"),
-        (#""followUp":[{"id":1,"title":"x","dueDay":"2026-11-24","originalDueDay":"2026-11-24","state":"later","createdAt":"2026-11-24 08:00:00.000"}]"#,
+        (#""followUp":[{"id":1,"title":"x","dueDay":"2026-11-24","originalDueDay":"2026-11-24","snoozeCount":0,"state":"later","createdAt":"2026-11-24 08:00:00.000"}]"#,
          "followUp row 1 (id 1), column state: \"later\" is not one of open, done, cancelled; nothing was restored"),
-        (#""deal":[{"id":1,"accountId":1,"title":"x","stage":"open","buyerTeamSize":9223372036854775807,"createdAt":"2026-11-24 08:00:00.000"}]"#,
+        (#""account":[{"id":1,"name":"Acme","createdAt":"2026-11-24 08:00:00.000","updatedAt":"2026-11-24 08:00:00.000"}],"deal":[{"id":1,"accountId":1,"title":"x","stage":"open","buyerTeamSize":9223372036854775807,"createdAt":"2026-11-24 08:00:00.000"}]"#,
          "deal row 1 (id 1), column buyerTeamSize: 9223372036854775807 is not a whole number from 0 to 1000000; nothing was restored"),
         (#""interaction":[{"id":1,"kind":"call","occurredAt":"2026-11-24 08:00:00.000","title":"a\u0000b","createdAt":"2026-11-24 08:00:00.000"}]"#,
          "interaction row 1 (id 1), column title: the text holds a NUL character; nothing was restored"),
