@@ -3,6 +3,9 @@
 public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The database was written by a newer Rapport; it is left untouched.
     case newerSchema(path: String)
+    /// The database was written by an earlier Rapport: reading it needs the
+    /// upgrade that the next command that writes does; it is left untouched.
+    case olderSchema(path: String)
     /// The database file or its directory cannot be opened or created.
     case cannotOpen(path: String, reason: String)
     /// Another process holds the database longer than the busy timeout.
@@ -25,6 +28,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
         switch self {
         case .newerSchema(let path):
             return "\(path) was written by a newer version of Rapport; upgrade Rapport to open it (the file was not changed)"
+        case .olderSchema(let path):
+            return "\(path) is a book from an earlier Rapport: upgrade it once with rapport check --fix (a copy is kept beside it); the file was not changed"
         case .cannotOpen(let path, let reason):
             return "cannot open \(path): \(reason)"
         case .busy:
