@@ -22,8 +22,11 @@ struct BoundedValueTests {
     func rangeEnds() throws {
         #expect(try parser.parse("2999-12-31 20:00").day == day(2999, 12, 31))
         #expect(try parser.parse("1900-01-01").day == day(1900, 1, 1))
-        // 2026-11-24 + 356,000 days is in 3001: refused, without overflow.
-        #expect(throws: PhraseError.self) { try parser.parse("in 3650 weeks") }
+        // 3650 weeks is 70 years: kept; 60,000 weeks (3176) is not, nor is a count that would overflow.
+        #expect(try parser.parse("in 3650 weeks").day == day(2096, 11, 6))
+        #expect(throws: PhraseError.self) { try parser.parse("+60000w") }
+        #expect(throws: PhraseError.self) { try parser.parse("+\(Int.max)w") }
+        #expect(throws: PhraseError.self) { try parser.parse("+\(Int.max)d") }
     }
 
     @Test("the quick-add parser refuses the same dates")

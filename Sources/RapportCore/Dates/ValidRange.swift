@@ -56,7 +56,7 @@ public enum ValidRange {
     /// A count of days from `today` that stays in the range: nil beyond it.
     /// (Checked before adding, so that no count overflows.)
     public static func day(_ today: CivilDate, plusDays n: Int) -> CivilDate? {
-        guard n >= firstDay.days(until: today) - 1, n <= today.days(until: lastDay) + 1 else { return nil }
+        guard n >= today.days(until: firstDay) - 1, n <= today.days(until: lastDay) + 1 else { return nil }
         let day = today.adding(days: n)
         return contains(day) ? day : nil
     }
