@@ -76,4 +76,60 @@ struct HardeningCommandTests {
         #expect(!(try rapport.run(["contacts", "--favourites"], at: tuesday).stdout.contains("Dana Ruiz")))
         #expect(try rapport.run(["edit", "--help"]).stdout.contains("--favourite/--no-favourite"))
     }
+
+    @Test("a read-only command on another program's database refuses it and leaves it byte for byte")
+    func foreignDatabase() throws {
+        let rapport = try RapportProcess()
+        let places = rapport.directory.appendingPathComponent("places.sqlite").path
+        _ = try spawnAndWait("/usr/bin/sqlite3", [places, "CREATE TABLE moz_places (id INTEGER PRIMARY KEY, url TEXT); INSERT INTO moz_places (url) VALUES ('https://example.com');"])
+        let before = try Data(contentsOf: URL(fileURLWithPath: places))
+        for command in [["overdue", "--count"], ["today"], ["add", "call Dana"], ["backup", rapport.directory.appendingPathComponent("b.sqlite").path]] {
+            let result = try rapport.run(command + ["--db", places], at: tuesday)
+            #expect(result.status == 1, "\(command)")
+            #expect(result.stderr == "rapport: cannot open \(places): it is not a Rapport book (another program's file?); it was not changed\n")
+        }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: places)) == before)
+        #expect(!FileManager.default.fileExists(atPath: places + "-wal"))
+    }
+
+    @Test("backup and export write one private file each, nothing beside it, and a failing backup says why")
+    func privateOutputs() throws {
+        let rapport = try RapportProcess()
+        try rapport.run(["contact", "add", "Dana Ruiz"], at: tuesday)
+        let out = rapport.directory.appendingPathComponent("out")
+        try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+        #expect(try rapport.run(["backup", out.appendingPathComponent("copy.sqlite").path], at: tuesday).status == 0)
+        #expect(try rapport.run(["export", "json", "-o", out.appendingPathComponent("book.json").path], at: tuesday).status == 0)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).sorted() == ["book.json", "copy.sqlite"])
+        for name in ["book.json", "copy.sqlite"] {
+            let mode = (try FileManager.default.attributesOfItem(atPath: out.appendingPathComponent(name).path)[.posixPermissions] as? NSNumber)?.intValue
+            #expect(mode.map { $0 & 0o777 } == 0o600)
+        }
+        let failing = try rapport.run(["backup", rapport.directory.appendingPathComponent("missing/dir/copy.sqlite").path], at: tuesday)
+        #expect(failing.status == 1)
+        #expect(failing.stderr.hasPrefix("rapport: cannot back up to "))
+        #expect(!failing.stderr.contains("not an error") && !failing.stderr.contains("cannot write to the book"))
+    }
+
+    @Test("a book in a read-only directory is read by the commands that read; one that writes says the directory is read-only",
+          .enabled(if: geteuid() == 0, "needs a read-only bind mount (root)"))
+    func readOnlyDirectory() throws {
+        let rapport = try RapportProcess()
+        try rapport.run(["contact", "add", "Dana Ruiz"], at: tuesday)
+        try rapport.run(["follow-up", "add", "send the deck", "--with", "Dana Ruiz", "--due", "yesterday"], at: tuesday)
+        let book = (rapport.databasePath as NSString).deletingLastPathComponent
+        let mounted = rapport.directory.appendingPathComponent("readonly").path
+        try FileManager.default.createDirectory(atPath: mounted, withIntermediateDirectories: true)
+        guard try spawnAndWait("/bin/mount", ["--bind", book, mounted]).status == 0 else { return }
+        defer { _ = try? spawnAndWait("/bin/umount", [mounted]) }
+        guard try spawnAndWait("/bin/mount", ["-o", "remount,bind,ro", mounted]).status == 0 else { return }
+        let path = mounted + "/rapport.sqlite"
+        let overdue = try rapport.run(["overdue", "--db", path], at: tuesday)
+        #expect(overdue.status == 0, "\(overdue.stderr)")
+        #expect(overdue.stdout.contains("send the deck"))
+        #expect(try rapport.run(["show", "dana", "--db", path], at: tuesday).status == 0)
+        let add = try rapport.run(["add", "call Dana Ruiz", "--db", path], at: tuesday)
+        #expect(add.status == 1)
+        #expect(add.stderr.contains("read-only"))
+    }
 }
