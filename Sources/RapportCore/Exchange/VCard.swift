@@ -14,6 +14,8 @@ public struct VCard: Hashable, Sendable {
     public var birthday: Birthday?
     public var note: String?
     public var categories: [String] = []
+    /// What was read but left out of the card ("BDAY 'soon' is not a date"), to tell the user.
+    public var warnings: [String] = []
     /// The line the card begins on, for reports.
     public var line: Int
 
@@ -76,15 +78,21 @@ public enum VCardReader {
         var result: [(Int, String)] = []
         let raw = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
             .split(separator: "\n", omittingEmptySubsequences: false)
+        // Whether the line being joined is quoted-printable, decided once from
+        // its start: each continuation is appended in place, so unfolding
+        // stays linear in the size of the file however many soft breaks it has.
+        var quotedPrintable = false
         for (index, line) in raw.enumerated() {
             var line = String(line)
             if index == 0, line.hasPrefix("\u{FEFF}") { line.removeFirst() }
             if let first = line.first, first == " " || first == "\t", !result.isEmpty {
                 result[result.count - 1].1 += line.dropFirst()
-            } else if let last = result.last, last.1.uppercased().contains("QUOTED-PRINTABLE"), last.1.hasSuffix("=") {
-                result[result.count - 1].1 = String(last.1.dropLast()) + line
+            } else if quotedPrintable, result[result.count - 1].1.utf8.last == UInt8(ascii: "=") {
+                result[result.count - 1].1.removeLast()
+                result[result.count - 1].1 += line
             } else {
                 result.append((index + 1, line))
+                quotedPrintable = (line.firstIndex(of: ":").map { line[..<$0] } ?? line[...]).uppercased().contains("QUOTED-PRINTABLE")
             }
         }
         return result
@@ -93,7 +101,7 @@ public enum VCardReader {
     private static func card(_ lines: [(line: Int, content: String)], start: Int) -> Result<VCard, VCardProblem> {
         var card = VCard(name: "", line: start)
         var structuredName: [String]?
-        for (_, content) in lines {
+        for (number, content) in lines {
             guard let colon = colonIndex(content) else { continue }
             let head = content[..<colon], rawValue = String(content[content.index(after: colon)...])
             var parts = head.split(separator: ";", omittingEmptySubsequences: false).map(String.init)
@@ -129,7 +137,11 @@ public enum VCardReader {
             case "TEL":
                 let number = unescape(value).trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "tel:", with: "")
                 if !number.isEmpty { card.phones.append((number, type)) }
-            case "BDAY": card.birthday = birthday(value)
+            case "BDAY":
+                card.birthday = birthday(value)
+                if card.birthday == nil, !value.trimmingCharacters(in: .whitespaces).isEmpty {
+                    card.warnings.append("line \(number): BDAY '\(value)' is not a date from the year \(ValidRange.birthdayYears.lowerBound) (or --MM-DD); the birthday was left out")
+                }
             case "NOTE": card.note = nonEmpty(unescape(value))
             case "CATEGORIES":
                 card.categories += components(value, separator: ",").map(unescape).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
@@ -220,12 +232,14 @@ public enum VCardReader {
     /// `1980-05-03`, `19800503`, `--0503`, `--05-03`, or with a time after `T`.
     static func birthday(_ value: String) -> Birthday? {
         let text = value.split(separator: "T").first.map(String.init) ?? value
-        let digits = text.filter(\.isNumber)
-        if text.hasPrefix("--"), digits.count == 4 {
-            return Birthday(year: nil, month: Int(digits.prefix(2))!, day: Int(digits.suffix(2))!)
+        let digits = text.filter { $0.isASCII && $0.isNumber }
+        guard text.allSatisfy({ ($0.isASCII && $0.isNumber) || $0 == "-" }) else { return nil }
+        if text.hasPrefix("--"), digits.count == 4, let month = Int(digits.prefix(2)), let day = Int(digits.suffix(2)) {
+            return Birthday(year: nil, month: month, day: day)
         }
-        guard digits.count == 8 else { return nil }
-        return Birthday(year: Int(digits.prefix(4))!, month: Int(digits.dropFirst(4).prefix(2))!, day: Int(digits.suffix(2))!)
+        guard digits.count == 8, let year = Int(digits.prefix(4)), ValidRange.birthdayYears.contains(year),
+              let month = Int(digits.dropFirst(4).prefix(2)), let day = Int(digits.suffix(2)) else { return nil }
+        return Birthday(year: year, month: month, day: day)
     }
 
     private static func nonEmpty(_ text: String) -> String? {
@@ -243,8 +257,8 @@ public enum VCardWriter {
             if let nickname = card.nickname { lines.append("NICKNAME:" + escape(nickname)) }
             if let organisation = card.organisation { lines.append("ORG:" + escape(organisation)) }
             if let title = card.title { lines.append("TITLE:" + escape(title)) }
-            for email in card.emails { lines.append("EMAIL" + (email.type.map { ";TYPE=\($0)" } ?? "") + ":" + escape(email.address)) }
-            for phone in card.phones { lines.append("TEL" + (phone.type.map { ";TYPE=\($0)" } ?? "") + ":" + escape(phone.number)) }
+            for email in card.emails { lines.append("EMAIL" + typeParameter(email.type) + ":" + escape(email.address)) }
+            for phone in card.phones { lines.append("TEL" + typeParameter(phone.type) + ":" + escape(phone.number)) }
             if let birthday = card.birthday {
                 let md = String(format: "%02d%02d", birthday.month, birthday.day)
                 lines.append("BDAY:" + (birthday.year.map { String(format: "%04d", $0) + md } ?? "--" + md))
@@ -254,6 +268,12 @@ public enum VCardWriter {
             lines.append("END:VCARD")
         }
         return lines.map(ContentLine.fold).joined(separator: "\r\n") + (lines.isEmpty ? "" : "\r\n")
+    }
+
+    /// `;TYPE=work`: only letters, digits and hyphens, as a parameter needs no quoting; nothing else.
+    static func typeParameter(_ type: String?) -> String {
+        let kept = (type ?? "").filter { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }
+        return kept.isEmpty ? "" : ";TYPE=" + kept
     }
 
     /// Text escaped as vCard wants it, kept exact otherwise (a re-import gives it back).

@@ -142,6 +142,9 @@ struct ImportVCardCommand: ParsableCommand {
             let (read, bad) = VCardReader.read(text)
             cards += read
             problems += bad.map { "\(file): \($0)" }
+            for warning in read.flatMap(\.warnings) {
+                FileHandle.standardError.write(Data("rapport: \(TerminalText.safe(file)): \(TerminalText.safe(warning))\n".utf8))
+            }
         }
         try importAndReport(cards, problems: problems, dryRun: dryRun, store: store)
     }
