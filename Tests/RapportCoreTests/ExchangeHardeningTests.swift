@@ -92,4 +92,19 @@ struct ExchangeHardeningTests {
         #expect(cards.first?.birthday == nil)
         #expect(cards.first?.warnings == ["line 4: BDAY '\(value)' is not a date from the year 1000 (or --MM-DD); the birthday was left out"])
     }
+
+    @Test("a NUL character in an imported row refuses that row, naming its line, instead of storing the text cut short")
+    func nulRefused() throws {
+        let (cards, problems) = try CSVContacts.read("name,email\nDana Ruiz,dana@acme.com\n\"Lee\u{0}Park\",lee@acme.com\n")
+        #expect(cards.map(\.name) == ["Dana Ruiz"])
+        #expect(problems.map(\.description) == ["line 3: a field holds a NUL character; the row was not imported"])
+        let (vcards, vproblems) = VCardReader.read("BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Lee\u{0}Park\r\nEND:VCARD\r\n")
+        #expect(vcards.isEmpty)
+        #expect(vproblems.map(\.description) == ["line 3: a NUL character in a value; the card was not imported"])
+        // And whatever the way in, the store refuses text it could not keep exactly.
+        let book = try TestBook()
+        #expect(throws: StoreError.invalid("name holds a NUL character; nothing was written")) {
+            try book.contact("Lee\u{0}Park", added: at(2026, 11, 24, 9))
+        }
+    }
 }

@@ -102,6 +102,9 @@ public enum VCardReader {
         var card = VCard(name: "", line: start)
         var structuredName: [String]?
         for (number, content) in lines {
+            if content.unicodeScalars.contains("\u{0}") {
+                return .failure(VCardProblem(line: number, message: "a NUL character in a value; the card was not imported"))
+            }
             guard let colon = colonIndex(content) else { continue }
             let head = content[..<colon], rawValue = String(content[content.index(after: colon)...])
             var parts = head.split(separator: ";", omittingEmptySubsequences: false).map(String.init)
