@@ -104,29 +104,36 @@ struct ReportBuilder {
         let nowSeconds = now.timeIntervalSince1970
         var daysToSend: [[Int]] = [[], []]
         while let row = try cursor.next() {
-            let meetingAt: Double? = (try row.decode(atIndex: 4))
-            if let meetingAt, meetingAt > nowSeconds { continue } // not owed until the meeting has happened
-            if (try row.decode(atIndex: 5)) as Bool { continue } // nor for a meeting that did not happen
-            let state: ThankYouState = (try row.decode(atIndex: 0))
-            let dueDay: CivilDate = (try row.decode(atIndex: 2))
-                ?? rules.businessDay(after: localDay(seconds: meetingAt!), count: rules.thankYouBusinessDays)
-            if let key = figures(for: dueDay) {
-                self[keyPath: key].thankYouNotes.due += 1
-                if state == .owed { self[keyPath: key].thankYouNotes.stillOwed += 1 }
-                if state == .waived { self[keyPath: key].thankYouNotes.waived += 1 }
-            }
-            if let sentAt: Double = (try row.decode(atIndex: 1)), state == .sent {
-                let sentDay = localDay(seconds: sentAt)
-                if let key = figures(for: sentDay) {
-                    self[keyPath: key].thankYouNotes.sent += 1
-                    if sentDay <= dueDay { self[keyPath: key].thankYouNotes.sentOnTime += 1 }
-                    let startDay = try localDay(seconds: meetingAt ?? row.decode(atIndex: 3))
-                    daysToSend[key == \.current ? 0 : 1].append(max(0, startDay.days(until: sentDay)))
+            do {
+                let meetingAt: Double? = (try row.decode(atIndex: 4))
+                if let meetingAt, meetingAt > nowSeconds { continue } // not owed until the meeting has happened
+                if (try row.decode(atIndex: 5)) as Bool { continue } // nor for a meeting that did not happen
+                let state: ThankYouState = (try row.decode(atIndex: 0))
+                let storedDue: CivilDate? = try row.decode(atIndex: 2)
+                guard let dueDay = storedDue ?? meetingAt.map({ rules.businessDay(after: localDay(seconds: $0), count: rules.thankYouBusinessDays) }) else {
+                    UnreadableRows.note() // neither its own day nor a readable meeting time
+                    continue
                 }
-            }
-            if state == .owed {
-                standing.thankYouNotesOwed += 1
-                if dueDay < today { standing.thankYouNotesLate += 1 }
+                if let key = figures(for: dueDay) {
+                    self[keyPath: key].thankYouNotes.due += 1
+                    if state == .owed { self[keyPath: key].thankYouNotes.stillOwed += 1 }
+                    if state == .waived { self[keyPath: key].thankYouNotes.waived += 1 }
+                }
+                if let sentAt: Double = (try row.decode(atIndex: 1)), state == .sent {
+                    let sentDay = localDay(seconds: sentAt)
+                    if let key = figures(for: sentDay) {
+                        self[keyPath: key].thankYouNotes.sent += 1
+                        if sentDay <= dueDay { self[keyPath: key].thankYouNotes.sentOnTime += 1 }
+                        let startDay = try localDay(seconds: meetingAt ?? row.decode(atIndex: 3))
+                        daysToSend[key == \.current ? 0 : 1].append(max(0, startDay.days(until: sentDay)))
+                    }
+                }
+                if state == .owed {
+                    standing.thankYouNotesOwed += 1
+                    if dueDay < today { standing.thankYouNotesLate += 1 }
+                }
+            } catch where UnreadableRows.isUnreadable(error) {
+                UnreadableRows.note() // the rest of the report still counts
             }
         }
         current.thankYouNotes.medianDaysToSend = median(daysToSend[0])
@@ -188,23 +195,27 @@ struct ReportBuilder {
             SELECT \(epoch("at")), contactID FROM touch WHERE at >= ? AND at < ? AND at <= ?
             """, arguments: [first, end, now])
         while let row = try cursor.next() {
-            guard let dayIndex = days.index(ofSeconds: (try row.decode(atIndex: 0))) else { continue }
-            let contactID: Int64 = (try row.decode(atIndex: 1))
-            let contact = book.contacts[contactID]
-            let accountID = contact?.accountID
-            let weekIndex = weekEnds.count - 1 - (lastDay - dayIndex) / 7
-            if weekIndex >= 0 {
-                counts.weekly[weekIndex] += 1
-                if let accountID { counts.accountWeeks[accountID, default: Array(repeating: 0, count: weekEnds.count)][weekIndex] += 1 }
+            do {
+                guard let dayIndex = days.index(ofSeconds: (try row.decode(atIndex: 0))) else { continue }
+                let contactID: Int64 = (try row.decode(atIndex: 1))
+                let contact = book.contacts[contactID]
+                let accountID = contact?.accountID
+                let weekIndex = weekEnds.count - 1 - (lastDay - dayIndex) / 7
+                if weekIndex >= 0 {
+                    counts.weekly[weekIndex] += 1
+                    if let accountID { counts.accountWeeks[accountID, default: Array(repeating: 0, count: weekEnds.count)][weekIndex] += 1 }
+                }
+                let bucket = dayIndex >= periodStart ? 0 : dayIndex >= previousStart ? 1 : -1
+                guard bucket >= 0 else { continue }
+                let tier = contact?.tier.map { Tier.allCases.firstIndex(of: $0)! } ?? 3
+                tallies[bucket].total += 1
+                tallies[bucket].contacts.insert(contactID)
+                tallies[bucket].tierTouches[tier] += 1
+                tallies[bucket].tierContacts[tier].insert(contactID)
+                if let accountID { tallies[bucket].accounts[accountID, default: 0] += 1 }
+            } catch where UnreadableRows.isUnreadable(error) {
+                UnreadableRows.note() // the rest of the report still counts
             }
-            let bucket = dayIndex >= periodStart ? 0 : dayIndex >= previousStart ? 1 : -1
-            guard bucket >= 0 else { continue }
-            let tier = contact?.tier.map { Tier.allCases.firstIndex(of: $0)! } ?? 3
-            tallies[bucket].total += 1
-            tallies[bucket].contacts.insert(contactID)
-            tallies[bucket].tierTouches[tier] += 1
-            tallies[bucket].tierContacts[tier].insert(contactID)
-            if let accountID { tallies[bucket].accounts[accountID, default: 0] += 1 }
         }
         counts.byAccountInPeriod = tallies[0].accounts
         for (key, tally) in [(\ReportBuilder.current, tallies[0]), (\ReportBuilder.before, tallies[1])] {
@@ -392,10 +403,14 @@ struct BookFacts {
     init(_ db: Database) throws {
         let rows = try Row.fetchCursor(db, sql: "SELECT id, name, accountID, tier, stayInTouchDays, latestTouchAt, createdAt FROM contact")
         while let row = try rows.next() {
-            let contact = ContactFacts(id: (try row.decode(atIndex: 0)), name: (try row.decode(atIndex: 1)), accountID: (try row.decode(atIndex: 2)), tier: (try row.decode(atIndex: 3)), stayInTouchDays: (try row.decode(atIndex: 4)),
-                                       latestTouchAt: (try row.decode(atIndex: 5)), createdAt: (try row.decode(atIndex: 6)))
-            contacts[contact.id] = contact
-            contactsByTier[contact.tier, default: 0] += 1
+            do {
+                let contact = ContactFacts(id: (try row.decode(atIndex: 0)), name: (try row.decode(atIndex: 1)), accountID: (try row.decode(atIndex: 2)), tier: (try row.decode(atIndex: 3)), stayInTouchDays: (try row.decode(atIndex: 4)),
+                                           latestTouchAt: (try row.decode(atIndex: 5)), createdAt: (try row.decode(atIndex: 6)))
+                contacts[contact.id] = contact
+                contactsByTier[contact.tier, default: 0] += 1
+            } catch where UnreadableRows.isUnreadable(error) {
+                UnreadableRows.note() // the rest of the report still counts
+            }
         }
         for account in try Account.fetchAll(db) { accounts[account.id!] = account }
         segments = try Segment.order(sql: "name COLLATE NOCASE").fetchAll(db)
