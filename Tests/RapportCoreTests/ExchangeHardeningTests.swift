@@ -58,7 +58,8 @@ struct ExchangeHardeningTests {
     func iCalendarStructure() throws {
         var random = SplitMix(state: 9)
         for _ in 0..<40 {
-            func text() -> String { (0..<Int.random(in: 1...8, using: &random)).map { _ in Self.pool.randomElement(using: &random)! }.joined() }
+            // (No NUL: the store refuses text holding one, see nulRefused.)
+            func text() -> String { (0..<Int.random(in: 1...8, using: &random)).map { _ in Self.pool.filter { $0 != "\u{0}" }.randomElement(using: &random)! }.joined() }
             let book = try TestBook()
             let dana = try book.contact("Dana " + text(), added: at(2026, 10, 1, 9))
             try book.followUp("f " + text(), with: [dana], on: day(2026, 11, 25), added: at(2026, 11, 20, 9))

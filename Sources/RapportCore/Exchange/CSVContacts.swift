@@ -61,6 +61,11 @@ public enum CSVContacts {
             let start = line
             line += 1 + row.reduce(0) { $0 + $1.filter { $0 == "\n" || $0 == "\r\n" }.count }
             if row.allSatisfy(\.isEmpty) { continue }
+            // SQLite would cut the text short at a NUL: the row is refused, never stored changed.
+            if row.contains(where: { $0.unicodeScalars.contains("\u{0}") }) {
+                problems.append(VCardProblem(line: start, message: "a field holds a NUL character; the row was not imported"))
+                continue
+            }
             var card = VCard(name: "", line: start)
             var first = "", last = ""
             for (index, value) in row.enumerated() where index < fields.count && !value.isEmpty {
@@ -75,7 +80,8 @@ public enum CSVContacts {
                 case .tags?: card.categories += value.split(whereSeparator: { ",;".contains($0) }).map { $0.trimmingCharacters(in: .whitespaces) }
                         .filter { !$0.isEmpty && !$0.hasPrefix("*") }
                 case .notes?: card.note = value
-                case .birthday?: card.birthday = VCardReader.birthday(value) ?? Birthday(text: value)
+                case .birthday?: card.birthday = VCardReader.birthday(value)
+                    ?? Birthday(text: value).flatMap { birthday in birthday.year.map(ValidRange.birthdayYears.contains) ?? true ? birthday : nil }
                 case .nickname?: card.nickname = value
                 case nil: break
                 }

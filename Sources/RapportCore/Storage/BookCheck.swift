@@ -186,8 +186,13 @@ protocol CheckedRecord: MutablePersistableRecord {}
 extension CheckedRecord {
     public func willSave(_ db: Database) throws {
         let rules = BookColumns.rules(of: Self.databaseTableName)
-        guard !rules.isEmpty else { return }
         let values = try databaseDictionary
+        for (column, value) in values.sorted(by: { $0.key < $1.key }) {
+            // SQLite would keep the text only up to a NUL: refuse rather than store it changed.
+            if case .string(let text) = value.storage, text.utf8.contains(0) {
+                throw StoreError.invalid("\(column) holds a NUL character; nothing was written")
+            }
+        }
         for (column, rule) in rules {
             if let value = values[column], let problem = rule.problem(value) {
                 throw StoreError.invalid("\(column) \(BadValue.quote(value)) is \(problem); nothing was written")

@@ -95,25 +95,31 @@ public final class RapportStore: Sendable {
     /// SQLite at all, or another program's database (its application id, or
     /// no Rapport migrations). A book from before the application id was set
     /// is known by its migrations.
-    private static func requireBook(_ queue: DatabaseQueue, path: String, migrator: DatabaseMigrator) throws {
+    /// Returns whether the database is still empty (no tables at all).
+    @discardableResult
+    private static func requireBook(_ queue: DatabaseQueue, path: String, migrator: DatabaseMigrator) throws -> Bool {
         let foreign = StoreError.cannotOpen(path: path, reason: "it is not a Rapport book (another program's file?); it was not changed")
-        let (id, first): (Int32, String?)
+        let (id, first, objects): (Int32, String?, Int)
         do {
-            (id, first) = try mapDatabaseErrors {
+            (id, first, objects) = try mapDatabaseErrors {
                 try queue.read { db in
                     (try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0,
                      try db.tableExists("grdb_migrations")
-                        ? try String.fetchOne(db, sql: "SELECT identifier FROM grdb_migrations ORDER BY rowid LIMIT 1") : nil)
+                        ? try String.fetchOne(db, sql: "SELECT identifier FROM grdb_migrations ORDER BY rowid LIMIT 1") : nil,
+                     try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") ?? 0)
                 }
             }
         } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB {
             try? queue.close()
             throw foreign
         }
-        guard id == applicationID || (id == 0 && first != nil && first == migrator.migrations.first) else {
+        // A database with nothing in it yet (a book another rapport is creating this instant) is no one else's.
+        let empty = id == 0 && objects == 0
+        guard empty || id == applicationID || (id == 0 && first != nil && first == migrator.migrations.first) else {
             try? queue.close()
             throw foreign
         }
+        return empty
     }
 
     /// Copies the book with the backup API to a private file beside it, once
@@ -179,7 +185,10 @@ public final class RapportStore: Sendable {
         }
         let queue = try openReadOnlyQueue(path: path)
         let migrator = Schema.migrator
-        try requireBook(queue, path: path, migrator: migrator)
+        if try requireBook(queue, path: path, migrator: migrator) {
+            try queue.close()
+            return nil // being created: nothing in it yet
+        }
         let (superseded, complete) = try mapDatabaseErrors {
             try queue.read { db in (try migrator.hasBeenSuperseded(db), try migrator.hasCompletedMigrations(db)) }
         }

@@ -7,6 +7,9 @@ public struct UndoToken: Sendable, Equatable {
     /// What the change was, for the user: "done f12".
     public let label: String
     let entries: [Entry]
+    /// Each row the change touched, as the change left it (nil: absent),
+    /// by "table rowid": undo restores only a book still in that state.
+    var after: [String: String?] = [:]
 
     struct Entry: Sendable, Equatable {
         var table: String
@@ -67,12 +70,36 @@ extension RapportStore {
             try db.execute(sql: "DELETE FROM temp.undo_log")
             return try rows.map { UndoToken.Entry(table: (try $0.decode(atIndex: 0)), operation: (try $0.decode(atIndex: 1)), rowID: (try $0.decode(atIndex: 2)), old: (try $0.decode(atIndex: 3))) }
         }
-        return (result, UndoToken(label: label, entries: entries))
+        var token = UndoToken(label: label, entries: entries)
+        token.after = try read { db in
+            var after: [String: String?] = [:]
+            for entry in entries where after["\(entry.table) \(entry.rowID)"] == nil {
+                after["\(entry.table) \(entry.rowID)"] = .some(try RapportStore.rowJSON(entry.table, entry.rowID, db))
+            }
+            return after
+        }
+        return (result, token)
     }
 
-    /// Takes a change back, in one transaction, newest row first.
+    /// A row as JSON (every column), or nil when there is none.
+    private static func rowJSON(_ table: String, _ rowID: Int64, _ db: Database) throws -> String? {
+        let columns = try db.columns(in: table).map(\.name)
+        let object = "json_object(" + columns.map { "'\($0)', \"\($0)\"" }.joined(separator: ", ") + ")"
+        return try String.fetchOne(db, sql: "SELECT \(object) FROM \"\(table)\" WHERE rowid = ?", arguments: [rowID])
+    }
+
+    /// Takes a change back, in one transaction, newest row first; refuses,
+    /// changing nothing, when any row it would restore has changed since
+    /// (another process's confirmed write is never reverted).
     public func undo(_ token: UndoToken) throws {
         try write { db in
+            for (key, expected) in token.after {
+                let parts = key.split(separator: " ")
+                guard parts.count == 2, let rowID = Int64(parts[1]) else { continue }
+                if try RapportStore.rowJSON(String(parts[0]), rowID, db) != expected {
+                    throw StoreError.invalid("cannot undo \(token.label): the book was changed since (by another rapport?); nothing was undone")
+                }
+            }
             try db.execute(sql: "PRAGMA defer_foreign_keys = ON")
             for entry in token.entries.reversed() {
                 let table = "\"\(entry.table)\""

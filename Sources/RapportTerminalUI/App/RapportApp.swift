@@ -214,6 +214,13 @@ public final class RapportApp {
 
     /// Reads everything the screens show, keeping selections where they were.
     func reload() {
+        let unreadableBefore = UnreadableRows.count
+        defer {
+            // Rows left out because a stored value cannot be read: say so once, the rest still shows.
+            if UnreadableRows.count > unreadableBefore, state.message == nil, let warning = UnreadableRows.warning {
+                state.message = Message(text: warning.prefix(1).uppercased() + warning.dropFirst(), isError: true)
+            }
+        }
         do {
             rules = try store.rules()
             let scheduler = Scheduler(rules: rules, calendar: state.calendar)
