@@ -109,7 +109,7 @@ struct ReportBuilder {
             if row[5] as Bool { continue } // nor for a meeting that did not happen
             let state: ThankYouState = row[0]
             let dueDay: CivilDate = row[2]
-                ?? rules.businessDay(after: localDay(seconds: meetingAt!), count: rules.thankYouBusinessDays)
+                ?? Policy(rules: rules, calendar: calendar).thankYouDue(meetingDay: localDay(seconds: meetingAt!))
             if let key = figures(for: dueDay) {
                 self[keyPath: key].thankYouNotes.due += 1
                 if state == .owed { self[keyPath: key].thankYouNotes.stillOwed += 1 }
@@ -305,11 +305,11 @@ struct ReportBuilder {
     }
 
     private func countLapses(_ book: BookFacts, _ standing: inout Standing) {
-        let scheduler = Scheduler(rules: rules, calendar: calendar)
+        let policy = Policy(rules: rules, calendar: calendar)
         var lapses: [CadenceLapse] = []
         for contact in book.contacts.values {
-            guard let cadence = rules.cadence(ownDays: contact.stayInTouchDays, tier: contact.tier),
-                  let due = scheduler.stayInTouchDue(latestTouch: contact.latestTouchAt, addedAt: contact.createdAt, cadence: cadence),
+            guard let cadence = policy.cadence(ownDays: contact.stayInTouchDays, tier: contact.tier),
+                  let due = policy.touchDue(lastTouch: contact.latestTouchAt, addedAt: contact.createdAt, cadence: cadence),
                   due < today else { continue }
             lapses.append(CadenceLapse(contactID: contact.id, name: contact.name, tier: contact.tier, cadenceDays: cadence,
                                        lastTouch: contact.latestTouchAt, daysPast: due.days(until: today)))

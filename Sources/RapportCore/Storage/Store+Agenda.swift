@@ -19,7 +19,7 @@ extension RapportStore: AgendaSource {
                 SELECT f.id, f.title, f.dueDay, f.dueAt, f.snoozeCount, a.name AS account,
                        (SELECT group_concat(contactID) FROM followUpContact WHERE followUpID = f.id) AS contactIDs
                 FROM followUp f LEFT JOIN account a ON a.id = f.accountID
-                WHERE f.state = 'open' AND f.dueDay <= ?\(only("f.id IN (SELECT followUpID FROM followUpContact WHERE contactID = ?)"))
+                WHERE f.state = \(FollowUpState.open.sql) AND f.dueDay <= ?\(only("f.id IN (SELECT followUpID FROM followUpContact WHERE contactID = ?)"))
                 """, arguments: [window.horizon.adding(days: 2)])
             while let row = try followUps.next() {
                 let due: Due = (row[3] as Date?).map(Due.instant) ?? .day(row[2])
@@ -32,7 +32,7 @@ extension RapportStore: AgendaSource {
                 FROM thankYouNote n INDEXED BY thankYouNote_owed
                 LEFT JOIN meeting m ON m.id = n.meetingID
                 LEFT JOIN account a ON a.id = m.accountID
-                WHERE n.state = 'owed' AND (n.meetingID IS NULL OR (m.startsAt <= ? AND m.cancelledAt IS NULL))\(only("n.contactID = ?"))
+                WHERE n.state = \(ThankYouState.owed.sql) AND (n.meetingID IS NULL OR (m.startsAt <= ? AND m.cancelledAt IS NULL))\(only("n.contactID = ?"))
                 """, arguments: [window.now])
             while let row = try notes.next() {
                 if let start = row[5] as Date? {
@@ -47,13 +47,13 @@ extension RapportStore: AgendaSource {
             // Meetings from the start of today to a week past the horizon
             // (preparation is due the business day before, across a weekend).
             let meetings = try Row.fetchCursor(db, sql: """
-                SELECT m.id, m.title, m.startsAt, m.prepDoneAt, a.name AS account,
+                SELECT m.id, m.title, m.startsAt, m.prepDoneAt, a.name AS account, m.createdAt,
                        (SELECT group_concat(contactID) FROM meetingAttendee WHERE meetingID = m.id) AS contactIDs
                 FROM meeting m LEFT JOIN account a ON a.id = m.accountID
                 WHERE m.startsAt >= ? AND m.startsAt < ? AND m.cancelledAt IS NULL\(only("m.id IN (SELECT meetingID FROM meetingAttendee WHERE contactID = ?)"))
                 """, arguments: [window.startOfToday, window.endOfHorizon.addingTimeInterval(8 * 86_400)])
             while let row = try meetings.next() {
-                raw.append((row[0], row[1], ids(row[5]), row[4], .meeting(start: row[2], prepDone: !row.hasNull(atIndex: 3))))
+                raw.append((row[0], row[1], ids(row[6]), row[4], .meeting(start: row[2], bookedAt: row[5], prepDone: !row.hasNull(atIndex: 3))))
             }
 
             // Contacts whose last touch (or creation) plus cadence falls by the horizon.
@@ -75,11 +75,11 @@ extension RapportStore: AgendaSource {
             // each guest at its time), read from its own index.
             let favourites = try Row.fetchCursor(db, sql: """
                 SELECT c.id, c.createdAt, c.lunchCadenceDays,
-                       (SELECT max(t.at) FROM touch t INDEXED BY touch_lunch WHERE t.contactID = c.id AND t.kind = 'lunch') AS lastLunch
+                       (SELECT max(t.at) FROM touch t INDEXED BY touch_lunch WHERE t.contactID = c.id AND t.kind = \(TouchKind.lunch.sql)) AS lastLunch
                 FROM contact c INDEXED BY contact_lunchCadence
                 WHERE c.isFavourite AND c.lunchCadenceDays IS NOT NULL\(only("c.id = ?"))
                   AND NOT EXISTS (SELECT 1 FROM lunch l INDEXED BY lunch_pending JOIN lunchGuest g ON g.lunchID = l.id AND g.contactID = c.id
-                                  WHERE l.state IN ('offered', 'accepted'))
+                                  WHERE l.state IN (\(LunchState.offered.sql), \(LunchState.accepted.sql)))
                 """)
             while let row = try favourites.next() {
                 raw.append((row[0], "Lunch", [row[0]], nil, .lunchDue(lastLunch: row[3], addedAt: row[1], cadenceDays: row[2])))
@@ -90,7 +90,7 @@ extension RapportStore: AgendaSource {
                 SELECT l.id, l.startsAt, l.place, a.name AS account,
                        (SELECT group_concat(contactID) FROM lunchGuest WHERE lunchID = l.id) AS contactIDs
                 FROM lunch l INDEXED BY lunch_pending LEFT JOIN account a ON a.id = l.accountID
-                WHERE l.state IN ('offered', 'accepted') AND l.startsAt < ?\(only("l.id IN (SELECT lunchID FROM lunchGuest WHERE contactID = ?)"))
+                WHERE l.state IN (\(LunchState.offered.sql), \(LunchState.accepted.sql)) AND l.startsAt < ?\(only("l.id IN (SELECT lunchID FROM lunchGuest WHERE contactID = ?)"))
                 """, arguments: [window.endOfHorizon])
             while let row = try lunches.next() {
                 let place: String? = row[2]
@@ -102,7 +102,7 @@ extension RapportStore: AgendaSource {
                 SELECT g.id, g.description, g.sendBy, a.name AS account,
                        (SELECT group_concat(contactID) FROM giftRecipient WHERE giftID = g.id) AS contactIDs
                 FROM gift g INDEXED BY gift_pending LEFT JOIN account a ON a.id = g.accountID
-                WHERE g.state != 'sent' AND g.sendBy IS NOT NULL AND g.sendBy <= ?\(only("g.id IN (SELECT giftID FROM giftRecipient WHERE contactID = ?)"))
+                WHERE g.state != \(GiftState.sent.sql) AND g.sendBy IS NOT NULL AND g.sendBy <= ?\(only("g.id IN (SELECT giftID FROM giftRecipient WHERE contactID = ?)"))
                 """, arguments: [window.horizon])
             while let row = try gifts.next() {
                 raw.append((row[0], row[1], ids(row[4]), row[3], .gift(sendBy: row[2])))
@@ -113,7 +113,7 @@ extension RapportStore: AgendaSource {
                 SELECT d.id, d.title, d.closedOn, d.buyerTeamSize, a.name AS account,
                        (SELECT group_concat(id) FROM contact WHERE accountID = d.accountID) AS contactIDs
                 FROM deal d INDEXED BY deal_won JOIN account a ON a.id = d.accountID
-                WHERE d.stage = 'won' AND d.closedOn <= ? AND d.buyerTeamSize >= ?
+                WHERE d.stage = \(DealStage.won.sql) AND d.closedOn <= ? AND d.buyerTeamSize >= ?
                   AND NOT EXISTS (SELECT 1 FROM gift WHERE gift.dealID = d.id)\(only("d.accountID = (SELECT accountID FROM contact WHERE id = ?)"))
                 """, arguments: [window.horizon.adding(days: -rules.giftDelayDays), rules.giftTeamSizeThreshold])
             while let row = try deals.next() {

@@ -23,8 +23,8 @@ extension RapportApp {
         }
     }
 
-    private func names(_ text: String) -> [String] {
-        text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    private func people(_ text: String) throws -> People {
+        try store.resolvePeople(NameMatcher.splitPeople(text), new: .whenClearlyNew())
     }
 
     private func parsed(_ text: String) throws -> When? {
@@ -33,8 +33,7 @@ extension RapportApp {
     }
 
     private func instant(_ when: When, defaultTime: LocalTime?) -> Date {
-        if let time = when.time ?? defaultTime { return state.calendar.instant(on: when.day, at: time) }
-        return when.day == state.agenda.today ? state.now : state.calendar.instant(on: when.day, at: .noon)
+        Policy(rules: rules, calendar: state.calendar).instant(for: when, now: state.now, defaultTime: defaultTime)
     }
 
     private func submitMeeting(_ form: Form) throws -> String {
@@ -42,7 +41,7 @@ extension RapportApp {
         guard let when = try parsed(form.value("when")), when.time != nil else {
             throw StoreError.invalid("a meeting needs a time, like 'today 10:00'")
         }
-        let people = try store.resolvePeople(names(form.value("with")), createMissing: true)
+        let people = try people(form.value("with"))
         let start = instant(when, defaultTime: nil)
         return try recorded("log meeting") {
             let (meeting, notes, _) = try store.addMeeting(MeetingDraft(
@@ -58,7 +57,7 @@ extension RapportApp {
         guard !form.value("title").isEmpty else { throw StoreError.invalid("say what the call was about") }
         let at = try parsed(form.value("when")).map { instant($0, defaultTime: nil) } ?? state.now
         guard at <= state.now else { throw StoreError.invalid("a logged call happened already; add a follow-up for one to come") }
-        let people = try store.resolvePeople(names(form.value("with")), createMissing: true)
+        let people = try people(form.value("with"))
         return try recorded("log call") {
             let (interaction, _) = try store.logInteraction(kind: .call, title: form.value("title"), people: people, at: at,
                                                             notes: form.value("notes").nilIfEmpty, now: state.now)
@@ -69,7 +68,7 @@ extension RapportApp {
     private func submitLunch(_ form: Form) throws -> String {
         guard !form.value("with").isEmpty else { throw StoreError.invalid("say who the lunch is with") }
         let start = try parsed(form.value("when")).map { instant($0, defaultTime: .noon) }
-        let people = try store.resolvePeople(names(form.value("with")), createMissing: true)
+        let people = try people(form.value("with"))
         let held = start.map { $0 <= state.now } ?? false
         let cost = try form.value("cost").nilIfEmpty.map { text throws(PhraseError) in try Money(amount: text) }
         if cost != nil && !held { throw StoreError.invalid("a cost is for a lunch that was held: give its time in the past") }
@@ -84,13 +83,10 @@ extension RapportApp {
         guard !form.value("title").isEmpty else { throw StoreError.invalid("say what the gift is") }
         let cost = try form.value("cost").nilIfEmpty.map { text throws(PhraseError) in try Money(amount: text) }
         let sendBy = try parsed(form.value("when"))?.day
-        let people = try store.resolvePeople(names(form.value("with")), createMissing: true)
+        let people = try people(form.value("with"))
         var accountID: Int64?
         if !form.value("account").isEmpty {
-            guard let account = try store.resolveAccount(form.value("account")) else {
-                throw StoreError.notFound("no account matches '\(form.value("account"))'")
-            }
-            accountID = account.id
+            accountID = try store.resolveAccount(form.value("account")).id
         }
         return try recorded("plan gift") {
             let (gift, _) = try store.addGift(Gift(accountID: accountID, occasion: "", description: form.value("title"),

@@ -207,7 +207,7 @@ public final class RapportApp {
 
     private func planQuickAdd(_ text: String) throws -> QuickAddPlan {
         let entry = try store.quickAddParser(dates: dates()).parse(text)
-        return try store.plan(entry, createMissing: true, now: state.now, calendar: state.calendar, rules: rules)
+        return try store.plan(entry, new: .whenClearlyNew(), now: state.now, calendar: state.calendar, rules: rules)
     }
 
     // MARK: - Loading
@@ -259,22 +259,14 @@ public final class RapportApp {
 
     func loadContactCard(_ id: Int64) {
         do {
-            guard let contact = try store.contact(id: id) else {
+            guard let card = try store.contactCard(id: id, now: state.now, scheduler: Scheduler(rules: rules, calendar: state.calendar),
+                                                   timelineLimit: 200) else {
                 state.message = Message(text: "No contact @\(id)", isError: true)
                 return
             }
-            let scheduler = Scheduler(rules: rules, calendar: state.calendar)
-            let cadence = rules.cadence(ownDays: contact.stayInTouchDays, tier: contact.tier)
-            let mine = try scheduler.agenda(of: id, from: store, now: state.now)
-            state.contactCard = ContactCard(
-                contact: contact, account: try contact.accountID.flatMap(store.account(id:))?.name,
-                emails: try store.emails(ofContact: id), phones: try store.phones(ofContact: id), tags: try store.tags(ofContact: id),
-                cadence: cadence, lastTouch: try store.lastTouch(ofContact: id, before: state.now),
-                touchDue: scheduler.stayInTouchDue(latestTouch: contact.latestTouchAt, addedAt: contact.createdAt, cadence: cadence),
-                open: mine.all,
-                timeline: try store.timeline(ofContact: id, limit: 200))
+            state.contactCard = card
             if case .contact(id) = state.screen {
-                state.scroll = min(state.scroll, max((state.contactCard?.open.count ?? 1) - 1, 0))
+                state.scroll = min(state.scroll, max(card.open.count - 1, 0))
             }
         } catch {
             state.message = Message(text: "Could not read the contact: \(error)", isError: true)
@@ -283,14 +275,9 @@ public final class RapportApp {
 
     func loadAccountCard(_ id: Int64) {
         do {
-            guard let account = try store.account(id: id) else { return }
-            let scheduler = Scheduler(rules: rules, calendar: state.calendar)
-            let team = try store.contactList(ContactFilter(account: account.name), now: state.now, scheduler: scheduler)
-            let teamIDs = Set(team.map { $0.contact.id! })
-            let wide = try scheduler.agenda(from: store, now: state.now, upcomingDays: 366)
-            state.accountCard = AccountCard(
-                account: account, segment: try account.segmentID.flatMap { try store.segment(id: $0) }, team: team, deals: try store.deals(ofAccount: id), gifts: try store.gifts(ofAccount: id),
-                open: wide.all.filter { item in item.account == account.name || item.contacts.contains { teamIDs.contains($0.id) } })
+            guard let card = try store.accountCard(id: id, now: state.now, scheduler: Scheduler(rules: rules, calendar: state.calendar))
+            else { return }
+            state.accountCard = card
         } catch {
             state.message = Message(text: "Could not read the account: \(error)", isError: true)
         }

@@ -33,8 +33,7 @@ struct AddCommand: ParsableCommand {
     @Flag(help: "Print what was stored as JSON.")
     var json = false
 
-    @Flag(help: "Refuse names and accounts that match nothing instead of creating them.")
-    var noCreate = false
+    @OptionGroup var creation: CreationOptions
 
     func validate() throws {
         guard !words.joined().trimmingCharacters(in: .whitespaces).isEmpty else {
@@ -55,7 +54,7 @@ struct AddCommand: ParsableCommand {
             let parser = try reader.quickAddParser(dates: DatePhraseParser(
                 today: today, weekend: rules.weekend, numericOrder: NumericDateOrder.from(environment: environment)))
             let entry = try parser.parse(phrase)
-            return try reader.plan(entry, createMissing: !noCreate, now: now, calendar: calendar, rules: rules)
+            return try reader.plan(entry, new: creation.rule, now: now, calendar: calendar, rules: rules)
         }
         if dryRun {
             if json {

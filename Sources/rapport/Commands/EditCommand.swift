@@ -101,7 +101,7 @@ struct EditCommand: ParsableCommand {
             edit.recurrence = repeatRule.lowercased() == "none" ? .some(nil)
                 : .some(try reporting { try RecurrencePhrase.parse(repeatRule, today: context.today).0 })
         }
-        if let with { edit.people = try reporting { try database.resolvePeople(CommandContext.names(with), createMissing: true) } }
+        if let with { edit.people = try reporting { try database.resolvePeople(CommandContext.names(with), new: .whenClearlyNew()) } }
         let (followUp, created) = try reporting { try database.editFollowUp(id: id, edit, now: context.now, calendar: context.calendar) }
         if let line = createdLine(created) { say(line) }
         let repeats = followUp.repeatRule.map { ", repeats \($0.phrase)" } ?? ""

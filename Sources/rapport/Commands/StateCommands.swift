@@ -88,14 +88,14 @@ struct LunchOfferCommand: ParsableCommand {
     @Option(help: ArgumentHelp("With whom: names, emails or @ids, comma-separated.", valueName: "people")) var with: String
     @Option(help: ArgumentHelp("When (without a time: noon).", valueName: "when")) var at: String?
     @Option(help: "Where.") var place: String?
-    @Flag(help: "Refuse names that match no contact instead of creating them.") var noCreate = false
+    @OptionGroup var creation: CreationOptions
 
     func run() throws {
         let context = CommandContext(store)
         let database = try store.openForWriting()
         let rules = try reporting { try database.rules() }
         let start = try at.map { try context.instant($0, rules: rules, defaultTime: .noon) }
-        let people = try reporting { try database.resolvePeople(CommandContext.names(with), createMissing: !noCreate) }
+        let people = try reporting { try database.resolvePeople(CommandContext.names(with), new: creation.rule) }
         let (lunch, created) = try reporting { try database.addLunch(people: people, startsAt: start, place: place, now: context.now) }
         if let line = createdLine(created) { say(line) }
         say("Added l\(lunch.id!) lunch offered to " + (try names(of: people, created: created, in: database))
@@ -162,7 +162,7 @@ struct DealAddCommand: ParsableCommand {
         let context = CommandContext(store)
         let database = try store.openForWriting()
         let deal = try reporting {
-            let accountID = try database.resolveAccount(account)?.id ?? database.addAccount(named: account, now: context.now).id!
+            let accountID = try database.addAccount(named: account, now: context.now).id!
             return try database.addDeal(accountID: accountID, title: title, buyerTeamSize: team, now: context.now)
         }
         say("Added d\(deal.id!) deal \"\(TerminalText.safe(deal.title))\" with \(TerminalText.safe(account))")
