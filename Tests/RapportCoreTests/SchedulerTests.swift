@@ -283,7 +283,7 @@ struct SchedulerTests {
         let book = try TestBook()
         let dana = try book.contact("Dana Ruiz", account: "Acme", added: added)
         try book.contact("Lee Park", account: "Acme", added: added)
-        let acme = try #require(try book.store.account(named: "acme"))
+        let acme = try book.store.resolveAccount("acme")
         let big = try book.store.addDeal(accountID: acme.id!, title: "Platform", now: added)
         let small = try book.store.addDeal(accountID: acme.id!, title: "Pilot", now: added)
         try book.store.closeDeal(id: big.id!, as: .won, on: day(2026, 11, 20), buyerTeamSize: 12)

@@ -40,7 +40,7 @@ extension RapportStore {
         }
         return try write { db in
             if let accountName = draft.accountName {
-                contact.accountID = try RapportStore.findOrCreateAccount(named: accountName, now: contact.createdAt, db).id
+                contact.accountID = try RapportStore.addAccount(named: accountName, now: contact.createdAt, db).id
             }
             try contact.insert(db)
             let id = contact.id!
@@ -91,10 +91,14 @@ extension RapportStore {
         try read { db in try Account.fetchOne(db, key: id) }
     }
 
+    /// The account whose name is this one ignoring case, accents and
+    /// transliteration, else a new one: the strict rule imports use (an
+    /// organisation "Globex" is not "Globex Europe").
     static func findOrCreateAccount(named rawName: String, now: Date, _ db: Database) throws -> Account {
         let name = rawName.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !name.isEmpty else { throw StoreError.invalid("an account needs a name") }
-        if let existing = try findAccount(name, db) { return existing }
+        let key = NameResolver.key(name)
+        if let existing = try Account.fetchAll(db).first(where: { NameResolver.key($0.name) == key }) { return existing }
         var account = Account(name: name, createdAt: now)
         try account.insert(db)
         return account
@@ -123,6 +127,13 @@ extension RapportStore {
     /// Adds an account, or returns the one with that name (ignoring case).
     @discardableResult
     public func addAccount(named name: String, now: Date) throws -> Account {
-        try write { db in try RapportStore.findOrCreateAccount(named: name, now: now, db) }
+        try write { db in try RapportStore.addAccount(named: name, now: now, db) }
+    }
+
+    /// The account a user named (`NameResolver`: "acme" is "Acme Corp" when
+    /// it is the only one), else a new one with that name.
+    static func addAccount(named name: String, now: Date, _ db: Database) throws -> Account {
+        if let existing = try findAccount(name, db) { return existing }
+        return try findOrCreateAccount(named: name, now: now, db)
     }
 }
