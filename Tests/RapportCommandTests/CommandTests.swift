@@ -3,8 +3,7 @@ import Testing
 
 /// End-to-end: the real binary, a temporary database, the clock pinned by
 /// faketime to Tuesday 24 November 2026 in Berlin.
-@Suite("rapport commands", .enabled(if: RapportProcess.hasFaketime || ProcessInfo.processInfo.environment["CI"] != nil,
-                                    "needs faketime (apt-get install faketime)"))
+@Suite("rapport commands")
 struct CommandTests {
     let tuesday = "2026-11-24 09:00:00"
 

@@ -3,8 +3,7 @@ import Testing
 
 /// End-to-end: quick-add, logging, and the commands that change items.
 /// Tuesday 24 November 2026, 09:00 in Berlin.
-@Suite("rapport daily commands", .enabled(if: RapportProcess.hasFaketime || ProcessInfo.processInfo.environment["CI"] != nil,
-                                          "needs faketime (apt-get install faketime)"))
+@Suite("rapport daily commands")
 struct DailyCommandTests {
     let tuesday = "2026-11-24 09:00:00"
 
