@@ -177,6 +177,30 @@ struct OneRuleTests {
         #expect(policy.instant(for: When(day: day(2026, 3, 6), time: time(9)), now: now) == at(2026, 3, 6, 9))
     }
 
+    // MARK: Bad stored values
+
+    @Test("a stored repeat rule that cannot be read is an error naming the follow-up (was: it silently stopped repeating)")
+    func badStoredRecurrence() throws {
+        let book = try TestBook()
+        try book.followUp("Report", on: day(2026, 3, 2), repeating: .months(1, day: 2), added: now)
+        try book.store.write { db in try db.execute(sql: "UPDATE followUp SET recurrence = 'every blue moon' WHERE id = 1") }
+        #expect(throws: StoreError.invalid("follow-up f1 holds a repeat rule that cannot be read ('every blue moon'): set it again with rapport edit f1 --repeat … (or --repeat none)")) {
+            try book.store.complete([ItemRef(.followUp, 1)], now: now, calendar: book.calendar)
+        }
+        #expect(try book.store.followUp(id: 1)?.state == .open) // nothing was changed
+    }
+
+    @Test("a stored setting that cannot be read is an error naming it (was: silently the default)")
+    func badStoredSetting() throws {
+        let book = try TestBook()
+        try book.store.write { db in try db.execute(sql: "INSERT INTO setting (key, value) VALUES ('cadence-a', 'often')") }
+        #expect(throws: StoreError.invalid("the book's setting cadence-a must be a whole number from 1 to 3650, not 'often'; set it again with: rapport config cadence-a VALUE")) {
+            try book.store.rules()
+        }
+        try book.store.setRule("cadence-a", to: "21")
+        #expect(try book.store.rules().tierCadenceDays[.a] == 21)
+    }
+
     // MARK: Item kinds
 
     @Test("one table of item kinds: each kind has one row, a unique prefix, and every name, label and alias reads back")

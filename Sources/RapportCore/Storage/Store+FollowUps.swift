@@ -73,7 +73,7 @@ extension RapportStore {
         followUp.state = .done
         followUp.completedAt = now
         try followUp.update(db)
-        guard let rule = followUp.repeatRule else { return nil }
+        guard let rule = try followUp.repeatRule() else { return nil }
         let nextDay = rule.next(after: followUp.dueDay)
         let nextAt = followUp.dueAt.map { calendar.instant(on: nextDay, at: calendar.time(of: $0)) }
         var next = FollowUp(title: followUp.title, dueDay: nextDay, dueAt: nextAt, recurrence: rule,

@@ -104,7 +104,7 @@ struct EditCommand: ParsableCommand {
         if let with { edit.people = try reporting { try database.resolvePeople(CommandContext.names(with), new: .whenClearlyNew()) } }
         let (followUp, created) = try reporting { try database.editFollowUp(id: id, edit, now: context.now, calendar: context.calendar) }
         if let line = createdLine(created) { say(line) }
-        let repeats = followUp.repeatRule.map { ", repeats \($0.phrase)" } ?? ""
+        let repeats = try reporting { try followUp.repeatRule() }.map { ", repeats \($0.phrase)" } ?? ""
         say("f\(id): follow-up \"\(TerminalText.safe(followUp.title))\", due \(context.text(followUp.due))\(repeats)")
     }
 
