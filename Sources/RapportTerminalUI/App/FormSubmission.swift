@@ -4,22 +4,17 @@ import RapportCore
 /// Turns a filled form into a change to the book, with the same library
 /// rules as the shell commands; an error keeps the form open and says why.
 extension RapportApp {
-    func submit(_ form: Form) {
+    func submit(_ form: Form) -> [Outcome] {
         do {
-            let summary: String
             switch form.kind {
-            case .meeting: summary = try submitMeeting(form)
-            case .call: summary = try submitCall(form)
-            case .lunch: summary = try submitLunch(form)
-            case .gift: summary = try submitGift(form)
-            case .editContact(let id): summary = try submitContact(form, id: id)
+            case .meeting: return try submitMeeting(form)
+            case .call: return try submitCall(form)
+            case .lunch: return try submitLunch(form)
+            case .gift: return try submitGift(form)
+            case .editContact(let id): return try submitContact(form, id: id)
             }
-            state.form = nil
-            state.message = Message(text: summary, isError: false)
         } catch {
-            var failed = form
-            failed.error = "\(error)"
-            state.form = failed
+            return [.formRefused(form, "\(error)")]
         }
     }
 
@@ -28,15 +23,14 @@ extension RapportApp {
     }
 
     private func parsed(_ text: String) throws -> When? {
-        text.isEmpty ? nil : try DatePhraseParser(today: state.agenda.today, weekend: rules.weekend,
-                                                  numericOrder: NumericDateOrder.from(environment: environment)).parse(text)
+        text.isEmpty ? nil : try dates().parse(text)
     }
 
     private func instant(_ when: When, defaultTime: LocalTime?) -> Date {
         Policy(rules: rules, calendar: state.calendar).instant(for: when, now: state.now, defaultTime: defaultTime)
     }
 
-    private func submitMeeting(_ form: Form) throws -> String {
+    private func submitMeeting(_ form: Form) throws -> [Outcome] {
         guard !form.value("title").isEmpty else { throw StoreError.invalid("a meeting needs a title") }
         guard let when = try parsed(form.value("when")), when.time != nil else {
             throw StoreError.invalid("a meeting needs a time, like 'today 10:00'")
@@ -52,7 +46,7 @@ extension RapportApp {
         }
     }
 
-    private func submitCall(_ form: Form) throws -> String {
+    private func submitCall(_ form: Form) throws -> [Outcome] {
         guard !form.value("with").isEmpty else { throw StoreError.invalid("say who the call was with") }
         guard !form.value("title").isEmpty else { throw StoreError.invalid("say what the call was about") }
         let at = try parsed(form.value("when")).map { instant($0, defaultTime: nil) } ?? state.now
@@ -65,7 +59,7 @@ extension RapportApp {
         }
     }
 
-    private func submitLunch(_ form: Form) throws -> String {
+    private func submitLunch(_ form: Form) throws -> [Outcome] {
         guard !form.value("with").isEmpty else { throw StoreError.invalid("say who the lunch is with") }
         let start = try parsed(form.value("when")).map { instant($0, defaultTime: .noon) }
         let people = try people(form.value("with"))
@@ -79,7 +73,7 @@ extension RapportApp {
         }
     }
 
-    private func submitGift(_ form: Form) throws -> String {
+    private func submitGift(_ form: Form) throws -> [Outcome] {
         guard !form.value("title").isEmpty else { throw StoreError.invalid("say what the gift is") }
         let cost = try form.value("cost").nilIfEmpty.map { text throws(PhraseError) in try Money(amount: text) }
         let sendBy = try parsed(form.value("when"))?.day
@@ -96,7 +90,7 @@ extension RapportApp {
         }
     }
 
-    private func submitContact(_ form: Form, id: Int64) throws -> String {
+    private func submitContact(_ form: Form, id: Int64) throws -> [Outcome] {
         let tierText = form.value("tier")
         guard tierText.isEmpty || Tier(text: tierText) != nil else { throw StoreError.invalid("the tier is A, B, C or empty") }
         func days(_ key: String, _ label: String) throws -> Int? {
