@@ -55,6 +55,18 @@ public enum NameMatcher {
         return names
     }
 
+    /// The names that complete what was typed, in the order given: those
+    /// whose whole name starts with it first, then those with a word that
+    /// does ("lee" → "Lee Park", then "Ann Leeds"), folded as everywhere.
+    public static func completions(of typed: String, among names: [String]) -> [String] {
+        let folded = fold(typed)
+        guard !folded.isEmpty else { return [] }
+        let keyed = names.map { (name: $0, key: fold($0)) }
+        let whole = keyed.filter { $0.key.hasPrefix(folded) }.map(\.name)
+        let word = keyed.filter { !$0.key.hasPrefix(folded) && $0.key.split(separator: " ").contains { $0.hasPrefix(folded) } }.map(\.name)
+        return whole + word
+    }
+
     /// How far a typed name may be from a stored one to be offered as
     /// "did you mean": one edit for short words, a third of the length beyond.
     static func isClose(_ typed: String, _ stored: String) -> Int? {
