@@ -88,3 +88,10 @@ extension RapportStore {
         }
     }
 }
+
+// Each record that is an agenda item knows its reference, so no one writes a prefix by hand.
+extension ThankYouNote { public var ref: ItemRef { ItemRef(.thankYou, id ?? 0) } }
+extension FollowUp { public var ref: ItemRef { ItemRef(.followUp, id ?? 0) } }
+extension Meeting { public var ref: ItemRef { ItemRef(.meeting, id ?? 0) } }
+extension Lunch { public var ref: ItemRef { ItemRef(.lunch, id ?? 0) } }
+extension Gift { public var ref: ItemRef { ItemRef(.gift, id ?? 0) } }

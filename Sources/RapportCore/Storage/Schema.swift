@@ -11,7 +11,7 @@ enum Schema {
         migrator.registerMigration("v2: segments, lunch costs") { db in
             try createV2(db)
         }
-        migrator.registerMigration("v3b: search keys fold transliterations") { db in
+        migrator.registerMigration("v3b: search keys fold transliterations, lunches by creation") { db in
             try migrateV3b(db)
         }
         return migrator
@@ -224,6 +224,8 @@ enum Schema {
     /// Contacts' search keys are recomputed with `NameMatcher.fold`, which
     /// now also folds transliterations ("Mueller" and "Müller" share a key).
     private static func migrateV3b(_ db: Database) throws {
+        // The report reads the lunches offered in a period by this index (it scanned them all).
+        try db.create(index: "lunch_createdAt", on: "lunch", columns: ["createdAt"])
         let rows = try Row.fetchAll(db, sql: "SELECT id, name, nickname FROM contact")
         let update = try db.makeStatement(sql: "UPDATE contact SET searchName = ? WHERE id = ?")
         for row in rows {

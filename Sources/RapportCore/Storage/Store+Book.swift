@@ -113,8 +113,8 @@ extension RapportStore {
             try Row.fetchAll(db, sql: """
                 SELECT a.*, (SELECT name FROM segment WHERE id = a.segmentID) AS segmentName,
                        (SELECT count(*) FROM contact WHERE accountID = a.id) AS teamSize,
-                       (SELECT count(*) FROM deal WHERE accountID = a.id AND stage = 'open') AS openDeals,
-                       (SELECT count(*) FROM deal WHERE accountID = a.id AND stage = 'won') AS wonDeals,
+                       (SELECT count(*) FROM deal WHERE accountID = a.id AND stage = \(DealStage.open.sql)) AS openDeals,
+                       (SELECT count(*) FROM deal WHERE accountID = a.id AND stage = \(DealStage.won.sql)) AS wonDeals,
                        (SELECT max(t.at) FROM contact c JOIN touch t ON t.contactID = c.id
                         WHERE c.accountID = a.id AND t.at <= ?) AS lastTouch
                 FROM account a ORDER BY a.name COLLATE NOCASE

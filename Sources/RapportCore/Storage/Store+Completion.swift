@@ -68,7 +68,7 @@ extension RapportStore {
 
     static func completeLunch(_ ref: ItemRef, now: Date, calendar: LocalCalendar, _ db: Database) throws -> Completion {
         _ = try RapportStore.setLunchState(id: ref.id, to: .held, now: now, db)
-        return Completion(ref: ref, summary: "lunch l\(ref.id) marked held", next: nil)
+        return Completion(ref: ref, summary: "lunch \(ref) marked held", next: nil)
     }
 
     static func completeGift(_ ref: ItemRef, now: Date, calendar: LocalCalendar, _ db: Database) throws -> Completion {
@@ -77,9 +77,9 @@ extension RapportStore {
     }
 
     static func completeGiftSuggestion(_ ref: ItemRef, now: Date, calendar: LocalCalendar, _ db: Database) throws -> Completion {
-        guard let deal = try Deal.fetchOne(db, key: ref.id) else { throw StoreError.notFound("no deal gd\(ref.id)") }
+        guard let deal = try Deal.fetchOne(db, key: ref.id) else { throw StoreError.notFound("no deal \(ref)") }
         guard try Gift.all().of(deal: ref.id).isEmpty(db) else {
-            throw StoreError.invalid("deal gd\(ref.id) already has a gift")
+            throw StoreError.invalid("deal \(ref) already has a gift")
         }
         let gift = try RapportStore.insertGift(
             Gift(accountID: deal.accountID, dealID: deal.id, occasion: "closed deal", description: "Gift for \(deal.title)",
@@ -89,6 +89,6 @@ extension RapportStore {
     }
 
     static func refuseMeetingDone(_ ref: ItemRef, now: Date, calendar: LocalCalendar, _ db: Database) throws -> Completion {
-        throw StoreError.invalid("m\(ref.id) is a meeting: it is not done, it happens (its thank-you notes and prep are items of their own)")
+        throw StoreError.invalid("\(ref) is a meeting: it is not done, it happens (its thank-you notes and prep are items of their own)")
     }
 }

@@ -41,8 +41,8 @@ extension RapportApp {
             let (meeting, notes, _) = try store.addMeeting(MeetingDraft(
                 title: form.value("title"), startsAt: start, place: form.value("place").nilIfEmpty, attendees: people,
                 prepNotes: form.value("prep").nilIfEmpty, outcomeNotes: form.value("outcome").nilIfEmpty), now: state.now)
-            let owed = start <= state.now && !notes.isEmpty ? "; thank-you notes owed: " + notes.map { "t\($0.id!)" }.joined(separator: " ") : ""
-            return "Logged m\(meeting.id!) \"\(meeting.title)\"" + owed
+            let owed = start <= state.now && !notes.isEmpty ? "; thank-you notes owed: " + notes.map { $0.ref.description }.joined(separator: " ") : ""
+            return "Logged \(meeting.ref) \"\(meeting.title)\"" + owed
         }
     }
 
@@ -69,7 +69,7 @@ extension RapportApp {
         return try recorded(held ? "log lunch" : "offer lunch") {
             let (lunch, _) = try store.addLunch(people: people, startsAt: start, place: form.value("place").nilIfEmpty,
                                                 state: held ? .held : .offered, cost: cost, now: state.now)
-            return held ? "Logged l\(lunch.id!) lunch held" : "Added l\(lunch.id!) lunch offered"
+            return held ? "Logged \(lunch.ref) lunch held" : "Added \(lunch.ref) lunch offered"
         }
     }
 
@@ -86,7 +86,7 @@ extension RapportApp {
             let (gift, _) = try store.addGift(Gift(accountID: accountID, occasion: "", description: form.value("title"),
                                                    costMinorUnits: cost?.minorUnits, currency: cost?.currency, state: .idea,
                                                    sendBy: sendBy, createdAt: state.now), people: people)
-            return "Added g\(gift.id!) gift \"\(gift.description)\""
+            return "Added \(gift.ref) gift \"\(gift.description)\""
         }
     }
 

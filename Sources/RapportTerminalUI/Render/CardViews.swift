@@ -95,7 +95,7 @@ enum AccountCardView {
         lines.append(.text("Gifts · \(card.gifts.count)", [.bold], .accent))
         for gift in card.gifts {
             let cost = gift.costMinorUnits.map { Money(minorUnits: $0, currency: gift.currency ?? "USD").description }
-            lines.append(.field("g\(gift.id!)", [gift.description, gift.state.rawValue, cost,
+            lines.append(.field("\(gift.ref)", [gift.description, gift.state.rawValue, cost,
                                                  gift.sentOn.map { DateText.day($0, relativeToYear: state.agenda.today.year) }]
                 .compactMap { $0 }.joined(separator: " · ")))
         }

@@ -77,7 +77,7 @@ struct AddCommand: ParsableCommand {
             let count = outcome.thankYouNotes.count
             let notes = count == 1 ? "1 thank-you note" : "\(count) thank-you notes"
             line += plan.instant! <= now
-                ? "; \(notes) owed: " + outcome.thankYouNotes.map { "t\($0.id!)" }.joined(separator: " ")
+                ? "; \(notes) owed: " + outcome.thankYouNotes.map { $0.ref.description }.joined(separator: " ")
                 : "; \(notes) owed after it"
         }
         say(TerminalText.safe(line))
@@ -112,7 +112,7 @@ struct AddJSON: Encodable {
         place = plan.entry.place
         cost = plan.entry.cost.map { Money(minorUnits: $0.minorUnits, currency: $0.currency).amountText }
         currency = plan.entry.cost?.currency
-        thankYouNotes = outcome?.thankYouNotes.map { "t\($0.id!)" } ?? []
+        thankYouNotes = outcome?.thankYouNotes.map { $0.ref.description } ?? []
         stored = outcome != nil
     }
 

@@ -79,7 +79,7 @@ struct FollowUpAddCommand: ParsableCommand {
         let who = try reporting { try database.contactIDs(ofFollowUp: followUp.id!).compactMap { try database.contact(id: $0)?.name } }
         let whoText = who.isEmpty ? "" : " with " + who.map(TerminalText.safe).joined(separator: ", ")
         let repeatText = recurrence.map { ", repeats \($0.phrase)" } ?? ""
-        say("Added f\(followUp.id!) follow-up \"\(TerminalText.safe(followUp.title))\"\(whoText), due "
+        say("Added \(followUp.ref) follow-up \"\(TerminalText.safe(followUp.title))\"\(whoText), due "
             + DateText.due(followUp.due, in: calendar, relativeToYear: today.year) + repeatText)
     }
 }

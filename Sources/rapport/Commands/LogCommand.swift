@@ -49,12 +49,12 @@ struct LogMeetingCommand: ParsableCommand {
                                                  prepNotes: prep, outcomeNotes: log.notes), now: context.now)
         }
         if let line = createdLine(created) { say(line) }
-        var line = "Logged m\(meeting.id!) meeting \"\(TerminalText.safe(meeting.title))\", \(context.text(.instant(meeting.startsAt)))"
+        var line = "Logged \(meeting.ref) meeting \"\(TerminalText.safe(meeting.title))\", \(context.text(.instant(meeting.startsAt)))"
         if !notes.isEmpty {
             let names = try reporting { try notes.compactMap { try database.contact(id: $0.contactID)?.name } }
             line += " with " + names.map(TerminalText.safe).joined(separator: ", ")
             line += meeting.startsAt <= context.now
-                ? "; thank-you notes owed: " + notes.map { "t\($0.id!)" }.joined(separator: " ")
+                ? "; thank-you notes owed: " + notes.map { $0.ref.description }.joined(separator: " ")
                 : "; \(notes.count) thank-you note\(notes.count == 1 ? "" : "s") owed after it"
         }
         say(line)
@@ -126,7 +126,7 @@ struct LogLunchCommand: ParsableCommand {
             try database.addLunch(people: people, startsAt: at, place: place, state: .held, notes: log.notes, cost: money, now: context.now)
         }
         if let line = createdLine(created) { say(line) }
-        say("Logged l\(lunch.id!) lunch held with " + (try names(of: people, created: created, in: database))
+        say("Logged \(lunch.ref) lunch held with " + (try names(of: people, created: created, in: database))
             + (place.map { " at \(TerminalText.safe($0))" } ?? "") + (money.map { ", \($0)" } ?? "") + ", \(context.text(.instant(at)))")
     }
 }
@@ -164,7 +164,7 @@ struct LogGiftCommand: ParsableCommand {
         }
         if let line = createdLine(created) { say(line) }
         let recipients = try reporting { try database.giftRecipients(gift.id!) }
-        say("Logged g\(gift.id!) gift \"\(TerminalText.safe(gift.description))\" sent to \(recipients.count) "
+        say("Logged \(gift.ref) gift \"\(TerminalText.safe(gift.description))\" sent to \(recipients.count) "
             + (recipients.count == 1 ? "person" : "people") + (money.map { ", \($0)" } ?? "") + ", \(DateText.day(day, relativeToYear: context.today.year))")
     }
 }

@@ -43,14 +43,14 @@ struct ThanksSentCommand: ParsableCommand {
             }
             guard owed.count == 1 else {
                 throw CommandFailure("\(owed.count) thank-you notes are owed to \(person.name): "
-                                     + owed.map { "t\($0.id!)" }.joined(separator: ", ") + "; name one", status: CommandFailure.badInput)
+                                     + owed.map { $0.ref.description }.joined(separator: ", ") + "; name one", status: CommandFailure.badInput)
             }
             noteID = only.id!
         }
         let channel = via.flatMap { ThankYouChannel(rawValue: $0.lowercased()) }
         try reporting { try database.markThankYouSent(id: noteID, channel: channel, at: context.now) }
         let name = try reporting { try database.thankYouNote(id: noteID).flatMap { try database.contact(id: $0.contactID)?.name } } ?? ""
-        say("t\(noteID): thank-you note to \(TerminalText.safe(name)) sent" + (channel.map { " (\($0.rawValue))" } ?? ""))
+        say("\(ItemRef(.thankYou, noteID)): thank-you note to \(TerminalText.safe(name)) sent" + (channel.map { " (\($0.rawValue))" } ?? ""))
     }
 }
 
@@ -69,7 +69,7 @@ struct ThanksWaiveCommand: ParsableCommand {
         let database = try store.openForWriting()
         let id = try reporting { try ItemRef(parsing: ref).id }
         try reporting { try database.waiveThankYou(id: id, reason: reason) }
-        say("t\(id): thank-you note waived (\(TerminalText.safe(reason)))")
+        say("\(ItemRef(.thankYou, id)): thank-you note waived (\(TerminalText.safe(reason)))")
     }
 }
 
@@ -98,7 +98,7 @@ struct LunchOfferCommand: ParsableCommand {
         let people = try reporting { try database.resolvePeople(CommandContext.names(with), new: creation.rule) }
         let (lunch, created) = try reporting { try database.addLunch(people: people, startsAt: start, place: place, now: context.now) }
         if let line = createdLine(created) { say(line) }
-        say("Added l\(lunch.id!) lunch offered to " + (try names(of: people, created: created, in: database))
+        say("Added \(lunch.ref) lunch offered to " + (try names(of: people, created: created, in: database))
             + (place.map { " at \(TerminalText.safe($0))" } ?? "") + (start.map { ", \(context.text(.instant($0)))" } ?? ", no date yet"))
     }
 }
@@ -129,7 +129,7 @@ struct LunchStateCommand: ParsableCommand {
         let database = try store.openForWriting()
         let id = try reporting { try ItemRef(parsing: ref).id }
         let lunch = try reporting { try database.setLunchState(id: id, to: state, cost: money, now: context.now) }
-        say("l\(id): lunch \(lunch.state.rawValue)" + (money.map { ", \($0)" } ?? ""))
+        say("\(ItemRef(.lunch, id)): lunch \(lunch.state.rawValue)" + (money.map { ", \($0)" } ?? ""))
     }
 }
 
