@@ -7,8 +7,8 @@ public enum OnlyStatement {
     public static let maximumLength = 500
 
     /// The statement for an account in `segment`: the segment's own, else the book's.
-    public static func effective(segment: Segment?, book: String?) -> String? {
-        segment?.onlyStatement ?? book
+    public static func effective(segment: String?, book: String?) -> String? {
+        segment ?? book
     }
 }
 
