@@ -38,7 +38,7 @@ public struct BriefLine: Hashable, Sendable {
     }
 
     /// The column width of field labels.
-    public static let labelWidth = 12
+    public static let labelWidth = 13
 }
 
 /// The brief as lines, in reading order, with dates in the user's zone.
@@ -75,9 +75,9 @@ public enum BriefLayout {
             var headline = [person.role, person.account].compactMap { $0 }.joined(separator: " at ")
             if let tier = person.tier { headline += (headline.isEmpty ? "" : " · ") + "tier \(tier.rawValue)" }
             if person.favourite { headline += (headline.isEmpty ? "" : " · ") + "★ favourite" }
-            lines.append(BriefLine(.subheading, "@\(person.id)", person.name + (headline.isEmpty ? "" : " · " + headline)))
+            lines.append(BriefLine(.subheading, "@\(person.id)", person.name + " @\(person.id)" + (headline.isEmpty ? "" : " · " + headline)))
             let knownDays = calendar.day(of: person.knownSince).days(until: today)
-            var known = knownDays < 1 ? "added today" : "known \(knownFor(knownDays)), since \(day(calendar.day(of: person.knownSince)))"
+            var known = knownDays < 1 ? "added today" : "\(knownFor(knownDays)), since \(day(calendar.day(of: person.knownSince)))"
             if let channel = person.preferredChannel { known += " · prefers \(channel)" }
             lines.append(BriefLine(.field, "known", known))
             if person.lastTouches.isEmpty { lines.append(BriefLine(.field, "touches", "none yet", tone: .muted)) }
