@@ -135,9 +135,10 @@ public enum BriefLayout {
             lines.append(.init(.blank))
             lines.append(BriefLine(.heading, "", "Account · \(account.name)", tone: .accent))
             if let segment = account.segment {
-                let ratings = [segment.attractiveness, segment.competitiveness, segment.appealToBuyers].map { $0.map(String.init) ?? "–" }
-                lines.append(BriefLine(.field, "segment", "\(segment.name) · rated \(ratings.joined(separator: "·")) (attractiveness·competitiveness·appeal)"
-                                       + (segment.quadrant.map { " · " + $0.advice } ?? "")))
+                func rating(_ value: Int?) -> String { value.map(String.init) ?? "–" }
+                lines.append(BriefLine(.field, "segment", segment.name + (segment.quadrant.map { " · " + $0.advice } ?? " · not rated yet")))
+                lines.append(BriefLine(.field, "", "attractiveness \(rating(segment.attractiveness)) · competitiveness \(rating(segment.competitiveness))"
+                                       + " · appeal \(rating(segment.appealToBuyers))", tone: .muted))
             } else {
                 lines.append(BriefLine(.field, "segment", "none yet", tone: .muted))
             }

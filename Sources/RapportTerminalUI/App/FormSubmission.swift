@@ -13,6 +13,7 @@ extension RapportApp {
             case .lunch: summary = try submitLunch(form)
             case .gift: summary = try submitGift(form)
             case .editContact(let id): summary = try submitContact(form, id: id)
+            case .prepNotes(let id): summary = try submitPrepNotes(form, meetingID: id)
             }
             state.form = nil
             state.message = Message(text: summary, isError: false)

@@ -154,6 +154,8 @@ public final class RapportApp {
             loadContactCard(id)
         case .openAccount(let id):
             loadAccountCard(id)
+        case .openBrief(let subject):
+            loadBrief(subject)
         case .editContact(let id):
             do {
                 guard let contact = try store.contact(id: id) else { throw StoreError.notFound("no contact @\(id)") }
@@ -241,6 +243,7 @@ public final class RapportApp {
             for screen in state.stack {
                 if case .contact(let id) = screen { loadContactCard(id) }
                 if case .account(let id) = screen { loadAccountCard(id) }
+                if case .brief(let subject) = screen { loadBrief(subject) }
             }
         } catch {
             state.message = Message(text: "Could not read the book: \(error)", isError: true)

@@ -72,12 +72,13 @@ struct BriefPrinter {
     /// Splits at spaces into lines of at most `width` columns (a longer word stays whole).
     private func wrap(_ text: String, width: Int) -> [String] {
         guard width > 10, TerminalText.width(text) > width else { return [text] }
-        var lines: [String] = [], current = ""
-        for word in text.split(separator: " ", omittingEmptySubsequences: false).map(String.init) {
-            let candidate = current.isEmpty ? word : current + " " + word
-            if TerminalText.width(candidate) > width && !current.isEmpty {
+        let indent = String(text.prefix { $0 == " " })
+        var lines: [String] = [], current = indent
+        for word in text.dropFirst(indent.count).split(separator: " ", omittingEmptySubsequences: false).map(String.init) {
+            let candidate = current == indent ? current + word : current + " " + word
+            if TerminalText.width(candidate) > width && current != indent {
                 lines.append(current)
-                current = word
+                current = indent + word
             } else {
                 current = candidate
             }
