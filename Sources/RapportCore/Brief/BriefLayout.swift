@@ -113,7 +113,9 @@ public enum BriefLayout {
         if brief.open.isEmpty { lines.append(BriefLine(.text, "", "nothing promised or owed", tone: .muted)) }
         for followUp in brief.open.followUps {
             let due = DateText.due(followUp.due, in: calendar, relativeToYear: today.year)
-            let late = followUp.late ? "\(max(calendar.day(of: followUp.due.deadline(in: calendar)).days(until: today), 0)) d late, " : ""
+            // Whole days late, counted as the agenda counts them: from the day it was due.
+            let lateDays = (followUp.dueAt.map { calendar.day(of: $0) } ?? followUp.dueDay).days(until: today)
+            let late = followUp.late ? (lateDays > 0 ? "\(lateDays) d late, " : "late, ") : ""
             lines.append(BriefLine(.field, followUp.ref, "promised: \(followUp.title) — \(late)due \(due)"
                                    + (followUp.people.isEmpty ? "" : " · " + followUp.people.joined(separator: ", ")),
                                    tone: followUp.late ? .late : .normal))

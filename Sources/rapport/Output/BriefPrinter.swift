@@ -52,7 +52,13 @@ struct BriefPrinter {
             case .heading: output.append("## " + value)
             case .subheading: output.append("### " + value)
             case .field:
-                output.append(line.label.isEmpty ? "  - " + value : "- **\(BriefPrinter.escapeMarkdown(line.label))**: " + value)
+                if line.label.isEmpty {
+                    // A continuation is a list item under the field; an indented one, one level deeper.
+                    let indent = value.prefix { $0 == " " }
+                    output.append("  " + indent + "- " + value.dropFirst(indent.count))
+                } else {
+                    output.append("- **\(BriefPrinter.escapeMarkdown(line.label))**: " + value)
+                }
             case .text: output.append(value.isEmpty ? "" : BriefPrinter.escapeLineStart(value) + "  ")
             case .blank: output.append("")
             }
