@@ -110,6 +110,14 @@ struct BriefCommandTests {
         #expect(try rapport.databaseBytes() == before)
     }
 
+    @Test("the README's brief is this output")
+    func readme() throws {
+        let text = try String(contentsOf: ReadmeTourTests.readme, encoding: .utf8)
+        let section = try #require(text.components(separatedBy: "## Before a meeting").dropFirst().first)
+        let block = try #require(section.components(separatedBy: "```console\n$ rapport brief m2\n").dropFirst().first?.components(separatedBy: "```").first)
+        #expect(block == Self.kickoffBrief)
+    }
+
     @Test("rapport brief --json: the same facts for scripts, instants in the user's zone")
     func json() throws {
         let rapport = try book()
