@@ -187,6 +187,19 @@ struct BriefTests {
         #expect(BriefLayout.lines(done, now: now, calendar: calendar).contains(BriefLine(.heading, "", "Prep notes · done Fri 27 Nov 09:00", tone: .accent)))
     }
 
+    @Test("a meeting that was held says when; an account's team is listed up to twelve, by tier")
+    func pastAndLargeTeam() throws {
+        let facts = try facts()
+        let store = facts.book.store
+        let past = try store.brief(for: .meeting(facts.discovery.id!), now: now, calendar: calendar)
+        #expect(BriefLayout.lines(past, now: now, calendar: calendar).contains(BriefLine(.field, "when", "held 24 d ago", tone: .muted)))
+        for index in 1...14 { try facts.book.contact("Teammate \(index)", account: "Acme", tier: index == 14 ? .a : .c, added: now) }
+        let account = try store.brief(for: .account(facts.acmeID), now: now, calendar: calendar)
+        #expect(account.people.count == 12 && account.morePeople == 4)
+        // Tier A first (Dana, then the tier-A teammate), then B, then C.
+        #expect(account.people.prefix(3).map(\.name) == ["Dana Ruiz", "Teammate 14", "Lee Park"])
+    }
+
     @Test("a contact's or an account's brief names the next meeting; an account's lists its team")
     func contactAndAccount() throws {
         let facts = try facts()

@@ -137,6 +137,15 @@ struct BriefScreenTests {
         #expect(app.state.form == nil && app.state.message?.isError == true)
     }
 
+    @Test("the Report screen shows deals by fit and the not-a-fit reasons once fits are recorded")
+    func reportByFit() throws {
+        let app = try makeApp(briefBook(), width: 100, height: 40)
+        app.press(.character("4"))
+        let text = app.screen.text
+        #expect(text.contains("   fit 4          open 1 · won 0 · lost 0 · not a fit 0 · win rate –"), "\(text)")
+        #expect(text.contains("   not a fit      Pilot · Globex · needs on-premise hosting"), "\(text)")
+    }
+
     @Test("the Segments screen shows the selected segment's ONLY statement")
     func segmentsShowStatement() throws {
         let app = try makeApp(briefBook(), width: 120, height: 40)

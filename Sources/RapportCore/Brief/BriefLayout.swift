@@ -61,7 +61,8 @@ public enum BriefLayout {
         if brief.cancelled { lines.append(BriefLine(.field, "status", brief.kind == "lunch" ? "called off" : "cancelled", tone: .late)) }
         if let start = brief.startsAt, !brief.cancelled {
             let days = today.days(until: calendar.day(of: start))
-            let when = start <= now ? "it has started" : days == 0 ? "today" : days == 1 ? "tomorrow" : "in \(days) days"
+            let when = start <= now ? (days == 0 ? "started today" : "held " + DateText.ago(start, today: today, calendar: calendar))
+                : days == 0 ? "today" : days == 1 ? "tomorrow" : "in \(days) days"
             lines.append(BriefLine(.field, "when", when, tone: .muted))
         }
         if let next = brief.next {
