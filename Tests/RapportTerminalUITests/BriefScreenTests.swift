@@ -49,6 +49,16 @@ struct BriefScreenTests {
         for line in app.screen.text.split(separator: "\n") { #expect(TerminalText.width(String(line)) <= parts[0]) }
     }
 
+    @Test("at 40×10 the brief still draws within the screen and scrolls")
+    func small() throws {
+        let app = try makeApp(briefBook(), width: 40, height: 10)
+        try openPrep(app)
+        #expect(app.screen.text.contains("Globex pitch · m2"))
+        for line in app.screen.text.split(separator: "\n") { #expect(TerminalText.width(String(line)) <= 40) }
+        app.press(.end)
+        #expect(app.screen.text.contains("Bring the audit certificate"))
+    }
+
     @Test("Enter on a prepare item or a meeting opens its brief; Esc goes back; other items still open their contact")
     func opening() throws {
         let app = try makeApp(briefBook())
