@@ -75,6 +75,13 @@ struct BriefScreenTests {
         app.state.agendaPosition.selected = try #require(app.state.agendaItems.firstIndex { $0.kind == .followUp })
         app.press(.enter)
         guard case .contact = app.state.screen else { Issue.record("a follow-up opens its contact, not \(app.state.screen)"); return }
+        // On a contact's card too: Li's (@3) first open item is the pitch's preparation.
+        app.press(.escape)
+        app.state.stack = [.agenda, .contact(3)]
+        app.press(.character("r"))
+        #expect(app.state.contactCard?.open.first?.kind == .prep)
+        app.press(.enter)
+        #expect(app.state.screen == .brief(.meeting(2)))
     }
 
     @Test("j and k scroll the brief within its length")

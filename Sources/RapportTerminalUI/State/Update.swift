@@ -221,6 +221,7 @@ public enum Update {
             state.scroll = 0
             return [.openAccount(row.account.id!)]
         case .contact, .account:
+            if let item = selectedItem(state), let subject = BriefKeys.subject(of: item) { return BriefKeys.open(subject, state: &state) }
             guard let item = selectedItem(state), let contact = item.contacts.first,
                   state.screen != .contact(contact.id) else { return [] }
             state.stack.append(.contact(contact.id))
