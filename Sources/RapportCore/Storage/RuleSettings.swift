@@ -12,7 +12,11 @@ enum RuleSettings {
         ("gift-team-size", "buyer team size from which a won deal suggests a gift (default 5)"),
         ("gift-days", "days after closing by which the suggested gift is due (default 7)"),
         ("cold-days", "days without a touch with anyone at an account before the report calls it cold (default 60)"),
+        (onlyStatementKey, "what we ONLY can do for clients (\"We are the ONLY ones that…\"), shown in briefs; \"\" clears it"),
     ]
+
+    /// The book's ONLY statement: a setting beside the rules, not one of them.
+    static let onlyStatementKey = "only-statement"
 
     static func load(_ db: Database) throws -> SchedulerRules {
         var rules = SchedulerRules()
@@ -31,6 +35,10 @@ enum RuleSettings {
     }
 
     static func set(_ key: String, _ value: String, _ db: Database) throws {
+        if key == onlyStatementKey, value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            try db.execute(sql: "DELETE FROM setting WHERE key = ?", arguments: [key])
+            return
+        }
         var rules = SchedulerRules()
         try apply(key, value, to: &rules)
         try db.execute(sql: "INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
@@ -52,6 +60,10 @@ enum RuleSettings {
         case "gift-team-size": rules.giftTeamSizeThreshold = try days(1...100_000)
         case "gift-days": rules.giftDelayDays = try days(0...365)
         case "cold-days": rules.coldAccountDays = try days(1...3650)
+        case onlyStatementKey:
+            guard value.count <= OnlyStatement.maximumLength else {
+                throw StoreError.invalid("an ONLY statement is one sentence, at most \(OnlyStatement.maximumLength) characters")
+            }
         case "weekend":
             let words = DatePhraseParser.tokenize(value)
             var weekend = Set<Weekday>()
