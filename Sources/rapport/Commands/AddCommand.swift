@@ -52,7 +52,8 @@ struct AddCommand: ParsableCommand {
         let plan = try reporting {
             let rules = try reader.rules()
             let parser = try reader.quickAddParser(dates: DatePhraseParser(
-                today: today, weekend: rules.weekend, numericOrder: NumericDateOrder.from(environment: environment)))
+                today: today, weekend: rules.weekend, numericOrder: NumericDateOrder.from(environment: environment)),
+                alsoKnown: creation.new)
             let entry = try parser.parse(phrase)
             return try reader.plan(entry, new: creation.rule, now: now, calendar: calendar, rules: rules)
         }
