@@ -81,7 +81,9 @@ struct ReportBuilder {
         let segments = segmentFigures(book, touches: touches, standing: standing)
         return ReportCard(period: period, previousPeriod: previous, current: current, previous: before, standing: standing,
                           weeklyTouches: zip(weekEnds, touches.weekly).map { WeekCount(lastDay: $0, count: $1) },
-                          accountWeeks: touches.accountWeeks(book), segments: segments)
+                          accountWeeks: touches.accountWeeks(book), segments: segments,
+                          dealFit: DealFitSummary.of(book.deals.map { ($0, book.accounts[$0.accountID]?.name ?? "") },
+                                                     counting: period.contains))
     }
 
     // MARK: Thank-you notes
@@ -99,7 +101,7 @@ struct ReportBuilder {
               UNION SELECT n2.id FROM meeting m2 JOIN thankYouNote n2 ON n2.meetingID = m2.id
                     WHERE m2.startsAt >= ?3 AND m2.startsAt < ?2
               UNION SELECT id FROM thankYouNote WHERE dueDay >= ?4 AND dueDay <= ?5
-              UNION SELECT id FROM thankYouNote WHERE state = 'owed')
+              UNION SELECT id FROM thankYouNote WHERE state = \(ThankYouState.owed.sql))
             """, arguments: [periodsStart, end, periodsStart.addingTimeInterval(-margin), previous.from, period.to])
         let nowSeconds = now.timeIntervalSince1970
         var daysToSend: [[Int]] = [[], []]
@@ -110,7 +112,7 @@ struct ReportBuilder {
                 if (try row.decode(atIndex: 5)) as Bool { continue } // nor for a meeting that did not happen
                 let state: ThankYouState = (try row.decode(atIndex: 0))
                 let storedDue: CivilDate? = try row.decode(atIndex: 2)
-                guard let dueDay = storedDue ?? meetingAt.map({ rules.businessDay(after: localDay(seconds: $0), count: rules.thankYouBusinessDays) }) else {
+                guard let dueDay = storedDue ?? meetingAt.map({ Policy(rules: rules, calendar: calendar).thankYouDue(meetingDay: localDay(seconds: $0)) }) else {
                     UnreadableRows.note() // neither its own day nor a readable meeting time
                     continue
                 }
@@ -167,7 +169,7 @@ struct ReportBuilder {
         }
         let open = try Row.fetchOne(db, sql: """
             SELECT count(*) AS open, total(dueDay < ?1 OR (dueAt IS NOT NULL AND dueAt <= ?2)) AS overdue
-            FROM followUp WHERE state = 'open'
+            FROM followUp WHERE state = \(FollowUpState.open.sql)
             """, arguments: [today, now])!
         standing.followUpsOpen = open["open"]
         standing.followUpsOverdue = Int(open["overdue"] as Double)
@@ -239,8 +241,8 @@ struct ReportBuilder {
         let rows = try Row.fetchAll(db, sql: """
             SELECT startsAt, state, createdAt, costMinorUnits, currency FROM lunch
             WHERE id IN (SELECT id FROM lunch WHERE startsAt >= ?1 AND startsAt < ?2
-                         UNION SELECT id FROM lunch WHERE state IN ('offered', 'accepted'))
-               OR (createdAt >= ?1 AND createdAt < ?2)
+                         UNION SELECT id FROM lunch WHERE state IN (\(LunchState.offered.sql), \(LunchState.accepted.sql))
+                         UNION SELECT id FROM lunch WHERE createdAt >= ?1 AND createdAt < ?2)
             """, arguments: [periodsStart, end])
         for row in rows {
             let state: LunchState = (try row.decode(forColumn: "state"))
@@ -259,7 +261,7 @@ struct ReportBuilder {
 
     private mutating func countGifts(_ db: Database) throws {
         let rows = try Row.fetchAll(db, sql: """
-            SELECT sentOn, costMinorUnits, currency FROM gift WHERE sentOn >= ? AND sentOn <= ? AND state = 'sent'
+            SELECT sentOn, costMinorUnits, currency FROM gift WHERE sentOn >= ? AND sentOn <= ? AND state = \(GiftState.sent.sql)
             """, arguments: [previous.from, period.to])
         for row in rows {
             let day: CivilDate = (try row.decode(forColumn: "sentOn"))
@@ -316,11 +318,11 @@ struct ReportBuilder {
     }
 
     private func countLapses(_ book: BookFacts, _ standing: inout Standing) {
-        let scheduler = Scheduler(rules: rules, calendar: calendar)
+        let policy = Policy(rules: rules, calendar: calendar)
         var lapses: [CadenceLapse] = []
         for contact in book.contacts.values {
-            guard let cadence = rules.cadence(ownDays: contact.stayInTouchDays, tier: contact.tier),
-                  let due = scheduler.stayInTouchDue(latestTouch: contact.latestTouchAt, addedAt: contact.createdAt, cadence: cadence),
+            guard let cadence = policy.cadence(ownDays: contact.stayInTouchDays, tier: contact.tier),
+                  let due = policy.touchDue(lastTouch: contact.latestTouchAt, addedAt: contact.createdAt, cadence: cadence),
                   due < today else { continue }
             lapses.append(CadenceLapse(contactID: contact.id, name: contact.name, tier: contact.tier, cadenceDays: cadence,
                                        lastTouch: contact.latestTouchAt, daysPast: due.days(until: today)))

@@ -22,6 +22,7 @@ public enum Renderer {
             case .segments: SegmentsView.draw(state, into: &buffer)
             case .contact: ContactCardView.draw(state, into: &buffer)
             case .account: AccountCardView.draw(state, into: &buffer)
+            case .brief: BriefView.draw(state, into: &buffer)
             case .help: HelpView.draw(state, into: &buffer)
             }
         }
@@ -56,7 +57,9 @@ public enum Renderer {
         if let prompt = state.prompt {
             let (label, editor, preview, isError): (String, LineEditor?, String, Bool) = {
                 switch prompt {
-                case .quickAdd(let editor, let preview, let isError): return ("add ›", editor, preview, isError)
+                case .quickAdd(let editor, let preview, let isError, let choices):
+                    return ("add ›", editor, choices.map { $0.picked == nil ? $0.preview : preview + "   (Tab: next of \($0.candidates.count))" } ?? preview,
+                            isError && choices == nil)
                 case .snooze(let ref, let editor, let preview, let isError): return ("snooze \(ref) until ›", editor, preview, isError)
                 case .confirmCancel(let ref, let title): return ("Cancel \(ref) \"\(title)\"? y/n", nil, "", false)
                 case .filter(let editor): return ("filter ›", editor, "Enter keeps the filter, Esc clears it", false)
@@ -76,7 +79,9 @@ public enum Renderer {
             return
         }
         var x = 0
-        for binding in KeyBinding.table where binding.label != nil && binding.applies(to: state.screen) {
+        // A key another row takes on this screen (e in a brief) is named once, by that row.
+        for binding in KeyBinding.table where binding.label != nil && binding.applies(to: state.screen)
+            && KeyBinding.action(for: binding.keys[0], on: state.screen) == binding.action {
             let key = binding.keys[0] == .escape ? "q" : binding.keys[0].description
             let text = "\(key) \(binding.label!)"
             guard x + TerminalText.width(text) + 2 <= state.width else { break }

@@ -6,6 +6,7 @@ public enum Screen: Hashable, Sendable {
     case agenda, contacts, accounts, report, segments
     case contact(Int64)
     case account(Int64)
+    case brief(BriefSubject)
     case help
 
     /// The tabs, in the order their number keys select them.
@@ -20,6 +21,7 @@ public enum Screen: Hashable, Sendable {
         case .segments: return "Segments"
         case .contact: return "Contact"
         case .account: return "Account"
+        case .brief: return "Brief"
         case .help: return "Help"
         }
     }
@@ -50,10 +52,44 @@ public enum ContactSort: String, CaseIterable, Sendable {
     case name, lastTouch = "last touch", nextDue = "touch due", tier
 }
 
+/// People a name in the quick-add bar could mean; Tab puts the next one in
+/// the phrase (as `@id`) instead of the ambiguous name.
+public struct NameChoices: Hashable, Sendable {
+    public struct Candidate: Hashable, Sendable {
+        public var id: Int64
+        public var label: String
+        public init(id: Int64, label: String) { self.id = id; self.label = label }
+    }
+    /// The words in the phrase the choice replaces: the name typed, then `@id` of the one picked.
+    public var words: String
+    public var candidates: [Candidate]
+    /// The candidate in the phrase now, once Tab was pressed.
+    public var picked: Int?
+    /// The name matches no one and is not created on a guess: Enter adds it
+    /// as a new contact (the front end's `--new`); the candidates are the
+    /// people it is close to.
+    public var creatable: Bool
+
+    public init(words: String, candidates: [Candidate], picked: Int? = nil, creatable: Bool = false) {
+        self.words = words
+        self.candidates = candidates
+        self.picked = picked
+        self.creatable = creatable
+    }
+
+    /// What the bar shows: the candidates, the picked one marked.
+    public var preview: String {
+        let list = candidates.enumerated().map { index, candidate in (index == picked ? "▸" : "") + candidate.label }
+        guard creatable else { return "'\(words)' is \(candidates.count) people — Tab picks: " + list.joined(separator: " · ") }
+        return "no contact is called '\(words)'" + (list.isEmpty ? "" : " — Tab picks: " + list.joined(separator: " · "))
+            + " — Enter adds '\(words)' as a new contact"
+    }
+}
+
 /// A question on the prompt line.
 public enum Prompt: Hashable, Sendable {
     /// The quick-add bar: the phrase, and how it parses so far.
-    case quickAdd(LineEditor, preview: String, isError: Bool)
+    case quickAdd(LineEditor, preview: String, isError: Bool, choices: NameChoices? = nil)
     /// Until when to put an item off, in the date-phrase grammar.
     case snooze(ItemRef, LineEditor, preview: String, isError: Bool)
     /// Whether to cancel an item.
@@ -68,6 +104,7 @@ public struct Form: Hashable, Sendable {
     public enum Kind: Hashable, Sendable {
         case meeting, call, lunch, gift
         case editContact(Int64)
+        case prepNotes(Int64)
     }
 
     public struct Field: Hashable, Sendable {
@@ -78,6 +115,15 @@ public struct Form: Hashable, Sendable {
         public var hint: String
         /// Tab completes the last name typed from the book.
         public var completesPeople = false
+        /// The names Tab goes through for what was typed, and the one shown.
+        public var completion: Completion?
+    }
+
+    /// Tab's completions of a typed name: every match, Tab again for the next.
+    public struct Completion: Hashable, Sendable {
+        public var typed: String
+        public var matches: [String]
+        public var index: Int
     }
 
     public var kind: Kind
@@ -88,53 +134,6 @@ public struct Form: Hashable, Sendable {
 
     public func value(_ key: String) -> String {
         fields.first { $0.key == key }?.editor.text.trimmingCharacters(in: .whitespaces) ?? ""
-    }
-}
-
-/// Everything shown about one contact.
-public struct ContactCard: Hashable, Sendable {
-    public var contact: Contact
-    public var account: String?
-    public var emails: [String]
-    public var phones: [String]
-    public var tags: [String]
-    public var cadence: Int?
-    public var lastTouch: Date?
-    public var touchDue: CivilDate?
-    public var open: [AgendaItem]
-    public var timeline: [TimelineEntry]
-
-    public init(contact: Contact, account: String?, emails: [String], phones: [String], tags: [String], cadence: Int?,
-                lastTouch: Date?, touchDue: CivilDate?, open: [AgendaItem], timeline: [TimelineEntry]) {
-        self.contact = contact
-        self.account = account
-        self.emails = emails
-        self.phones = phones
-        self.tags = tags
-        self.cadence = cadence
-        self.lastTouch = lastTouch
-        self.touchDue = touchDue
-        self.open = open
-        self.timeline = timeline
-    }
-}
-
-/// Everything shown about one account.
-public struct AccountCard: Hashable, Sendable {
-    public var account: Account
-    public var segment: Segment?
-    public var team: [ContactRow]
-    public var deals: [Deal]
-    public var gifts: [Gift]
-    public var open: [AgendaItem]
-
-    public init(account: Account, segment: Segment? = nil, team: [ContactRow], deals: [Deal], gifts: [Gift], open: [AgendaItem]) {
-        self.account = account
-        self.segment = segment
-        self.team = team
-        self.deals = deals
-        self.gifts = gifts
-        self.open = open
     }
 }
 
@@ -190,6 +189,7 @@ public struct AppState: Sendable {
 
     public var contactCard: ContactCard?
     public var accountCard: AccountCard?
+    public var briefScreen: BriefScreenState?
     /// The first line shown of a card or of the help.
     public var scroll = 0
 

@@ -11,11 +11,14 @@ public enum Effect: Hashable, Sendable {
     case complete([ItemRef])
     case snooze(ItemRef, String)
     case cancel(ItemRef)
-    case quickAdd(String)
+    /// Store the phrase; `newNames` are created as new contacts whatever they look like.
+    case quickAdd(String, newNames: [String] = [])
     case previewQuickAdd(String)
     case previewSnooze(String)
     case openContact(Int64)
     case openAccount(Int64)
+    /// Read the brief for a meeting, lunch, contact or account.
+    case openBrief(BriefSubject)
     /// Read the contact and open the form to edit it.
     case editContact(Int64)
     case submit(Form)

@@ -17,6 +17,8 @@ public enum Update {
             return perform(down ? .down : .up, state: &state)
         case .click(_, let y):
             return click(row: y, state: &state)
+        case .outcome(let outcome):
+            return apply(outcome, state: &state)
         case .key(let key):
             if state.form != nil { return formKey(key, state: &state) }
             if state.prompt != nil { return promptKey(key, state: &state) }
@@ -113,6 +115,10 @@ public enum Update {
                 return []
             }
             return [.editContact(contact.id!)]
+        case .editPrep:
+            return BriefKeys.editPrep(state: &state)
+        case .prepared:
+            return BriefKeys.markPrepared(state: &state)
         case .logMeeting, .logCall, .logLunch, .logGift:
             let name = selectedContactForForms(state)?.name ?? ""
             switch action {
@@ -186,6 +192,8 @@ public enum Update {
             state.scroll = count == 0 ? 0 : min(max(state.scroll + delta, 0), count - 1)
         case .help:
             state.scroll = min(max(state.scroll + delta, 0), max(KeyBinding.table.count - state.bodyHeight + 2, 0))
+        case .brief:
+            state.scroll = min(max(state.scroll + delta, 0), max(BriefView.lines(state).count - state.bodyHeight, 0))
         case .report:
             state.scroll = min(max(state.scroll + delta, 0), max(ReportLayout.lines(state).count - state.bodyHeight, 0))
         case .segments:
@@ -196,6 +204,7 @@ public enum Update {
     private static func open(state: inout AppState) -> [Effect] {
         switch state.screen {
         case .agenda:
+            if let item = state.selectedAgendaItem, let subject = BriefKeys.subject(of: item) { return BriefKeys.open(subject, state: &state) }
             guard let item = state.selectedAgendaItem, let contact = item.contacts.first else {
                 state.message = Message(text: "This item has no contact to open", isError: true)
                 return []
@@ -214,12 +223,13 @@ public enum Update {
             state.scroll = 0
             return [.openAccount(row.account.id!)]
         case .contact, .account:
+            if let item = selectedItem(state), let subject = BriefKeys.subject(of: item) { return BriefKeys.open(subject, state: &state) }
             guard let item = selectedItem(state), let contact = item.contacts.first,
                   state.screen != .contact(contact.id) else { return [] }
             state.stack.append(.contact(contact.id))
             state.scroll = 0
             return [.openContact(contact.id)]
-        case .help, .report, .segments:
+        case .help, .report, .segments, .brief:
             return []
         }
     }
@@ -256,12 +266,26 @@ public enum Update {
     private static func promptKey(_ key: Key, state: inout AppState) -> [Effect] {
         guard let prompt = state.prompt else { return [] }
         switch prompt {
-        case .quickAdd(var editor, _, _):
+        case .quickAdd(var editor, let preview, let isError, var choices):
             switch key {
             case .escape, .control("c"): state.prompt = nil; return []
             case .enter:
                 guard !editor.text.trimmingCharacters(in: .whitespaces).isEmpty else { state.prompt = nil; return [] }
+                if let choices, choices.creatable, choices.picked == nil { return [.quickAdd(editor.text, newNames: [choices.words])] }
                 return [.quickAdd(editor.text)]
+            case .tab:
+                // A name that means several people: Tab puts the next candidate in its place.
+                guard var picking = choices, !picking.candidates.isEmpty,
+                      let replaced = replaceWord(picking.words, in: editor.text,
+                                                 with: "@\(picking.candidates[((picking.picked ?? -1) + 1) % picking.candidates.count].id)")
+                else { return [] }
+                picking.picked = ((picking.picked ?? -1) + 1) % picking.candidates.count
+                picking.words = "@\(picking.candidates[picking.picked!].id)"
+                picking.creatable = false
+                editor.set(replaced)
+                choices = picking
+                state.prompt = .quickAdd(editor, preview: preview, isError: isError, choices: choices)
+                return [.previewQuickAdd(editor.text)]
             default:
                 guard editor.handle(key) else { return [] }
                 state.prompt = .quickAdd(editor, preview: "", isError: false)
@@ -298,6 +322,19 @@ public enum Update {
         }
     }
 
+    /// `text` with the first whole-word occurrence of `words` (ignoring case) replaced.
+    static func replaceWord(_ words: String, in text: String, with replacement: String) -> String? {
+        var searchStart = text.startIndex
+        while let range = text.range(of: words, options: [.caseInsensitive, .diacriticInsensitive], range: searchStart..<text.endIndex) {
+            let before = range.lowerBound == text.startIndex || text[text.index(before: range.lowerBound)].isWhitespace
+                || text[text.index(before: range.lowerBound)] == ","
+            let after = range.upperBound == text.endIndex || !text[range.upperBound].isLetter
+            if before && after { return text.replacingCharacters(in: range, with: replacement) }
+            searchStart = range.upperBound
+        }
+        return nil
+    }
+
     private static func formKey(_ key: Key, state: inout AppState) -> [Effect] {
         guard var form = state.form else { return [] }
         switch key {
@@ -311,17 +348,24 @@ public enum Update {
             if form.focus == form.fields.count - 1 { return [.submit(form)] }
             form.focus += 1
         case .tab:
-            if form.fields[form.focus].completesPeople, let completed = Forms.complete(form.fields[form.focus].editor.text, from: state.peopleNames) {
+            // Tab completes the name being typed; Tab again shows the next match.
+            if form.fields[form.focus].completesPeople,
+               let (completed, completion) = Forms.complete(form.fields[form.focus].editor.text, from: state.peopleNames,
+                                                            after: form.fields[form.focus].completion) {
                 form.fields[form.focus].editor.set(completed)
-            } else {
-                form.focus = min(form.focus + 1, form.fields.count - 1)
+                form.fields[form.focus].completion = completion
+                form.error = nil
+                state.form = form
+                return []
             }
+            form.focus = min(form.focus + 1, form.fields.count - 1)
         case .down:
             form.focus = min(form.focus + 1, form.fields.count - 1)
         case .backTab, .up:
             form.focus = max(form.focus - 1, 0)
         default:
             _ = form.fields[form.focus].editor.handle(key)
+            form.fields[form.focus].completion = nil
         }
         form.error = nil
         state.form = form

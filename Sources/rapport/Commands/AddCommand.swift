@@ -8,17 +8,22 @@ struct AddCommand: ParsableCommand {
         abstract: "Add anything in one phrase: rapport add \"lunch with Dana Ruiz fri 12:30 at Nobu #acme\".",
         discussion: """
             The phrase mixes, in any order:
-              a kind first   follow-up (fu), meeting, lunch, call, thanks, gift, note — none: a follow-up
-              people         with Dana Ruiz | with Dana and Lee Park | @dana | @12 (an id)
-              when           today, tomorrow, tonight, fri, this fri, next fri, in 3 days, +2w, eow, eom,
-                             2026-12-01, dec 1, 1 dec, 12/1 (in your locale's order), 12:30, 3pm, noon
-              an account     #acme | #"Acme Corp" (lunches, thank-yous and notes: its whole team)
+              a kind first   follow-up (fu), meeting, lunch, call, email, thanks, gift, note — none: a follow-up
+              people         with Dana Ruiz | with Dana and Lee Park | @dana | @12 (an id) | to/for a known name
+              when           today, tomorrow, day after tomorrow, fri, fri., this fri, next fri, in 3 days, +2w,
+                             end of week, end of month, the 20th, 2026-12-01, 2026/12/01, 15.3., 15.03.2026,
+                             dec 1, 3/15, 12:30, 3pm, 9h30, 15h, 9.30, noon, half past 3, quarter to 5, fri 10
+              a repeat       every first monday, every 2 weeks, every other week, biweekly, weekly on tuesday,
+                             every weekday, every mon and thu, every quarter, monthly on the 31st
+              an account     #acme | #"Acme Corp" (lunches and notes: its whole team; thanks: its latest meeting)
               a place        at Nobu (meetings and lunches)
               a cost         $80, €75, 80 EUR (gifts and lunches)
             The rest is the title; words in "double quotes" are always title.
-            A name that matches one contact links it; several: nothing is stored and the candidates are \
-            listed; none: the contact is created (--no-create refuses instead). A meeting needs a time; \
-            a lunch without a time is at noon; a thank-you is due the next business day unless a day is given.
+            A word that looks like a date and does not read, or is a slip of a date word, is refused \
+            with a "did you mean" (status 2, nothing stored). A name that matches one contact links it; \
+            several: the candidates are listed; none: a new contact only for a full name no one is close \
+            to (--new NAME for any other, --no-create to refuse all). thanks @name marks the oldest note \
+            owed to them sent. An item already late is stored with a warning.
             """
     )
 
@@ -33,8 +38,7 @@ struct AddCommand: ParsableCommand {
     @Flag(help: "Print what was stored as JSON.")
     var json = false
 
-    @Flag(help: "Refuse names and accounts that match nothing instead of creating them.")
-    var noCreate = false
+    @OptionGroup var creation: CreationOptions
 
     func validate() throws {
         guard !words.joined().trimmingCharacters(in: .whitespaces).isEmpty else {
@@ -53,9 +57,10 @@ struct AddCommand: ParsableCommand {
         let plan = try reporting {
             let rules = try reader.rules()
             let parser = try reader.quickAddParser(dates: DatePhraseParser(
-                today: today, weekend: rules.weekend, numericOrder: NumericDateOrder.from(environment: environment)))
+                today: today, weekend: rules.weekend, numericOrder: NumericDateOrder.from(environment: environment)),
+                alsoKnown: creation.new)
             let entry = try parser.parse(phrase)
-            return try reader.plan(entry, createMissing: !noCreate, now: now, calendar: calendar, rules: rules)
+            return try reader.plan(entry, new: creation.rule, now: now, calendar: calendar, rules: rules)
         }
         if dryRun {
             if json {
@@ -72,16 +77,35 @@ struct AddCommand: ParsableCommand {
             return
         }
         let refs = outcome.refs.map(\.description).joined(separator: " ")
-        var line = (plan.entry.kind == .note ? "Logged " : "Added \(refs) ")
-            + plan.description(calendar: calendar, today: today, created: outcome.createdContacts)
+        let described = plan.description(calendar: calendar, today: today, created: outcome.createdContacts)
+        var line = plan.entry.kind == .note ? "Logged " + described
+            : refs.isEmpty ? described.prefix(1).uppercased() + described.dropFirst()
+            : "Added \(refs) " + described
+        if !outcome.markedSent.isEmpty, !refs.isEmpty { line += " (\(refs))" }
         if plan.entry.kind == .meeting, !outcome.thankYouNotes.isEmpty {
             let count = outcome.thankYouNotes.count
             let notes = count == 1 ? "1 thank-you note" : "\(count) thank-you notes"
             line += plan.instant! <= now
-                ? "; \(notes) owed: " + outcome.thankYouNotes.map { "t\($0.id!)" }.joined(separator: " ")
+                ? "; \(notes) owed: " + outcome.thankYouNotes.map { $0.ref.description }.joined(separator: " ")
                 : "; \(notes) owed after it"
         }
         say(TerminalText.safe(line))
+        if !refs.isEmpty, let late = AddCommand.lateness(of: plan, now: now, calendar: calendar) {
+            warn("\(refs) is already \(late) late")
+        }
+    }
+
+    /// How late an item is the moment it is stored ("3 d", "2 h"), for the
+    /// warning; nil when it is not late or cannot be (meetings, notes).
+    static func lateness(of plan: QuickAddPlan, now: Date, calendar: LocalCalendar) -> String? {
+        guard ![.meeting, .note].contains(plan.entry.kind) else { return nil }
+        let today = calendar.day(of: now)
+        if let instant = plan.instant, instant < now {
+            let minutes = Int(now.timeIntervalSince(instant) / 60)
+            return minutes >= 1440 ? "\(minutes / 1440) d" : minutes >= 60 ? "\(minutes / 60) h" : "\(max(minutes, 1)) min"
+        }
+        if let day = plan.day, day < today { return "\(day.days(until: today)) d" }
+        return nil
     }
 }
 
@@ -99,6 +123,8 @@ struct AddJSON: Encodable {
     var cost: String?
     var currency: String?
     var thankYouNotes: [String]
+    var markedSent: [String]
+    var repeats: String?
     var stored: Bool
 
     init(plan: QuickAddPlan, outcome: QuickAddOutcome?, calendar: LocalCalendar) {
@@ -113,12 +139,14 @@ struct AddJSON: Encodable {
         place = plan.entry.place
         cost = plan.entry.cost.map { Money(minorUnits: $0.minorUnits, currency: $0.currency).amountText }
         currency = plan.entry.cost?.currency
-        thankYouNotes = outcome?.thankYouNotes.map { "t\($0.id!)" } ?? []
+        thankYouNotes = outcome?.thankYouNotes.map { $0.ref.description } ?? []
+        markedSent = outcome?.markedSent.map(\.description) ?? plan.notesToMark.map(\.ref.description)
+        repeats = plan.entry.recurrence?.phrase
         stored = outcome != nil
     }
 
     enum CodingKeys: String, CodingKey {
-        case ids, kind, title, contacts, newContacts, account, newAccount, when, place, cost, currency, thankYouNotes, stored
+        case ids, kind, title, contacts, newContacts, account, newAccount, when, place, cost, currency, thankYouNotes, markedSent, repeats, stored
     }
 
     func encode(to encoder: any Encoder) throws {
@@ -135,6 +163,8 @@ struct AddJSON: Encodable {
         try c.encode(cost, forKey: .cost)
         try c.encode(currency, forKey: .currency)
         try c.encode(thankYouNotes, forKey: .thankYouNotes)
+        try c.encode(markedSent, forKey: .markedSent)
+        try c.encode(repeats, forKey: .repeats)
         try c.encode(stored, forKey: .stored)
     }
 }
