@@ -36,5 +36,8 @@ struct ConfigCommand: ParsableCommand {
         }
         say("gift-team-size = \(rules.giftTeamSizeThreshold)")
         say("gift-days = \(rules.giftDelayDays)")
+        say("meeting-minutes = \(rules.meetingMinutes)")
+        say("reminders = \(rules.calendarReminders ? "on" : "off")")
+        say("completed-days = \(rules.keepCompletedDays)")
     }
 }
