@@ -289,6 +289,7 @@ public enum CSVContacts {
             case .addressPart(let label, let order):
                 addresses[label, default: [:]][order, default: ""] += (addresses[label]?[order] == nil ? "" : ", ") + value
             case .custom(let header):
+                if value == "Unspecified" { continue } // Outlook's empty Gender
                 if isLinkedInDate(header), let day = CSVDates.parse(value, order: nil) {
                     card.details.append(VCard.Detail(.event, header, day.description))
                 } else {

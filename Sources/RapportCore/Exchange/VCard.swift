@@ -81,6 +81,8 @@ public struct ReadResult: Sendable {
     public var cards: [VCard] = []
     public var problems: [VCardProblem] = []
     public var warnings: [String] = []
+    /// Records read but deliberately not imported (a group card is not a person).
+    public var ignored: [VCardProblem] = []
 }
 
 public enum VCardReader {
@@ -116,6 +118,7 @@ public enum VCardReader {
                 }
                 switch card(lines, start: start) {
                 case .success(let card): result.cards.append(card)
+                case .failure(let problem) where problem.message.hasPrefix(notAPerson): result.ignored.append(problem)
                 case .failure(let problem): result.problems.append(problem)
                 }
                 current = nil
@@ -175,6 +178,8 @@ public enum VCardReader {
         func parameter(_ key: String) -> String? { parameters.first { $0.key == key }?.value }
     }
 
+    static let notAPerson = "not a person: "
+
     /// Joins folded lines on bytes (a line starting with a space or tab
     /// continues the one before; a quoted-printable line ending in "="
     /// continues too), with the number of the line each starts on. Joining
@@ -230,7 +235,7 @@ public enum VCardReader {
             let value = line.value
             let label = line.group.flatMap { labels[$0.uppercased()] } ?? line.types.first
             switch line.property {
-            case "FN": card.name = unescape(value).trimmingCharacters(in: .whitespaces)
+            case "FN" where card.name.isEmpty: card.name = unescape(value).trimmingCharacters(in: .whitespaces) // the first; others are translations
             case "N": structuredName = components(value, separator: ";").map(unescape)
             case "NICKNAME": card.nickname = nonEmpty(unescape(components(value, separator: ",").first ?? ""))
             case "ORG":
@@ -279,7 +284,7 @@ public enum VCardReader {
                 if let person = nonEmpty(unescape(value)) { card.details.append(Detail(.related, relation, person)) }
             case "KIND", "X-ADDRESSBOOKSERVER-KIND":
                 if value.lowercased() == "group" || value.lowercased() == "org" {
-                    return .failure(VCardProblem(line: start, message: "a \(value.lowercased()) card (KIND:\(value)), not a person"))
+                    return .failure(VCardProblem(line: start, message: notAPerson + "a \(value.lowercased()) card (KIND:\(value))"))
                 }
             case "X-RAPPORT-FIELD":
                 if let text = nonEmpty(unescape(value)) { card.details.append(Detail(.custom, label, text)) }

@@ -127,7 +127,7 @@ struct ImportVCardCommand: ParsableCommand {
             let result = VCardReader.read(bytes: try options.read(file), encoding: options.encoding)
             cards += result.cards
             problems += result.problems.map { "\(file): \($0)" }
-            warnings += result.warnings.map { "\(file): \($0)" }
+            warnings += result.warnings.map { "\(file): \($0)" } + result.ignored.map { "\(file): \($0); skipped" }
         }
         try importAndReport(cards, problems: problems, warnings: warnings, options: options, store: store)
     }
