@@ -305,7 +305,7 @@ public enum CSVContacts {
             switch Group(rawValue: String(key.prefix { $0.isLetter }))! {
             case .email: card.emails += multiple(value).filter { $0.contains("@") }.map { ($0, label?.lowercased()) }
             case .phone: card.phones += multiple(value).map { ($0, label?.lowercased()) }
-            case .address: card.details += multiple(value).map { VCard.Detail(.address, label?.lowercased(), $0.replacingOccurrences(of: "\n", with: ", ")) }
+            case .address: card.details += multiple(value).map { VCard.Detail(.address, label?.lowercased(), oneLine($0)) }
             case .website: card.details += multiple(value).map { VCard.Detail(.url, label, $0) }
             case .im: card.details += multiple(value).map { VCard.Detail(.social, label, $0) }
             case .relation: card.details += multiple(value).map { VCard.Detail(.related, label, $0) }
@@ -325,6 +325,11 @@ public enum CSVContacts {
         }
         if card.name.isEmpty { card.name = [first, middle, last, suffix].filter { !$0.isEmpty }.joined(separator: " ") }
         return card
+    }
+
+    /// An address written over several lines, on one: "1 Main St, Springfield".
+    private static func oneLine(_ text: String) -> String {
+        text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }.joined(separator: ", ")
     }
 
     private static func isLinkedInDate(_ header: String) -> Bool { fold(header) == "connectedon" }

@@ -322,7 +322,7 @@ private struct Importer {
                 continue
             }
             let known = state.details.contains {
-                $0.kind == detail.kind && NameMatcher.fold($0.value) == NameMatcher.fold(detail.value) && ($0.label ?? "") == (detail.label ?? "")
+                $0.kind == detail.kind && NameMatcher.fold($0.value) == NameMatcher.fold(detail.value) && ($0.label ?? "").lowercased() == (detail.label ?? "").lowercased()
             }
             if !known {
                 state.details.append(detail)
