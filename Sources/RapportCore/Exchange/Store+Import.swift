@@ -108,6 +108,11 @@ extension RapportStore {
         }
     }
 
+    /// A contact's details (department, addresses, web pages, dates, custom fields), as imported.
+    public func details(ofContact id: Int64) throws -> [ContactDetail] {
+        try read { db in try ContactDetail.filter(Column("contactID") == id).order(Column("id")).fetchAll(db) }
+    }
+
     /// The book's own identifier, created with it (`setting` `book-id`).
     public func bookID() throws -> String {
         try read { db in try RapportStore.bookID(db) }

@@ -67,6 +67,11 @@ struct ShowCommand: ParsableCommand {
             if let value { fields.append((label, value)) }
         }
         if let birthday = person.birthday { fields.append(("birthday", birthday.description)) }
+        // What imports brought that has no field of its own: "address (work)", "Shoe size".
+        for detail in try reporting({ try database.details(ofContact: id) }) {
+            let label = detail.kind == .custom ? detail.label ?? "custom" : detail.kind.rawValue + (detail.label.map { " (\($0))" } ?? "")
+            fields.append((TerminalText.safe(label), detail.value)) // an imported label is untrusted text
+        }
         var rhythm: [String] = []
         if let cadence {
             rhythm.append("keep in touch every \(cadence) days" + (person.stayInTouchDays == nil ? " (tier \(person.tier!.rawValue))" : ""))
