@@ -108,6 +108,15 @@ struct VCardExportTests {
         #expect(try book.store.bookID() != other.store.bookID())
     }
 
+    @Test("text from an import never adds a line to the card: a CR, a newline or a comma stays inside its value")
+    func injection() throws {
+        var card = VCard(name: "Eve\rEMAIL:evil@example.com\nTEL:666")
+        card.note = "a\r\nBEGIN:VCARD"
+        let back = VCardReader.read(VCardWriter.write([card])).cards
+        #expect(back.count == 1 && back[0].emails.isEmpty && back[0].phones.isEmpty)
+        #expect(back[0].name == "Eve\nEMAIL:evil@example.com\nTEL:666" && back[0].note == "a\nBEGIN:VCARD")
+    }
+
     @Test("3.0 writes a year-less birthday as Apple does (1604 with X-APPLE-OMIT-YEAR), and reads back year-less")
     func version3() throws {
         let (book, _) = try richBook()

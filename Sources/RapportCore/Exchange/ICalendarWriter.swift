@@ -117,7 +117,10 @@ public struct ICalendarWriter: Sendable {
     /// `ATTENDEE;CN=Dana Ruiz:mailto:dana@acme.com` (a person without an email is named in the summary only).
     private func attendees(_ people: [ContactSummary], _ details: CalendarDetails) -> [String] {
         people.compactMap { person in
-            guard let email = details.emails[person.id], !email.contains(where: { $0 == "\"" || $0.isNewline }) else { return nil }
+            // An address that is not one plain word (spaces, quotes, controls) would break the line: left out.
+            guard let email = details.emails[person.id],
+                  email.unicodeScalars.allSatisfy({ $0.value > 0x20 && $0.value != 0x7F && !(0x80...0x9F).contains($0.value) && $0 != "\"" })
+            else { return nil }
             return "ATTENDEE;CN=\"" + TerminalText.safe(person.name).replacingOccurrences(of: "\"", with: "'") + "\":mailto:" + email
         }
     }
