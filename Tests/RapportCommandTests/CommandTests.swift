@@ -222,7 +222,7 @@ struct CommandTests {
         try "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Dana Ruiz\r\nEMAIL:dana@acme.com\r\nORG:Acme\r\nEND:VCARD\r\nBEGIN:VCARD\r\nVERSION:3.0\r\nNOTE:no one\r\nEND:VCARD\r\n"
             .write(toFile: file, atomically: true, encoding: .utf8)
         let dry = try rapport.run(["import", "vcard", "--dry-run", file], at: tuesday)
-        #expect(dry.stdout == "  line 1: new Dana Ruiz\nWould create 1, update 0, leave 0 unchanged; skipped 1 (see above)\n")
+        #expect(dry.stdout == "  line 1: new Dana Ruiz: + account Acme, + email dana@acme.com\nWould create 1, update 0, leave 0 unchanged; skipped 1 (see above)\n")
         #expect(dry.status == 1) // a record was skipped
         #expect(!FileManager.default.fileExists(atPath: rapport.databasePath))
         let first = try rapport.run(["import", "vcard", file], at: tuesday)

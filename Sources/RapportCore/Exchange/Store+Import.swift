@@ -12,7 +12,7 @@ public struct ImportOutcome: Sendable, Equatable {
     public var contactID: Int64?
     /// How it matched: "email dana@acme.com", "phone …", "name at Acme".
     public var matchedBy: String?
-    /// What it adds: "email dana@new.example", "phone +1 555 0100", "title".
+    /// What it adds (for a new contact: what it brings): "email dana@new.example", "phone +1 555 0100", "title".
     public var changes: [String] = []
     /// Fields the book and the file disagree on, kept as the book has them
     /// (replaced with `preferFile`): "title: 'CTO' in the book, 'CEO' in the file".
@@ -192,8 +192,8 @@ private struct Importer {
         case .new(let duplicates):
             var state = State(contact: Contact(name: card.name, createdAt: now), line: card.line, accountName: nil,
                               emails: [], phones: [], tags: [], details: [])
-            _ = merge(card, into: &state)
             var outcome = ImportOutcome(line: card.line, name: card.name, action: .new)
+            outcome.changes = merge(card, into: &state).changes
             outcome.possibleDuplicates = duplicates.map(describe)
             let key: ImportMatcher.Key
             if apply {
