@@ -93,7 +93,13 @@ struct InteropCommandTests {
         let outlook = Self.fixtures.appendingPathComponent("outlook-contacts-windows-1252.csv").path
         let read = try rapport.run(["import", "csv", outlook], at: tuesday)
         #expect(read.status == 0 && read.stderr.contains("warning: \(outlook): the file is not UTF-8; read as windows-1252"))
-        #expect(try rapport.run(["show", "müller"], at: tuesday).stdout.contains("Jürgen Müller"))
+        let card = try rapport.run(["show", "müller"], at: tuesday).stdout
+        #expect(card.contains("Jürgen Müller") && card.contains("  department      Einkauf\n"), "\(card)")
+        #expect(card.contains("  address (work)  Hauptstraße 1, München, 80331, Deutschland\n"), "\(card)")
+        let json = try rapport.run(["show", "müller", "--json"], at: tuesday).stdout
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        let details = try #require(document["details"] as? [[String: String]])
+        #expect(details.contains(["kind": "custom", "label": "Spouse", "value": "Anna"]), "\(details)")
         let chosen = try rapport.run(["import", "csv", outlook, "--encoding", "windows-1252", "--dry-run"], at: tuesday)
         #expect(chosen.stderr.isEmpty && chosen.stdout.hasSuffix("leave 2 unchanged\n"), "\(chosen.stdout)")
         let linkedIn = try rapport.run(["import", "csv", Self.fixtures.appendingPathComponent("linkedin-Connections.csv").path], at: tuesday)

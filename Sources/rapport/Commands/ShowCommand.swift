@@ -45,10 +45,13 @@ struct ShowCommand: ParsableCommand {
         let cadence = card.rules.cadence(ownDays: person.stayInTouchDays, tier: person.tier)
         let touchDue = Scheduler(rules: card.rules, calendar: context.calendar)
             .stayInTouchDue(latestTouch: person.latestTouchAt, addedAt: person.createdAt, cadence: cadence)
+        let details = try reporting { try database.details(ofContact: id) }
         if json {
-            try printJSON(ContactCardJSON(contact: person, account: card.account?.name, emails: card.emails, phones: card.phones,
-                                          tags: card.tags, cadence: cadence, lastTouch: card.lastTouch, touchDue: touchDue,
-                                          open: card.open, timeline: card.timeline, calendar: context.calendar))
+            var document = ContactCardJSON(contact: person, account: card.account?.name, emails: card.emails, phones: card.phones,
+                                           tags: card.tags, cadence: cadence, lastTouch: card.lastTouch, touchDue: touchDue,
+                                           open: card.open, timeline: card.timeline, calendar: context.calendar)
+            document.details = details.map { ContactCardJSON.DetailJSON(kind: $0.kind.rawValue, label: $0.label, value: $0.value) }
+            try printJSON(document)
             return
         }
         let style = OutputStyle.detect()
@@ -68,7 +71,7 @@ struct ShowCommand: ParsableCommand {
         }
         if let birthday = person.birthday { fields.append(("birthday", birthday.description)) }
         // What imports brought that has no field of its own: "address (work)", "Shoe size".
-        for detail in try reporting({ try database.details(ofContact: id) }) {
+        for detail in details {
             let label = detail.kind == .custom ? detail.label ?? "custom" : detail.kind.rawValue + (detail.label.map { " (\($0))" } ?? "")
             fields.append((TerminalText.safe(label), detail.value)) // an imported label is untrusted text
         }
@@ -132,6 +135,9 @@ struct ContactCardJSON: Encodable {
     var touchDue: String?
     var open: [AgendaItemJSON]
     var timeline: [Entry]
+    /// Imported details: {"kind": "address", "label": "work", "value": "1 Main St, Springfield"}.
+    var details: [DetailJSON] = []
+    struct DetailJSON: Encodable { var kind: String, label: String?, value: String }
 
     init(contact: Contact, account: String?, emails: [String], phones: [String], tags: [String], cadence: Int?,
          lastTouch: Date?, touchDue: CivilDate?, open: [AgendaItem], timeline: [TimelineEntry], calendar: LocalCalendar) {
