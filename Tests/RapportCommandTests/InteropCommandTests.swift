@@ -63,7 +63,7 @@ struct InteropCommandTests {
         #expect(again.status == 0)
         #expect(again.stdout == """
               line 2: conflict @1 Dana Ruiz (by email dana@acme.com): kept title: 'Head of Sales' in the book, 'VP Sales' in the file
-            Created 0, updated 0, left 0 unchanged; 1 conflicting fields kept as the book has them (--prefer-file takes the file's)
+            Created 0, updated 0, left 1 unchanged; 1 conflicting field kept as the book has it (--prefer-file takes the file's)
 
             """)
         #expect(try rapport.run(["show", "dana"], at: tuesday).stdout.contains("Head of Sales"))

@@ -28,7 +28,8 @@ public struct ImportSummary: Sendable, Equatable {
 
     public var created: [String] { outcomes.filter { $0.action == .new }.map(\.name) }
     public var updated: [String] { outcomes.filter { $0.action == .update || ($0.action == .conflict && !$0.changes.isEmpty) }.map(\.name) }
-    public var unchanged: [String] { outcomes.filter { $0.action == .unchanged }.map(\.name) }
+    /// Records that changed nothing: the same, or only disagreeing (conflicts kept as the book has them).
+    public var unchanged: [String] { outcomes.filter { $0.action == .unchanged || ($0.action == .conflict && $0.changes.isEmpty) }.map(\.name) }
     public var conflicts: Int { outcomes.reduce(0) { $0 + $1.conflicts.count } }
 }
 

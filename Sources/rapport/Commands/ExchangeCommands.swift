@@ -215,8 +215,9 @@ func importAndReport(_ cards: [VCard], problems: [String], warnings: [String], o
     var line = options.dryRun ? "Would create \(created), update \(updated), leave \(unchanged) unchanged"
                               : "Created \(created), updated \(updated), left \(unchanged) unchanged"
     if summary.conflicts > 0 {
-        line += options.preferFile ? "; \(summary.conflicts) conflicting fields taken from the file"
-                                   : "; \(summary.conflicts) conflicting fields kept as the book has them (--prefer-file takes the file's)"
+        let fields = summary.conflicts == 1 ? "1 conflicting field" : "\(summary.conflicts) conflicting fields"
+        line += options.preferFile ? "; \(fields) taken from the file"
+                                   : "; \(fields) kept as the book has \(summary.conflicts == 1 ? "it" : "them") (--prefer-file takes the file's)"
     }
     say(line + (problems.isEmpty ? "" : "; skipped \(problems.count) (see above)"))
     if !problems.isEmpty {
