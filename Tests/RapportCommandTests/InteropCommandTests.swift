@@ -3,8 +3,7 @@ import Testing
 
 /// End-to-end: imports that respect the book, and exports read by real
 /// calendar programs (calcurse and khal, installed by Scripts/install-dependencies).
-@Suite("imports and exports, end to end", .enabled(if: RapportProcess.hasFaketime || ProcessInfo.processInfo.environment["CI"] != nil,
-                                                   "needs faketime (apt-get install faketime)"))
+@Suite("imports and exports, end to end")
 struct InteropCommandTests {
     let tuesday = "2026-11-24 09:00:00"
 

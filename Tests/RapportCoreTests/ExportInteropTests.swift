@@ -28,7 +28,7 @@ func richBook(generated: Int = 0) throws -> (TestBook, Contact) {
         _ = try BookGenerator(contacts: generated, interactions: generated * 2, seed: 3, now: at(2026, 11, 24, 9))
             .generate(into: book.store, calendar: Zone.berlin)
     }
-    let dana = try book.contact("Dana Ruiz", account: "Acme", tier: .a, every: 21, favourite: true, lunchEvery: 60,
+    let dana = try book.contact("Dana Ruiz", account: "Kestrel Labs", tier: .a, every: 21, favourite: true, lunchEvery: 60,
                                 email: "dana@acme.com", nickname: "Dee", added: at(2026, 10, 1, 9))
     try book.store.write { db in
         try db.execute(sql: "CREATE TEMP TABLE rich AS SELECT \(dana.id!) AS id")
@@ -95,7 +95,7 @@ struct VCardExportTests {
         let text = VCardWriter.write(try book.store.exportCards())
         let lines = text.replacingOccurrences(of: "\r\n ", with: "").components(separatedBy: "\r\n")
         let uid = try #require(lines.first { $0.hasPrefix("UID:urn:uuid:") })
-        #expect(lines.contains("N:Ruiz;Dana;;;") && lines.contains("FN:Dana Ruiz") && lines.contains("ORG:Acme;Procurement"))
+        #expect(lines.contains("N:Ruiz;Dana;;;") && lines.contains("FN:Dana Ruiz") && lines.contains("ORG:Kestrel Labs;Procurement"))
         #expect(lines.contains("TITLE:VP Sales") && lines.contains("BDAY:--0315") && lines.contains("ANNIVERSARY:--0618"))
         #expect(lines.contains("EMAIL:dana@acme.com") && lines.contains("EMAIL;TYPE=home:dana@example.org"))
         #expect(lines.contains("TEL;TYPE=cell:+1 202 555 0100") && lines.contains("CATEGORIES:board,golf"))
@@ -141,7 +141,7 @@ struct VCardExportTests {
         for version in VCardWriter.Version.allCases {
             let result = try python(script, input: VCardWriter.write(try book.store.exportCards(), version: version))
             let birthday = version == .v4 ? "--0315" : "1604-03-15"
-            #expect(result.status == 0 && result.output == "21 21 Ruiz ['Acme', 'Procurement'] ['dana@acme.com', 'dana@example.org'] \(birthday)\n",
+            #expect(result.status == 0 && result.output == "21 21 Ruiz ['Kestrel Labs', 'Procurement'] ['dana@acme.com', 'dana@example.org'] \(birthday)\n",
                     "\(version.rawValue): \(result.output)")
         }
     }

@@ -66,9 +66,10 @@ public enum RecurrencePhrase {
         }
     }
 
-    /// Reads a stored canonical phrase back.
-    public static func decode(_ phrase: String) -> Recurrence? {
-        try? parse(phrase, today: CivilDate(year: 2000, month: 1, day: 1)!).0
+    /// Reads a stored canonical phrase back; a phrase that does not read is
+    /// an error (never "does not repeat").
+    public static func decode(_ phrase: String) throws(PhraseError) -> Recurrence {
+        try parse(phrase, today: CivilDate(year: 2000, month: 1, day: 1)!).0
     }
 
     static func ordinal(_ word: String) -> Int? {

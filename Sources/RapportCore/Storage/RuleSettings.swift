@@ -20,7 +20,15 @@ enum RuleSettings {
     static func load(_ db: Database) throws -> SchedulerRules {
         var rules = SchedulerRules()
         for row in try Row.fetchAll(db, sql: "SELECT key, value FROM setting") {
-            try? apply(row["key"], row["value"], to: &rules)
+            let key: String = row["key"], value: String = row["value"]
+            // Settings other versions know are theirs to read; a known one
+            // holding a bad value is an error naming it, never a silent default.
+            guard keys.contains(where: { $0.key == key }) else { continue }
+            do {
+                try apply(key, value, to: &rules)
+            } catch let error as StoreError {
+                throw StoreError.invalid("the book's setting \(error); set it again with: rapport config \(key) VALUE")
+            }
         }
         return rules
     }

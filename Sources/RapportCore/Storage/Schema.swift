@@ -11,6 +11,9 @@ enum Schema {
         migrator.registerMigration("v2: segments, lunch costs") { db in
             try createV2(db)
         }
+        migrator.registerMigration("v3b: search keys fold transliterations, lunches by creation") { db in
+            try migrateV3b(db)
+        }
         migrator.registerMigration("v3d: book identity, contact details for interop") { db in
             try createV3D(db)
         }
@@ -221,6 +224,18 @@ enum Schema {
 
     /// Segments become records of their own (rated, assigned to accounts);
     /// the free-text segment names of v1 become segments. Lunches get a cost.
+    /// Contacts' search keys are recomputed with `NameMatcher.fold`, which
+    /// now also folds transliterations ("Mueller" and "Müller" share a key).
+    private static func migrateV3b(_ db: Database) throws {
+        // The report reads the lunches offered in a period by this index (it scanned them all).
+        try db.create(index: "lunch_createdAt", on: "lunch", columns: ["createdAt"])
+        let rows = try Row.fetchAll(db, sql: "SELECT id, name, nickname FROM contact")
+        let update = try db.makeStatement(sql: "UPDATE contact SET searchName = ? WHERE id = ?")
+        for row in rows {
+            try update.execute(arguments: [Contact.searchKey(name: row[1], nickname: row[2]), row[0] as Int64])
+        }
+    }
+
     private static func createV2(_ db: Database) throws {
         try db.create(table: "segment") { t in
             t.autoIncrementedPrimaryKey("id")

@@ -118,7 +118,7 @@ extension RapportStore {
             if let days = contact.stayInTouchDays, days < 1 { throw StoreError.invalid("a cadence is 1 day or more") }
             if let days = contact.lunchCadenceDays, days < 1 { throw StoreError.invalid("a lunch cadence is 1 day or more") }
             if let accountName = extras.accountName {
-                contact.accountID = try accountName.map { try RapportStore.findOrCreateAccount(named: $0, now: now, db).id! }
+                contact.accountID = try accountName.map { try RapportStore.addAccount(named: $0, now: now, db).id! }
             }
             contact.updatedAt = now
             contact.searchName = Contact.searchKey(name: contact.name, nickname: contact.nickname)

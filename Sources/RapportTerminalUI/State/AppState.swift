@@ -91,53 +91,6 @@ public struct Form: Hashable, Sendable {
     }
 }
 
-/// Everything shown about one contact.
-public struct ContactCard: Hashable, Sendable {
-    public var contact: Contact
-    public var account: String?
-    public var emails: [String]
-    public var phones: [String]
-    public var tags: [String]
-    public var cadence: Int?
-    public var lastTouch: Date?
-    public var touchDue: CivilDate?
-    public var open: [AgendaItem]
-    public var timeline: [TimelineEntry]
-
-    public init(contact: Contact, account: String?, emails: [String], phones: [String], tags: [String], cadence: Int?,
-                lastTouch: Date?, touchDue: CivilDate?, open: [AgendaItem], timeline: [TimelineEntry]) {
-        self.contact = contact
-        self.account = account
-        self.emails = emails
-        self.phones = phones
-        self.tags = tags
-        self.cadence = cadence
-        self.lastTouch = lastTouch
-        self.touchDue = touchDue
-        self.open = open
-        self.timeline = timeline
-    }
-}
-
-/// Everything shown about one account.
-public struct AccountCard: Hashable, Sendable {
-    public var account: Account
-    public var segment: Segment?
-    public var team: [ContactRow]
-    public var deals: [Deal]
-    public var gifts: [Gift]
-    public var open: [AgendaItem]
-
-    public init(account: Account, segment: Segment? = nil, team: [ContactRow], deals: [Deal], gifts: [Gift], open: [AgendaItem]) {
-        self.account = account
-        self.segment = segment
-        self.team = team
-        self.deals = deals
-        self.gifts = gifts
-        self.open = open
-    }
-}
-
 /// A line for the user after an action.
 public struct Message: Hashable, Sendable {
     public var text: String

@@ -17,6 +17,8 @@ public enum Update {
             return perform(down ? .down : .up, state: &state)
         case .click(_, let y):
             return click(row: y, state: &state)
+        case .outcome(let outcome):
+            return apply(outcome, state: &state)
         case .key(let key):
             if state.form != nil { return formKey(key, state: &state) }
             if state.prompt != nil { return promptKey(key, state: &state) }

@@ -33,8 +33,7 @@ struct AddCommand: ParsableCommand {
     @Flag(help: "Print what was stored as JSON.")
     var json = false
 
-    @Flag(help: "Refuse names and accounts that match nothing instead of creating them.")
-    var noCreate = false
+    @OptionGroup var creation: CreationOptions
 
     func validate() throws {
         guard !words.joined().trimmingCharacters(in: .whitespaces).isEmpty else {
@@ -55,7 +54,7 @@ struct AddCommand: ParsableCommand {
             let parser = try reader.quickAddParser(dates: DatePhraseParser(
                 today: today, weekend: rules.weekend, numericOrder: NumericDateOrder.from(environment: environment)))
             let entry = try parser.parse(phrase)
-            return try reader.plan(entry, createMissing: !noCreate, now: now, calendar: calendar, rules: rules)
+            return try reader.plan(entry, new: creation.rule, now: now, calendar: calendar, rules: rules)
         }
         if dryRun {
             if json {
@@ -78,7 +77,7 @@ struct AddCommand: ParsableCommand {
             let count = outcome.thankYouNotes.count
             let notes = count == 1 ? "1 thank-you note" : "\(count) thank-you notes"
             line += plan.instant! <= now
-                ? "; \(notes) owed: " + outcome.thankYouNotes.map { "t\($0.id!)" }.joined(separator: " ")
+                ? "; \(notes) owed: " + outcome.thankYouNotes.map { $0.ref.description }.joined(separator: " ")
                 : "; \(notes) owed after it"
         }
         say(TerminalText.safe(line))
@@ -113,7 +112,7 @@ struct AddJSON: Encodable {
         place = plan.entry.place
         cost = plan.entry.cost.map { Money(minorUnits: $0.minorUnits, currency: $0.currency).amountText }
         currency = plan.entry.cost?.currency
-        thankYouNotes = outcome?.thankYouNotes.map { "t\($0.id!)" } ?? []
+        thankYouNotes = outcome?.thankYouNotes.map { $0.ref.description } ?? []
         stored = outcome != nil
     }
 

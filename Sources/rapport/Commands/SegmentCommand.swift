@@ -118,10 +118,7 @@ struct SegmentUnassignCommand: ParsableCommand {
 /// Every account named, or a failure naming the first that is not there.
 private func resolveAccounts(_ names: [String], in database: RapportStore) throws -> [Account] {
     try names.map { name in
-        try reporting {
-            guard let account = try database.resolveAccount(name) else { throw StoreError.notFound("no account matches '\(name)'") }
-            return account
-        }
+        try reporting { try database.resolveAccount(name) }
     }
 }
 

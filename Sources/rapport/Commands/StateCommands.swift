@@ -43,14 +43,14 @@ struct ThanksSentCommand: ParsableCommand {
             }
             guard owed.count == 1 else {
                 throw CommandFailure("\(owed.count) thank-you notes are owed to \(person.name): "
-                                     + owed.map { "t\($0.id!)" }.joined(separator: ", ") + "; name one", status: CommandFailure.badInput)
+                                     + owed.map { $0.ref.description }.joined(separator: ", ") + "; name one", status: CommandFailure.badInput)
             }
             noteID = only.id!
         }
         let channel = via.flatMap { ThankYouChannel(rawValue: $0.lowercased()) }
         try reporting { try database.markThankYouSent(id: noteID, channel: channel, at: context.now) }
         let name = try reporting { try database.thankYouNote(id: noteID).flatMap { try database.contact(id: $0.contactID)?.name } } ?? ""
-        say("t\(noteID): thank-you note to \(TerminalText.safe(name)) sent" + (channel.map { " (\($0.rawValue))" } ?? ""))
+        say("\(ItemRef(.thankYou, noteID)): thank-you note to \(TerminalText.safe(name)) sent" + (channel.map { " (\($0.rawValue))" } ?? ""))
     }
 }
 
@@ -69,7 +69,7 @@ struct ThanksWaiveCommand: ParsableCommand {
         let database = try store.openForWriting()
         let id = try reporting { try ItemRef(parsing: ref).id }
         try reporting { try database.waiveThankYou(id: id, reason: reason) }
-        say("t\(id): thank-you note waived (\(TerminalText.safe(reason)))")
+        say("\(ItemRef(.thankYou, id)): thank-you note waived (\(TerminalText.safe(reason)))")
     }
 }
 
@@ -88,17 +88,17 @@ struct LunchOfferCommand: ParsableCommand {
     @Option(help: ArgumentHelp("With whom: names, emails or @ids, comma-separated.", valueName: "people")) var with: String
     @Option(help: ArgumentHelp("When (without a time: noon).", valueName: "when")) var at: String?
     @Option(help: "Where.") var place: String?
-    @Flag(help: "Refuse names that match no contact instead of creating them.") var noCreate = false
+    @OptionGroup var creation: CreationOptions
 
     func run() throws {
         let context = CommandContext(store)
         let database = try store.openForWriting()
         let rules = try reporting { try database.rules() }
         let start = try at.map { try context.instant($0, rules: rules, defaultTime: .noon) }
-        let people = try reporting { try database.resolvePeople(CommandContext.names(with), createMissing: !noCreate) }
+        let people = try reporting { try database.resolvePeople(CommandContext.names(with), new: creation.rule) }
         let (lunch, created) = try reporting { try database.addLunch(people: people, startsAt: start, place: place, now: context.now) }
         if let line = createdLine(created) { say(line) }
-        say("Added l\(lunch.id!) lunch offered to " + (try names(of: people, created: created, in: database))
+        say("Added \(lunch.ref) lunch offered to " + (try names(of: people, created: created, in: database))
             + (place.map { " at \(TerminalText.safe($0))" } ?? "") + (start.map { ", \(context.text(.instant($0)))" } ?? ", no date yet"))
     }
 }
@@ -129,7 +129,7 @@ struct LunchStateCommand: ParsableCommand {
         let database = try store.openForWriting()
         let id = try reporting { try ItemRef(parsing: ref).id }
         let lunch = try reporting { try database.setLunchState(id: id, to: state, cost: money, now: context.now) }
-        say("l\(id): lunch \(lunch.state.rawValue)" + (money.map { ", \($0)" } ?? ""))
+        say("\(ItemRef(.lunch, id)): lunch \(lunch.state.rawValue)" + (money.map { ", \($0)" } ?? ""))
     }
 }
 
@@ -162,7 +162,7 @@ struct DealAddCommand: ParsableCommand {
         let context = CommandContext(store)
         let database = try store.openForWriting()
         let deal = try reporting {
-            let accountID = try database.resolveAccount(account)?.id ?? database.addAccount(named: account, now: context.now).id!
+            let accountID = try database.addAccount(named: account, now: context.now).id!
             return try database.addDeal(accountID: accountID, title: title, buyerTeamSize: team, now: context.now)
         }
         say("Added d\(deal.id!) deal \"\(TerminalText.safe(deal.title))\" with \(TerminalText.safe(account))")
