@@ -57,8 +57,9 @@ public struct ImportMatcher: Sendable {
 
     static func nameKey(_ name: String) -> String { NameMatcher.fold(name) }
 
+    /// An account's name as the store finds accounts (`findOrCreateAccount`): the same key, the same account.
     static func accountKey(_ account: String?) -> String? {
-        account.map(NameMatcher.fold).flatMap { $0.isEmpty ? nil : $0 }
+        account.map(NameResolver.key).flatMap { $0.isEmpty ? nil : $0 }
     }
 
     /// Adds (or refreshes) what is known about a contact.

@@ -173,7 +173,7 @@ private struct Importer {
         self.apply = apply
         self.preferFile = preferFile
         self.now = now
-        for account in try Account.fetchAll(db) { accounts[NameMatcher.fold(account.name)] = (account.id, account.name) }
+        for account in try Account.fetchAll(db) { accounts[NameResolver.key(account.name)] = (account.id, account.name) }
         let names = Dictionary(uniqueKeysWithValues: accounts.values.compactMap { value in value.id.map { ($0, value.name) } })
         var emails: [Int64: [String]] = [:], phones: [Int64: [String]] = [:]
         for row in try Row.fetchAll(db, sql: "SELECT contactID, address FROM contactEmail") { emails[row[0], default: []].append(row[1]) }
@@ -287,7 +287,7 @@ private struct Importer {
         }
         if let account = card.organisation?.trimmingCharacters(in: .whitespaces), !account.isEmpty {
             if let current = state.accountName {
-                if NameMatcher.fold(current) != NameMatcher.fold(account) {
+                if NameResolver.key(current) != NameResolver.key(account) {
                     conflicts.append("account: '\(current)' in the book, '\(account)' in the file")
                     if preferFile { state.accountName = account; changes.append("account (from the file)") }
                 }
@@ -328,7 +328,7 @@ private struct Importer {
                 continue
             }
             let known = state.details.contains {
-                $0.kind == detail.kind && NameMatcher.fold($0.value) == NameMatcher.fold(detail.value) && ($0.label ?? "").lowercased() == (detail.label ?? "").lowercased()
+                $0.kind == detail.kind && $0.value == detail.value && ($0.label ?? "").lowercased() == (detail.label ?? "").lowercased()
             }
             if !known {
                 state.details.append(detail)
@@ -340,9 +340,9 @@ private struct Importer {
 
     private mutating func accountID(_ name: String?) throws -> Int64? {
         guard let name else { return nil }
-        if let known = accounts[NameMatcher.fold(name)], let id = known.id { return id }
+        if let known = accounts[NameResolver.key(name)], let id = known.id { return id }
         let account = try RapportStore.findOrCreateAccount(named: name, now: now, db)
-        accounts[NameMatcher.fold(account.name)] = (account.id, account.name)
+        accounts[NameResolver.key(name)] = (account.id, account.name)
         return account.id
     }
 
