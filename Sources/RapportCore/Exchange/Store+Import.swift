@@ -149,7 +149,7 @@ private struct Importer {
     let now: Date
     var matcher = ImportMatcher()
     var accounts: [String: (id: Int64?, name: String)] = [:]
-    /// Contacts as merged so far (loaded on first touch), and the new ones not written (dry run).
+    /// The book's contacts as merged so far, and the new ones not written (dry run).
     var states: [ImportMatcher.Key: State] = [:]
     var pending: [State] = []
 
@@ -175,14 +175,25 @@ private struct Importer {
         self.now = now
         for account in try Account.fetchAll(db) { accounts[NameResolver.key(account.name)] = (account.id, account.name) }
         let names = Dictionary(uniqueKeysWithValues: accounts.values.compactMap { value in value.id.map { ($0, value.name) } })
-        var emails: [Int64: [String]] = [:], phones: [Int64: [String]] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT contactID, address FROM contactEmail") { emails[row[0], default: []].append(row[1]) }
-        for row in try Row.fetchAll(db, sql: "SELECT contactID, number FROM contactPhone") { phones[row[0], default: []].append(row[1]) }
-        for row in try Row.fetchAll(db, sql: "SELECT id, name, accountID, notes FROM contact ORDER BY id") {
-            let id: Int64 = row[0]
-            let accountID: Int64? = row[2]
-            matcher.remember(.stored(id), ImportMatcher.Candidate(name: row[1], account: accountID.flatMap { names[$0] },
-                                                                    emails: emails[id] ?? [], phones: phones[id] ?? [], notes: row[3]))
+        // The whole book in a handful of queries: an import matches against every contact and merges into many.
+        var emails: [Int64: [(address: String, label: String?)]] = [:], phones: [Int64: [(number: String, label: String?)]] = [:]
+        var tags: [Int64: [String]] = [:], details: [Int64: [VCard.Detail]] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT contactID, address, label FROM contactEmail ORDER BY id") {
+            emails[row[0], default: []].append((row[1], row[2]))
+        }
+        for row in try Row.fetchAll(db, sql: "SELECT contactID, number, label FROM contactPhone ORDER BY id") {
+            phones[row[0], default: []].append((row[1], row[2]))
+        }
+        for row in try Row.fetchAll(db, sql: "SELECT contactID, tag FROM contactTag") { tags[row[0], default: []].append(row[1]) }
+        for detail in try ContactDetail.order(Column("id")).fetchAll(db) {
+            details[detail.contactID, default: []].append(VCard.Detail(detail.kind, detail.label, detail.value))
+        }
+        for contact in try Contact.fetchAll(db, sql: "SELECT * FROM contact ORDER BY id") {
+            let id = contact.id!
+            let state = State(contact: contact, line: 0, accountName: contact.accountID.flatMap { names[$0] },
+                              emails: emails[id] ?? [], phones: phones[id] ?? [], tags: tags[id] ?? [], details: details[id] ?? [])
+            states[.stored(id)] = state
+            matcher.remember(.stored(id), state.candidate)
         }
     }
 
@@ -209,7 +220,7 @@ private struct Importer {
             if apply { states[key] = state }
             return outcome
         case .same(let key, let by):
-            var state = try load(key)
+            var state = load(key)
             let before = state
             let (changes, conflicts) = merge(card, into: &state)
             var outcome = ImportOutcome(line: card.line, name: state.contact.name, action: .unchanged, matchedBy: by)
@@ -233,19 +244,10 @@ private struct Importer {
         }
     }
 
-    private mutating func load(_ key: ImportMatcher.Key) throws -> State {
+    private func load(_ key: ImportMatcher.Key) -> State {
         switch key {
         case .pending(let index): return pending[index]
-        case .stored(let id):
-            if let state = states[key] { return state }
-            let contact = try Contact.fetchOne(db, key: id)!
-            let account = try contact.accountID.flatMap { try Account.fetchOne(db, key: $0)?.name }
-            return State(contact: contact, line: 0, accountName: account,
-                         emails: try ContactEmail.filter(Column("contactID") == id).order(Column("id")).fetchAll(db).map { ($0.address, $0.label) },
-                         phones: try ContactPhone.filter(Column("contactID") == id).order(Column("id")).fetchAll(db).map { ($0.number, $0.label) },
-                         tags: try String.fetchAll(db, sql: "SELECT tag FROM contactTag WHERE contactID = ?", arguments: [id]),
-                         details: try ContactDetail.filter(Column("contactID") == id).order(Column("id")).fetchAll(db)
-                            .map { VCard.Detail($0.kind, $0.label, $0.value) })
+        case .stored: return states[key]! // every stored contact was loaded with the book
         }
     }
 
@@ -341,7 +343,10 @@ private struct Importer {
     private mutating func accountID(_ name: String?) throws -> Int64? {
         guard let name else { return nil }
         if let known = accounts[NameResolver.key(name)], let id = known.id { return id }
-        let account = try RapportStore.findOrCreateAccount(named: name, now: now, db)
+        // Every account of the book is in `accounts` under the key findOrCreateAccount matches by:
+        // one missing there is new (asking findOrCreateAccount would scan all accounts again, per record).
+        var account = Account(name: name.trimmingCharacters(in: .whitespacesAndNewlines), createdAt: now)
+        try account.insert(db)
         accounts[NameResolver.key(name)] = (account.id, account.name)
         return account.id
     }
