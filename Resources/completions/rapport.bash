@@ -173,13 +173,13 @@ _rapport() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    ui|today|overdue|upcoming|add|log|done|snooze|cancel|edit|thanks|lunch|deal|report|segment|show|contacts|accounts|contact|follow-up|config|backup|export|import|help)
+    ui|today|overdue|upcoming|add|log|done|snooze|cancel|edit|thanks|lunch|deal|report|segment|show|brief|contacts|accounts|contact|follow-up|config|backup|export|import|help)
         # Offer subcommand argument completions
         "_rapport_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'ui today overdue upcoming add log done snooze cancel edit thanks lunch deal report segment show contacts accounts contact follow-up config backup export import help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'ui today overdue upcoming add log done snooze cancel edit thanks lunch deal report segment show brief contacts accounts contact follow-up config backup export import help' -- "${cur}"))
         ;;
     esac
 }
@@ -715,13 +715,13 @@ _rapport_deal() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    add|won|list)
+    add|qualify|won|lost|not-a-fit|list)
         # Offer subcommand argument completions
         "_rapport_deal_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'add won list' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'add qualify won lost not-a-fit list' -- "${cur}"))
         ;;
     esac
 }
@@ -730,7 +730,7 @@ _rapport_deal_add() {
     repeating_flags=()
     non_repeating_flags=(--version -h --help)
     repeating_options=()
-    non_repeating_options=(--db --account --team)
+    non_repeating_options=(--db --account --team --their-win --our-win --fit)
     __rapport_offer_flags_options 1
 
     # Offer option value completions
@@ -744,6 +744,39 @@ _rapport_deal_add() {
     '--team')
         return
         ;;
+    '--their-win')
+        return
+        ;;
+    '--our-win')
+        return
+        ;;
+    '--fit')
+        return
+        ;;
+    esac
+}
+
+_rapport_deal_qualify() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=(--db --their-win --our-win --fit)
+    __rapport_offer_flags_options -1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--db')
+        return
+        ;;
+    '--their-win')
+        return
+        ;;
+    '--our-win')
+        return
+        ;;
+    '--fit')
+        return
+        ;;
     esac
 }
 
@@ -751,18 +784,60 @@ _rapport_deal_won() {
     repeating_flags=()
     non_repeating_flags=(--version -h --help)
     repeating_options=()
-    non_repeating_options=(--db --team --on)
-    __rapport_offer_flags_options 1
+    non_repeating_options=(--db --on --team)
+    __rapport_offer_flags_options -1
 
     # Offer option value completions
     case "${prev}" in
     '--db')
         return
         ;;
+    '--on')
+        return
+        ;;
     '--team')
         return
         ;;
+    esac
+}
+
+_rapport_deal_lost() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=(--db --on --reason)
+    __rapport_offer_flags_options -1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--db')
+        return
+        ;;
     '--on')
+        return
+        ;;
+    '--reason')
+        return
+        ;;
+    esac
+}
+
+_rapport_deal_not-a-fit() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=(--db --on --reason)
+    __rapport_offer_flags_options -1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--db')
+        return
+        ;;
+    '--on')
+        return
+        ;;
+    '--reason')
         return
         ;;
     esac
@@ -819,13 +894,13 @@ _rapport_segment() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    add|rate|assign|unassign|list|remove)
+    add|rate|assign|unassign|list|only-statement|remove)
         # Offer subcommand argument completions
         "_rapport_segment_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'add rate assign unassign list remove' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'add rate assign unassign list only-statement remove' -- "${cur}"))
         ;;
     esac
 }
@@ -932,6 +1007,21 @@ _rapport_segment_list() {
     esac
 }
 
+_rapport_segment_only-statement() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=(--db)
+    __rapport_offer_flags_options 2
+
+    # Offer option value completions
+    case "${prev}" in
+    '--db')
+        return
+        ;;
+    esac
+}
+
 _rapport_segment_remove() {
     repeating_flags=()
     non_repeating_flags=(--version -h --help)
@@ -960,6 +1050,21 @@ _rapport_show() {
         return
         ;;
     '--limit')
+        return
+        ;;
+    esac
+}
+
+_rapport_brief() {
+    repeating_flags=()
+    non_repeating_flags=(--json --markdown --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--db)
+    __rapport_offer_flags_options -1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--db')
         return
         ;;
     esac

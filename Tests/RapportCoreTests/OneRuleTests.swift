@@ -65,6 +65,8 @@ struct OneRuleTests {
         #expect(try book.store.resolveAccount("müller").name == "Müller & Söhne GmbH")
         #expect(try book.store.resolveAccount("Mueller & Soehne GmbH").name == "Müller & Söhne GmbH")
         #expect(try book.store.resolveAccount("acme-corp").name == "Acme Corp")
+        #expect(NameResolver.resolve("logistics", among: ["Mid-size logistics, DACH", "Retail, Nordics"], name: { $0 })
+                    .found == "Mid-size logistics, DACH")
         let (plan, outcome) = try quickAdd("send the quote #müller fri", in: book)
         #expect(plan.account == .existing(id: 1, name: "Müller & Söhne GmbH"))
         #expect(outcome.createdAccount == nil)
@@ -345,4 +347,8 @@ struct OneRuleTests {
             #expect(allPlans.contains { $0.contains(index) }, "no statement used \(index)")
         }
     }
+}
+
+extension NamedResolution {
+    var found: Value? { if case .found(let value) = self { return value } else { return nil } }
 }

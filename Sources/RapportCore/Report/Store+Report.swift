@@ -81,7 +81,9 @@ struct ReportBuilder {
         let segments = segmentFigures(book, touches: touches, standing: standing)
         return ReportCard(period: period, previousPeriod: previous, current: current, previous: before, standing: standing,
                           weeklyTouches: zip(weekEnds, touches.weekly).map { WeekCount(lastDay: $0, count: $1) },
-                          accountWeeks: touches.accountWeeks(book), segments: segments)
+                          accountWeeks: touches.accountWeeks(book), segments: segments,
+                          dealFit: DealFitSummary.of(book.deals.map { ($0, book.accounts[$0.accountID]?.name ?? "") },
+                                                     counting: period.contains))
     }
 
     // MARK: Thank-you notes

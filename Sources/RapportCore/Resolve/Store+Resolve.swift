@@ -212,14 +212,16 @@ public enum NamedResolution<Value: Sendable>: Sendable {
 }
 
 /// The rule for things named by a free-text name (accounts, segments): the
-/// whole name ignoring case, accents and transliteration (hyphens and
-/// underscores read as spaces, so `#acme-corp` is "Acme Corp"); else the
+/// whole name ignoring case, accents and transliteration (punctuation reads
+/// as spaces, so `#acme-corp` is "Acme Corp"); else the
 /// only one whose name has the typed words as a run of whole words
 /// ("müller" → "Müller & Söhne GmbH"); else the only one whose name starts
 /// with what was typed. Names are never split into lists.
 public enum NameResolver {
     public static func key(_ name: String) -> String {
-        NameMatcher.fold(name.replacingOccurrences(of: "-", with: " ").replacingOccurrences(of: "_", with: " "))
+        // Punctuation separates words: "Mid-size logistics, DACH" has the word "logistics".
+        let spaced = String(name.map { $0.isPunctuation && $0 != "&" ? " " : $0 })
+        return NameMatcher.fold(spaced)
     }
 
     public static func resolve<Value>(_ typed: String, among values: [Value], name: (Value) -> String) -> NamedResolution<Value> {

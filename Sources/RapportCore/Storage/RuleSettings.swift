@@ -15,7 +15,11 @@ enum RuleSettings {
         ("meeting-minutes", "length of a meeting without an end in rapport export ics (default 60; lunches 90)"),
         ("reminders", "reminders (VALARM) on exported events and to-dos: on or off (default on)"),
         ("completed-days", "days a done item stays in rapport export ics, marked completed (default 14)"),
+        (onlyStatementKey, "what we ONLY can do for clients (\"We are the ONLY ones that…\"), shown in briefs; \"\" clears it"),
     ]
+
+    /// The book's ONLY statement: a setting beside the rules, not one of them.
+    static let onlyStatementKey = "only-statement"
 
     static func load(_ db: Database) throws -> SchedulerRules {
         var rules = SchedulerRules()
@@ -34,6 +38,10 @@ enum RuleSettings {
     }
 
     static func set(_ key: String, _ value: String, _ db: Database) throws {
+        if key == onlyStatementKey, value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            try db.execute(sql: "DELETE FROM setting WHERE key = ?", arguments: [key])
+            return
+        }
         var rules = SchedulerRules()
         try apply(key, value, to: &rules)
         try db.execute(sql: "INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
@@ -62,6 +70,10 @@ enum RuleSettings {
             case "on", "yes", "true": rules.calendarReminders = true
             case "off", "no", "false": rules.calendarReminders = false
             default: throw StoreError.invalid("reminders must be on or off, not '\(value)'")
+            }
+        case onlyStatementKey:
+            guard value.count <= OnlyStatement.maximumLength else {
+                throw StoreError.invalid("an ONLY statement is one sentence, at most \(OnlyStatement.maximumLength) characters")
             }
         case "weekend":
             let words = DatePhraseParser.tokenize(value)

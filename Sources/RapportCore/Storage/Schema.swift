@@ -14,6 +14,9 @@ enum Schema {
         migrator.registerMigration("v3b: search keys fold transliterations, lunches by creation") { db in
             try migrateV3b(db)
         }
+        migrator.registerMigration("v3c: deal qualification, ONLY statements") { db in
+            try createV3c(db)
+        }
         migrator.registerMigration("v3d: book identity, contact details for interop") { db in
             try createV3D(db)
         }
@@ -273,6 +276,21 @@ enum Schema {
         try db.create(index: "gift_sentOn", on: "gift", columns: ["sentOn"], condition: Column("sentOn") != nil)
         try db.create(index: "deal_closedOn", on: "deal", columns: ["closedOn"], condition: Column("closedOn") != nil)
         try db.create(index: "thankYouNote_dueDay", on: "thankYouNote", columns: ["dueDay"], condition: Column("dueDay") != nil)
+    }
+
+    /// Deals qualified for mutual benefit: what the client wins, what we win,
+    /// a fit from 1 to 5, and why a deal was lost or not a fit. Each segment
+    /// gets its ONLY statement (the book's is a setting).
+    private static func createV3c(_ db: Database) throws {
+        try db.alter(table: "deal") { t in
+            t.add(column: "theirWin", .text)
+            t.add(column: "ourWin", .text)
+            t.add(column: "fit", .integer).check { $0 >= 1 && $0 <= 5 }
+            t.add(column: "closeReason", .text)
+        }
+        try db.alter(table: "segment") { t in
+            t.add(column: "onlyStatement", .text)
+        }
     }
 
     /// Each book gets an identifier of its own (random, kept in `setting`

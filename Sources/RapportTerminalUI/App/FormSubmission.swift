@@ -12,6 +12,7 @@ extension RapportApp {
             case .lunch: return try submitLunch(form)
             case .gift: return try submitGift(form)
             case .editContact(let id): return try submitContact(form, id: id)
+            case .prepNotes(let id): return try submitPrepNotes(form, meetingID: id)
             }
         } catch {
             return [.formRefused(form, "\(error)")]

@@ -146,6 +146,8 @@ public final class RapportApp {
             return [loadContactCard(id)]
         case .openAccount(let id):
             return [loadAccountCard(id)]
+        case .openBrief(let subject):
+            return [loadBrief(subject)]
         case .editContact(let id):
             do {
                 guard let contact = try store.contact(id: id) else { throw StoreError.notFound("no contact @\(id)") }
@@ -220,6 +222,7 @@ public final class RapportApp {
                 if case .account(let id) = screen, let card = try store.accountCard(id: id, now: state.now, scheduler: scheduler) {
                     book.accountCards.append(card)
                 }
+                if case .brief(let subject) = screen { book.briefs.append(loadBrief(subject)) }
             }
             return [.loaded(book)]
         } catch {

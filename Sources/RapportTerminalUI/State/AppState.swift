@@ -6,6 +6,7 @@ public enum Screen: Hashable, Sendable {
     case agenda, contacts, accounts, report, segments
     case contact(Int64)
     case account(Int64)
+    case brief(BriefSubject)
     case help
 
     /// The tabs, in the order their number keys select them.
@@ -20,6 +21,7 @@ public enum Screen: Hashable, Sendable {
         case .segments: return "Segments"
         case .contact: return "Contact"
         case .account: return "Account"
+        case .brief: return "Brief"
         case .help: return "Help"
         }
     }
@@ -68,6 +70,7 @@ public struct Form: Hashable, Sendable {
     public enum Kind: Hashable, Sendable {
         case meeting, call, lunch, gift
         case editContact(Int64)
+        case prepNotes(Int64)
     }
 
     public struct Field: Hashable, Sendable {
@@ -143,6 +146,7 @@ public struct AppState: Sendable {
 
     public var contactCard: ContactCard?
     public var accountCard: AccountCard?
+    public var briefScreen: BriefScreenState?
     /// The first line shown of a card or of the help.
     public var scroll = 0
 

@@ -8,6 +8,7 @@ public enum Outcome: Sendable {
     case loaded(BookView)
     case contactCard(ContactCard)
     case accountCard(AccountCard)
+    case brief(BriefScreenState)
     case report(ReportCard)
     /// A change was made: what to tell the user, and its undo label when it can be undone.
     case changed(summary: String, undoLabel: String?)
@@ -38,9 +39,11 @@ public struct BookView: Sendable {
     public var peopleNames: [String]
     public var contactCards: [ContactCard]
     public var accountCards: [AccountCard]
+    /// A brief's outcome (or why it could not be read), for each brief on the screen stack.
+    public var briefs: [Outcome]
 
     public init(agenda: Agenda, contacts: [ContactRow]? = nil, accounts: [AccountRow]? = nil, report: ReportCard? = nil,
-                peopleNames: [String] = [], contactCards: [ContactCard] = [], accountCards: [AccountCard] = []) {
+                peopleNames: [String] = [], contactCards: [ContactCard] = [], accountCards: [AccountCard] = [], briefs: [Outcome] = []) {
         self.agenda = agenda
         self.contacts = contacts
         self.accounts = accounts
@@ -48,6 +51,7 @@ public struct BookView: Sendable {
         self.peopleNames = peopleNames
         self.contactCards = contactCards
         self.accountCards = accountCards
+        self.briefs = briefs
     }
 }
 
@@ -80,6 +84,7 @@ extension Update {
             state.peopleNames = book.peopleNames
             for card in book.contactCards { _ = apply(.contactCard(card), state: &state) }
             for card in book.accountCards { _ = apply(.accountCard(card), state: &state) }
+            for brief in book.briefs { _ = apply(brief, state: &state) }
         case .contactCard(let card):
             state.contactCard = card
             if case .contact(card.contact.id) = state.screen {
@@ -87,6 +92,11 @@ extension Update {
             }
         case .accountCard(let card):
             state.accountCard = card
+        case .brief(let brief):
+            state.briefScreen = brief
+            if case .brief(brief.subject) = state.screen {
+                state.scroll = min(state.scroll, max(BriefView.lines(state).count - state.bodyHeight, 0))
+            }
         case .report(let report):
             state.report = report
             state.segmentsPosition.selected = min(state.segmentsPosition.selected, max(report.segments.count - 1, 0))
