@@ -5,8 +5,10 @@ extension RapportStore {
     /// A parser that knows the book's names, for lower-case full names: a
     /// run of words is known when it is a contact's whole name or a run of
     /// words within it ("dana", "dana ruiz", "ruiz").
-    public func quickAddParser(dates: DatePhraseParser) throws -> QuickAddParser {
-        QuickAddParser(dates: dates, isKnownName: { [self] words in isKnownName(words) })
+    /// `alsoKnown`: names given with `--new`, read as people in the phrase too.
+    public func quickAddParser(dates: DatePhraseParser, alsoKnown: [String] = []) throws -> QuickAddParser {
+        let forced = Set(alsoKnown.map(NameMatcher.fold))
+        return QuickAddParser(dates: dates, isKnownName: { [self] words in forced.contains(words) || isKnownName(words) })
     }
 
     /// Resolves and checks an entry: the people (new names allowed when
@@ -27,8 +29,28 @@ extension RapportStore {
         var accountID: Int64?
         if case .existing(let id, _) = account { accountID = id }
         var people = try resolvePeople(entry.people, account: accountID, new: new)
-        // Thank-yous and notes have no account: #acme names its team (a lunch too, without people).
-        if [.lunch, .thanks, .note].contains(entry.kind), let chosen = account,
+        var notesToMark: [ThankYouNote] = []
+        if entry.recurrence != nil, ![.followUp, .call, .email].contains(entry.kind) {
+            throw StoreError.invalid("only follow-ups repeat; a \(QuickAddPlan.label(entry.kind)) happens once")
+        }
+        if entry.kind == .thanks {
+            if let chosen = account, people.isEmpty {
+                // "thanks #acme": the attendees of Acme's latest meeting that still owes notes.
+                guard case .existing(let id, let name) = chosen,
+                      let (meeting, notes) = try latestMeetingOwingThanks(account: id, now: now) else {
+                    throw StoreError.invalid("no thank-you note is owed from a meeting at \(chosen.name); name the people to thank")
+                }
+                _ = (meeting, name)
+                notesToMark = notes
+                people = People(existingIDs: notes.map(\.contactID))
+            } else {
+                // "thanks @jurgen": the oldest note owed to each person is sent; a new note only for those owed none.
+                for id in people.existingIDs { notesToMark += try notesToThank(contact: id, all: false, now: now) }
+            }
+            account = nil
+        }
+        // Notes have no account: #acme names its team (a lunch too, without people).
+        if [.lunch, .note].contains(entry.kind), let chosen = account,
            entry.kind != .lunch || people.isEmpty {
             guard people.isEmpty, case .existing(let id, let name) = chosen else {
                 throw StoreError.invalid("#\(chosen.name): a \(QuickAddPlan.label(entry.kind)) goes to people; name them, or name only the account to reach its whole team")
@@ -45,16 +67,23 @@ extension RapportStore {
         var title = entry.title
         var day = entry.when?.day
         var instant = entry.when.flatMap { when in when.time.map { calendar.instant(on: when.day, at: $0) } }
+        // No item is stored without a title: the kind's, with the people, stands in.
+        let who = names.isEmpty ? nil : names.joined(separator: ", ")
         switch entry.kind {
         case .followUp:
+            if title.isEmpty, let who { title = "Follow up with \(who)" }
             guard !title.isEmpty else { throw StoreError.invalid("the title is empty: say what was promised") }
             day = day ?? today
         case .call:
             title = title.isEmpty ? "Call" : "Call " + title
             day = day ?? today
+        case .email:
+            title = title.isEmpty ? "Email" : "Email " + title
+            day = day ?? today
         case .meeting:
-            guard !title.isEmpty else { throw StoreError.invalid("a meeting needs a title") }
-            guard instant != nil else { throw StoreError.invalid("a meeting needs a time, like 'fri 14:00'") }
+            if title.isEmpty, let who { title = "Meeting with \(who)" }
+            guard !title.isEmpty else { throw StoreError.invalid("a meeting needs a title or someone to meet") }
+            guard instant != nil else { throw StoreError.invalid("a meeting needs a time, like 'fri 14:00' or 'fri 10'") }
         case .lunch:
             guard !people.isEmpty else { throw StoreError.invalid("a lunch needs someone to have it with: 'with Dana'") }
             if let when = entry.when, when.time == nil { instant = calendar.instant(on: when.day, at: .noon) }
@@ -64,7 +93,7 @@ extension RapportStore {
             guard instant == nil else { throw StoreError.invalid("a thank-you is due on a day, not at a time") }
             day = day ?? Policy(rules: rules, calendar: calendar).standaloneThankYouDue(today: today)
         case .gift:
-            guard !title.isEmpty else { throw StoreError.invalid("a gift needs a description: 'gift cheese basket'") }
+            if title.isEmpty, let recipients = who ?? account.map({ "the \($0.name) team" }) { title = "Gift for \(recipients)" }
             guard !people.isEmpty || account != nil else {
                 throw StoreError.invalid("a gift needs a recipient: 'with Dana' or an account's team '#acme'")
             }
@@ -78,7 +107,7 @@ extension RapportStore {
             day = nil
         }
         return QuickAddPlan(entry: entry, title: title, people: people, peopleNames: names, account: account,
-                            day: instant == nil ? day : nil, instant: instant)
+                            day: instant == nil ? day : nil, instant: instant, notesToMark: notesToMark)
     }
 
     /// Stores a plan in one transaction: new contacts and account, the item,
@@ -99,10 +128,10 @@ extension RapportStore {
             let (contactIDs, created) = try RapportStore.materialize(plan.people, accountID: accountID, now: now, db)
             var outcome = QuickAddOutcome(refs: [], noteID: nil, createdContacts: created, createdAccount: createdAccount, thankYouNotes: [])
             switch plan.entry.kind {
-            case .followUp, .call:
+            case .followUp, .call, .email:
                 let followUp = try RapportStore.insertFollowUp(
                     FollowUp(title: plan.title, dueDay: plan.day ?? calendar.day(of: plan.instant!), dueAt: plan.instant,
-                             accountID: accountID, createdAt: now), contactIDs: contactIDs, db)
+                             recurrence: plan.entry.recurrence, accountID: accountID, createdAt: now), contactIDs: contactIDs, db)
                 outcome.refs = [ItemRef(.followUp, followUp.id!)]
             case .meeting:
                 let (meeting, notes) = try RapportStore.insertMeeting(
@@ -116,7 +145,12 @@ extension RapportStore {
                                                          notes: plan.title == "Lunch" ? nil : plan.title, cost: plan.entry.cost, now: now, db)
                 outcome.refs = [ItemRef(.lunch, lunch.id!)]
             case .thanks:
-                for id in uniqued(contactIDs) {
+                for note in plan.notesToMark {
+                    try RapportStore.markThankYouSent(id: note.id!, channel: nil, at: now, db)
+                    outcome.markedSent.append(note.ref)
+                }
+                let thanked = Set(plan.notesToMark.map(\.contactID))
+                for id in uniqued(contactIDs) where !thanked.contains(id) {
                     var note = ThankYouNote(meetingID: nil, contactID: id, reason: plan.title.isEmpty ? nil : plan.title,
                                             dueDay: plan.day, createdAt: now)
                     try note.insert(db)

@@ -80,6 +80,18 @@ extension RapportStore {
         try write { db in try RapportStore.markThankYouSent(id: id, channel: channel, at: at, db) }
     }
 
+    /// Records several notes as sent in one transaction: all of them, or none.
+    @discardableResult
+    public func markThankYouSent(ids: [Int64], channel: ThankYouChannel?, at: Date) throws -> [ThankYouNote] {
+        try write { db in
+            try uniqued(ids).map { id in
+                try RapportStore.markThankYouSent(id: id, channel: channel, at: at, db)
+                guard let note = try ThankYouNote.fetchOne(db, key: id) else { throw StoreError.notFound("no thank-you note t\(id)") }
+                return note
+            }
+        }
+    }
+
     static func markThankYouSent(id: Int64, channel: ThankYouChannel?, at: Date, _ db: Database) throws {
         guard var note = try ThankYouNote.fetchOne(db, key: id) else { throw StoreError.notFound("no thank-you note t\(id)") }
         guard note.state == .owed else { throw StoreError.invalid("thank-you note t\(id) is already \(note.state.rawValue)") }

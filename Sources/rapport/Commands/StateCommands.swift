@@ -12,45 +12,63 @@ struct ThanksCommand: ParsableCommand {
 struct ThanksSentCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sent",
-        abstract: "A thank-you note went out: rapport thanks sent t3 --via handwritten, or by the person's name.",
-        discussion: "By name, the one note owed to that person is marked; when several are owed, name the note (t…)."
+        abstract: "Thank-you notes went out: rapport thanks sent t3 t4 --via email, or by the people's names.",
+        discussion: """
+            References (t3) name notes; a name marks the oldest note owed to that person, saying which             (--all: every note owed to them). Several references and names may be given (names             separated by commas); all are marked in one change, or none.
+            """
     )
 
     @OptionGroup var store: StoreOptions
-    @Argument(help: ArgumentHelp("The note (t3) or the person thanked.", valueName: "note|name")) var target: [String]
+    @Argument(help: ArgumentHelp("Notes (t3) and people thanked.", valueName: "note|name")) var targets: [String]
     @Option(help: ArgumentHelp("How: \(ThankYouChannel.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "channel"))
     var via: String?
+    @Flag(help: "For a name, every note owed to that person, not only the oldest.") var all = false
 
     func validate() throws {
-        if target.isEmpty { throw ValidationError("name the note (t3) or the person") }
+        if targets.isEmpty { throw ValidationError("name the notes (t3) or the people") }
         if let via, ThankYouChannel(rawValue: via.lowercased()) == nil {
             throw ValidationError("--via must be one of \(ThankYouChannel.allCases.map(\.rawValue).joined(separator: ", "))")
         }
     }
 
+    /// References one by one; the words between them are names (commas separate names).
+    private func parsedTargets() -> (refs: [ItemRef], names: [String]) {
+        var refs: [ItemRef] = [], names: [String] = [], words: [String] = []
+        func flushName() {
+            names += NameMatcher.splitPeople(words.joined(separator: " "))
+            words = []
+        }
+        for argument in targets {
+            if let ref = try? ItemRef(parsing: argument), ref.kind == .thankYou {
+                flushName()
+                refs.append(ref)
+            } else {
+                words.append(argument)
+            }
+        }
+        flushName()
+        return (refs, names)
+    }
+
     func run() throws {
         let context = CommandContext(store)
         let database = try store.openForWriting()
-        let text = target.joined(separator: " ")
-        let noteID: Int64
-        if let ref = try? ItemRef(parsing: text), ref.kind == .thankYou {
-            noteID = ref.id
-        } else {
-            let person = try lookUpContact(text, in: database)
-            let owed = try reporting { try database.owedThankYouNotes(toContact: person.id!) }
-            guard let only = owed.first else {
-                throw CommandFailure("no thank-you note is owed to \(person.name)", status: CommandFailure.badInput)
+        let (refs, names) = parsedTargets()
+        var noteIDs = refs.map(\.id)
+        for name in names {
+            let person = try lookUpContact(name, in: database)
+            let notes = try reporting { try database.notesToThank(contact: person.id!, all: all, now: context.now) }
+            guard !notes.isEmpty else {
+                throw CommandFailure("no thank-you note is owed to \(TerminalText.safe(person.name))", status: CommandFailure.badInput)
             }
-            guard owed.count == 1 else {
-                throw CommandFailure("\(owed.count) thank-you notes are owed to \(person.name): "
-                                     + owed.map { $0.ref.description }.joined(separator: ", ") + "; name one", status: CommandFailure.badInput)
-            }
-            noteID = only.id!
+            noteIDs += notes.map { $0.id! }
         }
         let channel = via.flatMap { ThankYouChannel(rawValue: $0.lowercased()) }
-        try reporting { try database.markThankYouSent(id: noteID, channel: channel, at: context.now) }
-        let name = try reporting { try database.thankYouNote(id: noteID).flatMap { try database.contact(id: $0.contactID)?.name } } ?? ""
-        say("\(ItemRef(.thankYou, noteID)): thank-you note to \(TerminalText.safe(name)) sent" + (channel.map { " (\($0.rawValue))" } ?? ""))
+        let sent = try reporting { try database.markThankYouSent(ids: noteIDs, channel: channel, at: context.now) }
+        for note in sent {
+            let name = try reporting { try database.contact(id: note.contactID)?.name } ?? ""
+            say("\(note.ref): thank-you note to \(TerminalText.safe(name)) sent" + (channel.map { " (\($0.rawValue))" } ?? ""))
+        }
     }
 }
 
