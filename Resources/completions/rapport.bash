@@ -601,7 +601,7 @@ _rapport_thanks() {
 
 _rapport_thanks_sent() {
     repeating_flags=()
-    non_repeating_flags=(--version -h --help)
+    non_repeating_flags=(--all --version -h --help)
     repeating_options=()
     non_repeating_options=(--db --via)
     __rapport_offer_flags_options -1

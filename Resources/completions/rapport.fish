@@ -56,7 +56,7 @@ function __rapport_parse_tokens -S
             __rapport_parse_subcommand 0 'version' 'h/help'
             switch $unparsed_tokens[1]
             case 'sent'
-                __rapport_parse_subcommand -r 1 'db=' 'via=' 'version' 'h/help'
+                __rapport_parse_subcommand -r 1 'db=' 'via=' 'all' 'version' 'h/help'
             case 'waive'
                 __rapport_parse_subcommand 1 'db=' 'reason=' 'version' 'h/help'
             end
@@ -352,10 +352,11 @@ complete -c 'rapport' -n '__rapport_should_offer_completions_for_flags_or_option
 complete -c 'rapport' -n '__rapport_should_offer_completions_for_flags_or_options "rapport edit" h help' -s 'h' -l 'help' -d 'Show help information.'
 complete -c 'rapport' -n '__rapport_should_offer_completions_for_flags_or_options "rapport thanks" version' -l 'version' -d 'Show the version.'
 complete -c 'rapport' -n '__rapport_should_offer_completions_for_flags_or_options "rapport thanks" h help' -s 'h' -l 'help' -d 'Show help information.'
-complete -c 'rapport' -n '__rapport_should_offer_completions_for_positional "rapport thanks" -eq 1' -fa 'sent' -d 'A thank-you note went out: rapport thanks sent t3 --via handwritten, or by the person\'s name.'
+complete -c 'rapport' -n '__rapport_should_offer_completions_for_positional "rapport thanks" -eq 1' -fa 'sent' -d 'Thank-you notes went out: rapport thanks sent t3 t4 --via email, or by the people\'s names.'
 complete -c 'rapport' -n '__rapport_should_offer_completions_for_positional "rapport thanks" -eq 1' -fa 'waive' -d 'A thank-you note will not be written, and why.'
 complete -c 'rapport' -n '__rapport_should_offer_completions_for_flags_or_options "rapport thanks sent" db' -l 'db' -d 'The database file.' -rfka ''
 complete -c 'rapport' -n '__rapport_should_offer_completions_for_flags_or_options "rapport thanks sent" via' -l 'via' -d 'How: handwritten, email, card, other.' -rfka ''
+complete -c 'rapport' -n '__rapport_should_offer_completions_for_flags_or_options "rapport thanks sent" all' -l 'all' -d 'For a name, every note owed to that person, not only the oldest.'
 complete -c 'rapport' -n '__rapport_should_offer_completions_for_flags_or_options "rapport thanks sent" version' -l 'version' -d 'Show the version.'
 complete -c 'rapport' -n '__rapport_should_offer_completions_for_flags_or_options "rapport thanks sent" h help' -s 'h' -l 'help' -d 'Show help information.'
 complete -c 'rapport' -n '__rapport_should_offer_completions_for_flags_or_options "rapport thanks waive" db' -l 'db' -d 'The database file.' -rfka ''
