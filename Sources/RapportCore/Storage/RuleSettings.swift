@@ -31,7 +31,7 @@ enum RuleSettings {
             do {
                 try apply(key, value, to: &rules)
             } catch let error as StoreError {
-                throw StoreError.invalid("the book's setting \(error); set it again with: rapport config \(key) VALUE")
+                throw StoreError.corrupt("the book's setting \(error); set it again with: rapport config \(key) VALUE")
             }
         }
         return rules

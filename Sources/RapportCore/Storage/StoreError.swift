@@ -13,6 +13,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case notFound(String)
     /// The request contradicts the stored state ("already done").
     case invalid(String)
+    /// A stored value cannot be read (a repeat rule, a setting): the book, not the input, is wrong.
+    case corrupt(String)
 
     public var description: String {
         switch self {
@@ -27,6 +29,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
         case .notFound(let what):
             return what
         case .invalid(let what):
+            return what
+        case .corrupt(let what):
             return what
         }
     }
