@@ -275,3 +275,57 @@ struct OverdueRecipeTests {
                 .contains("OnCalendar=Mon..Fri *-*-* 08..18:00,30:00\n"))
     }
 }
+
+/// The README's recipes are the files under `Resources/`, and its install step installs them.
+@Suite("the README's recipes")
+struct ReadmeRecipeTests {
+    static let folders = ["shell", "tmux", "starship", "profile", "systemd"]
+
+    static var files: [String] {
+        folders.flatMap { folder in
+            ((try? FileManager.default.contentsOfDirectory(atPath: OverdueRecipeTests.resource(folder))) ?? []).sorted().map { "Resources/\(folder)/\($0)" }
+        }
+    }
+
+    static var readme: String {
+        (try? String(contentsOf: OverdueRecipeTests.root.appendingPathComponent("README.md"), encoding: .utf8)) ?? ""
+    }
+
+    @Test("each recipe block in the README is its file, byte for byte")
+    func blocksAreFiles() throws {
+        #expect(Self.files.count == 8, "\(Self.files)")
+        let readme = Self.readme
+        for file in Self.files {
+            let content = try String(contentsOf: OverdueRecipeTests.root.appendingPathComponent(file), encoding: .utf8)
+            let heading = "`\(file)`:\n\n```"
+            let start = try #require(readme.range(of: heading), "\(file) is not in the README")
+            let afterFence = try #require(readme[start.upperBound...].firstIndex(of: "\n"))
+            let body = readme[readme.index(after: afterFence)...]
+            let end = try #require(body.range(of: "```\n"))
+            #expect(String(body[..<end.lowerBound]) == content, "\(file)")
+        }
+    }
+
+    @Test("the README's install step puts every recipe where its first lines say")
+    func installStep() throws {
+        let readme = Self.readme
+        let blocks = readme.components(separatedBy: "```sh\n").dropFirst().compactMap { $0.components(separatedBy: "```\n").first }
+        let step = try #require(blocks.first { $0.contains("install -Dm 644 -t ~/.config/rapport Resources/") })
+        let home = FileManager.default.temporaryDirectory.appendingPathComponent("rapport-install-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: home) }
+        let run = try spawnAndWait("/bin/sh", ["-ec", "cd '\(OverdueRecipeTests.root.path)' && HOME='\(home.path)' && " + step])
+        #expect(run.status == 0)
+        for file in Self.files where !file.hasSuffix(".timer") { // the timer goes beside its service, as the service says
+            let name = (file as NSString).lastPathComponent
+            let content = try String(contentsOf: OverdueRecipeTests.root.appendingPathComponent(file), encoding: .utf8)
+            // The place each recipe's comment names after "Install: ".
+            let place = try #require(content.components(separatedBy: "Install: ").dropFirst().first?
+                .components(separatedBy: CharacterSet(charactersIn: " ,\n(")).first, "\(file) says where it goes")
+            let expected = place.replacingOccurrences(of: "~", with: home.path)
+            let installed = expected.hasSuffix("/") ? expected + name : expected
+            #expect(FileManager.default.contents(atPath: installed) == Data(content.utf8), "\(file) → \(installed)")
+        }
+        #expect(FileManager.default.fileExists(atPath: home.path + "/.config/systemd/user/rapport-notify.timer"))
+    }
+}
