@@ -36,7 +36,7 @@ public struct OverdueTemplate: Sendable, Equatable {
         public var help: String {
             switch self {
             case .late: return "how many items are late"
-            case .count(let kind): return "how many \(kind.label) items are late"
+            case .count(let kind): return "how many late items are \(kind.label) items"
             case .first(let value): return value.help
             }
         }
