@@ -1,5 +1,6 @@
 # Rapport: what is late, at the start of the bash prompt ("2 late: Acme kickoff").
-# Install: ~/.config/rapport/rapport-prompt.bash, and in ~/.bashrc:
+# Install: ~/.config/rapport/rapport-prompt.bash, and at the end of ~/.bashrc
+# (after PS1 is set):
 #   . ~/.config/rapport/rapport-prompt.bash
 # The segment is kept in a variable that PS1 names: bash expands PS1 once, so
 # whatever a title or a name holds ($(…), `…`, \u) is shown, never run.

@@ -1,5 +1,6 @@
 # Rapport: what is late, at the start of the zsh prompt ("2 late: Acme kickoff").
-# Install: ~/.config/rapport/rapport-prompt.zsh, and in ~/.zshrc:
+# Install: ~/.config/rapport/rapport-prompt.zsh, and at the end of ~/.zshrc
+# (after PROMPT is set, by you or a theme):
 #   source ~/.config/rapport/rapport-prompt.zsh
 # The segment goes through psvar and %9v: zsh shows it as it is, never reading
 # a % in a name as a prompt escape, whatever PROMPT_SUBST says.

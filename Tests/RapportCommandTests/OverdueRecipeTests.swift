@@ -197,7 +197,9 @@ struct OverdueRecipeTests {
     }
 
     func tmuxWithRecipe(_ home: Home) throws -> Tmux {
-        try home.write("set -g status-right ''\nsource-file '\(Self.resource("tmux/rapport.conf"))'\n", to: ".tmux.conf")
+        // Sourced twice, as a reload does: the segment is added once.
+        let recipe = "source-file '\(Self.resource("tmux/rapport.conf"))'\n"
+        try home.write("set -g status-right ''\n" + recipe + recipe, to: ".tmux.conf")
         let tmux = Tmux()
         try spawnAndWait("/bin/sh", ["-c", "\(home.environment) /usr/bin/tmux -L \(tmux.socket) -f '\(home.home.path)/.tmux.conf' "
                                          + "new-session -d -s s -x 120 -y 10 'sleep 120'"])
