@@ -17,13 +17,12 @@ struct NotifyCommandTests {
             rapport = try RapportProcess()
             try FileManager.default.createDirectory(at: bin, withIntermediateDirectories: true)
             let standIn = bin.appendingPathComponent("notify-send")
-            try """
+            try writeExecutable("""
                 #!/bin/sh
                 for argument in "$@"; do printf '%s\\0' "$argument"; done >> '\(calls.path)'
                 printf '\\n' >> '\(calls.path)'
 
-                """.write(to: standIn, atomically: true, encoding: .utf8)
-            chmod(standIn.path, 0o755)
+                """, to: standIn)
         }
 
         var environment: [String: String] { ["PATH": bin.path + ":/usr/bin:/bin", "XDG_STATE_HOME": state.path] }
@@ -142,9 +141,8 @@ struct NotifyCommandTests {
         try desktop.rapport.run(["follow-up", "add", "late", "--with", "Dana Ruiz", "--due", "2026-11-20"], at: tuesday)
         let failing = desktop.rapport.directory.appendingPathComponent("failing")
         try FileManager.default.createDirectory(at: failing, withIntermediateDirectories: true)
-        try "#!/bin/sh\necho 'Cannot autolaunch D-Bus without X11 $DISPLAY' >&2\nexit 1\n"
-            .write(to: failing.appendingPathComponent("notify-send"), atomically: true, encoding: .utf8)
-        chmod(failing.appendingPathComponent("notify-send").path, 0o755)
+        try writeExecutable("#!/bin/sh\necho 'Cannot autolaunch D-Bus without X11 $DISPLAY' >&2\nexit 1\n",
+                            to: failing.appendingPathComponent("notify-send"))
         let result = try desktop.notify(at: tuesday, environment: ["PATH": failing.path + ":/usr/bin:/bin"])
         #expect(result.status == 1)
         #expect(result.stderr == "rapport: notify-send failed (status 1): Cannot autolaunch D-Bus without X11 $DISPLAY; "
@@ -162,4 +160,12 @@ struct NotifyCommandTests {
         #expect(desktop.recorded.isEmpty)
         #expect(try desktop.notify(at: tuesday).stdout == "Sent 1 notification: f1\n")
     }
+}
+
+/// Writes an executable script from a child shell, so no descriptor open for
+/// writing it is ever in this process: a test spawning at the same moment would
+/// inherit one, and running the script would then fail with "Text file busy".
+func writeExecutable(_ text: String, to url: URL) throws {
+    let written = try spawnAndWait("/bin/sh", ["-c", "printf '%s' \"$1\" > \"$0\" && chmod 755 \"$0\"", url.path, text])
+    guard written.status == 0 else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path]) }
 }

@@ -41,13 +41,12 @@ struct OverdueRecipeTests {
                                 at: OverdueRecipeTests.tuesday)
             }
             let wrapper = bin.appendingPathComponent("rapport")
-            try """
+            try writeExecutable("""
                 #!/bin/sh
                 export RAPPORT_DB='\(rapport.databasePath)' TZ='\(rapport.timeZone)'
                 exec /usr/bin/faketime '\(OverdueRecipeTests.tuesday)' '\(RapportProcess.binary.path)' "$@"
 
-                """.write(to: wrapper, atomically: true, encoding: .utf8)
-            chmod(wrapper.path, 0o755)
+                """, to: wrapper)
         }
 
         func write(_ text: String, to path: String) throws {
@@ -174,8 +173,8 @@ struct OverdueRecipeTests {
 
                 """, to: ".profile")
             try FileManager.default.createDirectory(at: home.home.appendingPathComponent(".local/bin"), withIntermediateDirectories: true)
-            try FileManager.default.copyItem(at: home.bin.appendingPathComponent("rapport"),
-                                             to: home.home.appendingPathComponent(".local/bin/rapport"))
+            try writeExecutable(String(contentsOf: home.bin.appendingPathComponent("rapport"), encoding: .utf8),
+                                to: home.home.appendingPathComponent(".local/bin/rapport"))
             let screen = try screen(of: "bash --login", in: home)
             let expected = "Rapport: 2 late; the most overdue: send the pricing deck (Dana Ruiz, 4 d late)"
             #expect(screen.contains(expected) == late, "\(screen)")
