@@ -92,7 +92,12 @@ struct OverdueRecipeTests {
             return false
         }
 
-        deinit { _ = try? spawnAndWait("/usr/bin/tmux", ["-L", socket, "kill-server"]) }
+        deinit {
+            _ = try? spawnAndWait("/usr/bin/tmux", ["-L", socket, "kill-server"])
+            // The server leaves its socket file behind; a test's own is removed with it.
+            let folder = (ProcessInfo.processInfo.environment["TMUX_TMPDIR"] ?? "/tmp") + "/tmux-\(getuid())"
+            try? FileManager.default.removeItem(atPath: folder + "/" + socket)
+        }
     }
 
     /// Starts `shell` in tmux on `home`, runs `echo READY` at its prompt and returns the screen.
