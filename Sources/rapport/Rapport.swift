@@ -20,7 +20,7 @@ struct Rapport: ParsableCommand {
             InteractiveCommand.self, TodayCommand.self, OverdueCommand.self, NotifyCommand.self, UpcomingCommand.self,
             AddCommand.self, LogCommand.self, DoneCommand.self, SnoozeCommand.self, CancelCommand.self, EditCommand.self,
             ThanksCommand.self, LunchCommand.self, DealCommand.self, ReportCommand.self, SegmentCommand.self,
-            ShowCommand.self, ContactsCommand.self, AccountsCommand.self,
+            ShowCommand.self, BriefCommand.self, ContactsCommand.self, AccountsCommand.self,
             ContactCommand.self, FollowUpCommand.self, ConfigCommand.self, BackupCommand.self, ExportCommand.self, ImportCommand.self,
         ],
         defaultSubcommand: InteractiveCommand.self

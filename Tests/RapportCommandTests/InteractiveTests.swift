@@ -2,9 +2,7 @@ import Foundation
 import Testing
 
 /// The real binary's full-screen session, driven in tmux like a person would.
-@Suite("rapport in a terminal", .serialized,
-       .enabled(if: (RapportProcess.hasFaketime && FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux"))
-                    || ProcessInfo.processInfo.environment["CI"] != nil, "needs tmux and faketime"))
+@Suite("rapport in a terminal", .serialized)
 struct InteractiveTests {
     /// A tmux session running `rapport` at a pinned clock.
     final class Session {

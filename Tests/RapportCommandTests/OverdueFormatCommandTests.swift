@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// `rapport overdue --format` as a prompt calls it.
-@Suite("rapport overdue --format", .enabled(if: RapportProcess.hasFaketime || ProcessInfo.processInfo.environment["CI"] != nil, "needs faketime"))
+@Suite("rapport overdue --format")
 struct OverdueFormatCommandTests {
     let tuesday = "2026-11-24 09:00:00"
 
@@ -28,9 +28,9 @@ struct OverdueFormatCommandTests {
     @Test("a bad template or width is refused with status 2 and one line naming it")
     func refused() throws {
         let rapport = try RapportProcess()
-        let unknown = try rapport.run(["overdue", "--format", "{late} late · {thanks}"], at: tuesday)
+        let unknown = try rapport.run(["overdue", "--format", "{late} late · {thankyous}"], at: tuesday)
         #expect(unknown.status == 2 && unknown.stdout.isEmpty)
-        #expect(unknown.stderr == "rapport: the template has no field {thanks}; did you mean {thank-you}?\n")
+        #expect(unknown.stderr == "rapport: the template has no field {thankyous}; did you mean {thank-you}?\n")
         let open = try rapport.run(["overdue", "--format", "{late"], at: tuesday)
         #expect(open.status == 2 && open.stderr == "rapport: the template has a '{' that is never closed (write '{{' for a brace)\n")
         let zero = try rapport.run(["overdue", "--format", "{late}", "--max-width", "0"], at: tuesday)

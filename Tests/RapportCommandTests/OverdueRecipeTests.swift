@@ -5,9 +5,7 @@ import Testing
 /// recipes in real interactive shells in tmux, the tmux status line read
 /// back, the systemd units verified, and `rapport notify` with a stand-in
 /// notify-send that records what it was given.
-@Suite("the overdue list where people look", .serialized,
-       .enabled(if: (RapportProcess.hasFaketime && FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux"))
-                    || ProcessInfo.processInfo.environment["CI"] != nil, "needs tmux and faketime"))
+@Suite("the overdue list where people look", .serialized)
 struct OverdueRecipeTests {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     static func resource(_ path: String) -> String { root.appendingPathComponent("Resources/" + path).path }

@@ -33,8 +33,6 @@ struct RapportProcess {
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[0]
     }()
 
-    /// Whether faketime is installed (CI installs it; see .ci/run).
-    static let hasFaketime = FileManager.default.isExecutableFile(atPath: "/usr/bin/faketime")
 
     /// Runs `rapport arguments…` at the local wall-clock time `clock`
     /// ("2026-11-24 09:00:00" in `timeZone`), or at the real time when nil;

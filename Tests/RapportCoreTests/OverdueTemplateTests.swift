@@ -43,6 +43,12 @@ struct OverdueTemplateTests {
         }
     }
 
+    @Test("a kind's count answers to its aliases and label from the table of kinds, as --kind does")
+    func kindAliases() throws {
+        #expect(try render("{late} late · {thanks} thank-yous · {fu} follow-ups · {keep in touch} touches")
+                == "3 late · 2 thank-yous · 1 follow-ups · 0 touches")
+    }
+
     @Test("nothing late renders nothing, so a prompt stays clean")
     func nothingLate() throws {
         #expect(try render("{late} late", []) == nil)
@@ -56,8 +62,8 @@ struct OverdueTemplateTests {
 
     @Test("an unknown field is refused, naming it and the closest field")
     func unknownField() {
-        #expect(throws: PhraseError("the template has no field {thanks}; did you mean {thank-you}?")) {
-            try OverdueTemplate(parsing: "{late} late · {thanks} thank-yous")
+        #expect(throws: PhraseError("the template has no field {thankyous}; did you mean {thank-you}?")) {
+            try OverdueTemplate(parsing: "{late} late · {thankyous} thank-yous")
         }
         #expect(throws: PhraseError("the template has no field {frist.title}; did you mean {first.title}?")) {
             try OverdueTemplate(parsing: "{frist.title}")

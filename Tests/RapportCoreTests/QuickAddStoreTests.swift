@@ -8,10 +8,10 @@ import Testing
 struct QuickAddStoreTests {
     let now = at(2026, 11, 24, 9)
 
-    func add(_ phrase: String, in book: TestBook, createMissing: Bool = true) throws -> (QuickAddPlan, QuickAddOutcome) {
+    func add(_ phrase: String, in book: TestBook, createMissing: Bool = true, new: [String] = []) throws -> (QuickAddPlan, QuickAddOutcome) {
         let rules = try book.store.rules()
         let parser = try book.store.quickAddParser(dates: DatePhraseParser(today: book.calendar.day(of: now)))
-        let plan = try book.store.plan(try parser.parse(phrase), createMissing: createMissing, now: now, calendar: book.calendar, rules: rules)
+        let plan = try book.store.plan(try parser.parse(phrase), new: createMissing ? .whenClearlyNew(named: new) : .refuse, now: now, calendar: book.calendar, rules: rules)
         return (plan, try book.store.perform(plan, now: now, calendar: book.calendar))
     }
 

@@ -65,7 +65,7 @@ struct RecurrenceTests {
                                    .monthlyWeekday(ordinal: 2, weekday: .wednesday), .monthlyWeekday(ordinal: -1, weekday: .sunday)]
         for rule in rules {
             #expect(try RecurrencePhrase.parse(rule.phrase, today: today).0 == rule)
-            #expect(RecurrencePhrase.decode(rule.phrase) == rule)
+            #expect(try RecurrencePhrase.decode(rule.phrase) == rule)
         }
     }
 

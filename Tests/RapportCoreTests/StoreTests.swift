@@ -127,11 +127,11 @@ struct StoreTests {
     func peopleResolution() throws {
         let book = try TestBook()
         try book.contact("Dana Ruiz", added: now)
-        let people = try book.store.resolvePeople(["Dana Ruiz", "Lee Park", "lee park"], createMissing: true)
+        let people = try book.store.resolvePeople(["Dana Ruiz", "Lee Park", "lee park"], new: .whenClearlyNew())
         #expect(people == People(existingIDs: [1], newNames: ["Lee Park"]))
         #expect(try book.store.contactCount() == 1) // resolving writes nothing
         #expect(throws: PeopleError.unknown(name: "Dnaa Ruiz", suggestion: "Dana Ruiz")) {
-            try book.store.resolvePeople(["Dnaa Ruiz"], createMissing: false)
+            try book.store.resolvePeople(["Dnaa Ruiz"], new: .refuse)
         }
         // A follow-up that fails (empty title) creates no contact.
         #expect(throws: StoreError.self) {
@@ -201,7 +201,7 @@ struct StoreTests {
         let book = try TestBook()
         try book.contact("Dana Ruiz", account: "Acme", added: now)
         try book.contact("Lee Park", account: "Acme", added: now)
-        let acme = try #require(try book.store.account(named: "Acme"))
+        let acme = try book.store.resolveAccount("Acme")
         let gift = try book.store.addGift(Gift(accountID: acme.id!, occasion: "closed deal", description: "Cheese basket",
                                                costMinorUnits: 8000, currency: "EUR", createdAt: now), recipientIDs: [])
         #expect(try book.store.contact(id: 1)?.latestTouchAt == nil)

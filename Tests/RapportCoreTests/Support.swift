@@ -36,6 +36,11 @@ struct TestBook {
         self.calendar = calendar
     }
 
+    init(store: RapportStore, calendar: LocalCalendar) {
+        self.store = store
+        self.calendar = calendar
+    }
+
     @discardableResult
     func contact(_ name: String, account: String? = nil, tier: Tier? = nil, every: Int? = nil,
                  favourite: Bool = false, lunchEvery: Int? = nil, email: String? = nil,

@@ -40,7 +40,7 @@ struct UndoTests {
             ("quick-add", {
                 let parser = try book.store.quickAddParser(dates: DatePhraseParser(today: day(2026, 11, 24)))
                 let plan = try book.store.plan(try parser.parse("meeting Review with Dana Ruiz and Lee Park yesterday 10:00 #newco"),
-                                               createMissing: true, now: self.now, calendar: book.calendar, rules: .default)
+                                               new: .whenClearlyNew(), now: self.now, calendar: book.calendar, rules: .default)
                 _ = try book.store.perform(plan, now: self.now, calendar: book.calendar)
             }),
         ]

@@ -102,7 +102,7 @@ struct VCardTests {
         more.emails.append((address: "dana@new.example", type: "work"))
         #expect(try store.importCards([more], dryRun: false, now: at(2026, 11, 25, 9)).updated == ["Dana Ruiz"])
         #expect(try store.emails(ofContact: 1).contains("dana@new.example"))
-        #expect(try store.account(named: "Acme, Inc.") != nil)
+        #expect(try store.findAccount("Acme, Inc.")?.name == "Acme, Inc.")
         // A dry run reports and writes nothing.
         let newcomer = VCard(name: "New Person")
         #expect(try store.importCards([newcomer], dryRun: true, now: at(2026, 11, 25, 9)).created == ["New Person"])

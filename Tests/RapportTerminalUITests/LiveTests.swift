@@ -13,7 +13,7 @@ struct LiveTests {
         let app = try makeApp(mine)
         #expect(app.state.agendaItems.isEmpty)
         app.press(.character("a"))
-        app.type("call Dana today")
+        app.type("call Dana Ruiz today")
         app.press(.enter)
         #expect(app.state.undoLabel != nil)
         #expect(app.tick() == false) // nothing new from elsewhere

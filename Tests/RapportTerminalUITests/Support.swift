@@ -115,3 +115,39 @@ func reportBook() throws -> RapportStore {
     try store.markThankYouSent(id: notes[0].id!, channel: .email, at: at(2026, 11, 20, 17))
     return store
 }
+
+/// The screen's styles as text, one letter a cell, beside its characters:
+/// `.` plain, `a` accent, `L` late, `t` today, `m` muted, `s` success;
+/// upper case is bold; `#` is the reversed (selected) row. RECORD_SNAPSHOTS=1
+/// writes the snapshot instead.
+func assertSnapshot(styles screen: ScreenBuffer, named name: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+    var text = screen.text + "\n"
+    for y in 0..<screen.height {
+        var line = ""
+        for x in 0..<screen.width {
+            let cell = screen[x, y]
+            if cell.style.contains(.reverse) { line += "#"; continue }
+            let letter: String
+            switch cell.tint {
+            case .normal: letter = "."
+            case .accent: letter = "a"
+            case .late: letter = "L"
+            case .today: letter = "t"
+            case .muted: letter = "m"
+            case .success: letter = "s"
+            }
+            line += cell.style.contains(.bold) ? letter.uppercased() : letter
+        }
+        text += line + "\n"
+    }
+    let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Snapshots/\(name).txt")
+    if ProcessInfo.processInfo.environment["RECORD_SNAPSHOTS"] == "1" || !FileManager.default.fileExists(atPath: url.path) {
+        try text.write(to: url, atomically: true, encoding: .utf8)
+        if ProcessInfo.processInfo.environment["RECORD_SNAPSHOTS"] != "1" {
+            Issue.record("recorded a new snapshot \(name); check it and run again", sourceLocation: sourceLocation)
+        }
+        return
+    }
+    let stored = try String(contentsOf: url, encoding: .utf8)
+    #expect(text == stored, "screen \(name) differs from its snapshot:\n\(text)", sourceLocation: sourceLocation)
+}

@@ -9,9 +9,12 @@ public struct When: Hashable, Sendable {
     }
 }
 
-/// Reads the date phrases people type: `today`, `tomorrow`, `tonight`,
-/// weekday names, `this fri`, `next tue`, `in 3 days`, `+2w`, `eow`, `eom`,
-/// `2026-12-01`, `dec 1`, `1 dec 2027`, and times `12:30`, `3pm`, `noon`.
+/// Reads the date phrases people type in Europe and America: `today`,
+/// `tomorrow`, `tonight`, `day after tomorrow`, weekday names and
+/// abbreviations (`fri`, `fri.`), `this fri`, `next tue`, `in 3 days`, `+2w`,
+/// `eow`/`end of week`, `eom`/`end of month`, `2026-12-01`, `2026/12/01`,
+/// `15.3.`, `15.03.2026`, `dec 1`, `1 dec 2027`, `the 20th`, and times
+/// `12:30`, `3pm`, `9h30`, `15h`, `9.30`, `noon`, `half past 3`, `quarter to 5`.
 ///
 /// The rules, relative to `today`:
 /// - `fri` is the first Friday after today (today excluded);
@@ -22,8 +25,14 @@ public struct When: Hashable, Sendable {
 /// - a day and month without a year is the next such day on or after today
 ///   (with `looksBack`, for reports, the latest on or before today);
 /// - `tonight` is today at 19:00 unless a time is given;
-/// - `12/1` and `12/1/2027` are read in `numericOrder` (see `NumericDateOrder`),
-///   and refused when it is not known.
+/// - `12/1` and `12/1/2027` are read in `numericOrder` (see `NumericDateOrder`)
+///   unless only one reading is a date (`3/15` is 15 March anywhere), and
+///   refused when both are and the order is not known;
+/// - dotted dates are day first (`15.3.`, `15.03.2026`: the trailing dot or
+///   the year makes them dates); `9.30` (two digits after the dot) is a time;
+/// - `the 20th` is the next 20th on or after today (a month without one is skipped);
+/// - a spoken time with an hour from 1 to 6 (`half past 3`, `quarter to 5`)
+///   is in the afternoon: no one books 3:30 in the night.
 public struct DatePhraseParser: Sendable {
     public let today: CivilDate
     public let weekend: Set<Weekday>
@@ -58,6 +67,8 @@ public struct DatePhraseParser: Sendable {
                 guard time == nil else { throw PhraseError("'\(text)' names two times") }
                 time = match.time
                 index += match.length
+            } else if let meant = DatePhraseParser.misspelling(of: tokens[index]) {
+                throw PhraseError("'\(tokens[index])' is not a date word; did you mean '\(meant)'?")
             } else {
                 throw PhraseError("'\(tokens[index])' is not a date or time (in '\(text)')")
             }
@@ -92,6 +103,23 @@ public struct DatePhraseParser: Sendable {
         case "tonight": return DateMatch(day: today, length: 1, impliedTime: LocalTime(hour: 19, minute: 0))
         case "eow": return DateMatch(day: endOfWeek(), length: 1)
         case "eom": return DateMatch(day: today.lastDayOfMonth, length: 1)
+        case "day" where next == "after" && index + 2 < tokens.count && tokens[index + 2] == "tomorrow":
+            return DateMatch(day: today.adding(days: 2), length: 3)
+        case "end" where next == "of" && index + 2 < tokens.count:
+            var unitIndex = index + 2
+            if tokens[unitIndex] == "the", unitIndex + 1 < tokens.count { unitIndex += 1 }
+            switch tokens[unitIndex] {
+            case "week": return DateMatch(day: endOfWeek(), length: unitIndex - index + 1)
+            case "month": return DateMatch(day: today.lastDayOfMonth, length: unitIndex - index + 1)
+            case "year": return DateMatch(day: CivilDate(year: today.year, month: 12, day: 31)!, length: unitIndex - index + 1)
+            default: break
+            }
+        case "the" where next != nil:
+            // "the 20th", "the day after tomorrow", "the end of the month"
+            if let match = try matchDate(tokens, at: index + 1) {
+                return DateMatch(day: match.day, length: match.length + 1, impliedTime: match.impliedTime)
+            }
+            return nil
         case "eoy": return DateMatch(day: CivilDate(year: today.year, month: 12, day: 31)!, length: 1)
         default: break
         }
@@ -132,7 +160,14 @@ public struct DatePhraseParser: Sendable {
             return try matchShortOffset(word)
         }
         if let iso = CivilDate(iso: word) { return DateMatch(day: iso, length: 1) }
+        if let slashed = try matchISOSlashes(word) { return DateMatch(day: slashed, length: 1) }
+        if let dotted = try matchDotted(word) { return DateMatch(day: dotted, length: 1) }
         if let numeric = try matchNumeric(word) { return DateMatch(day: numeric, length: 1) }
+        // "20th": an ordinal alone is a day of the month (a bare number is not).
+        if word.count >= 3, ["st", "nd", "rd", "th"].contains(String(word.suffix(2))),
+           let day = DatePhraseParser.dayOfMonth(word), DatePhraseParser.month(next ?? "") == nil {
+            return DateMatch(day: try nextDayOfMonth(day, text: word), length: 1)
+        }
         if word.count == 10, word.split(separator: "-").count == 3, word.allSatisfy({ $0.isNumber || $0 == "-" }) {
             throw PhraseError("'\(word)' is not a date on the calendar")
         }
@@ -162,8 +197,17 @@ public struct DatePhraseParser: Sendable {
         switch word {
         case "noon", "midday": return TimeMatch(time: .noon, length: 1)
         case "midnight": return TimeMatch(time: .midnight, length: 1)
+        case "half", "quarter":
+            // "half past 3", "quarter past 3", "quarter to 5"
+            guard index + 2 < tokens.count, ["past", "to"].contains(tokens[index + 1]),
+                  let hour = Int(tokens[index + 2]), (1...12).contains(hour) else { return nil }
+            guard word == "quarter" || tokens[index + 1] == "past" else { return nil }
+            let base = DatePhraseParser.spokenHour(hour)
+            let minutes = base * 60 + (word == "half" ? 30 : tokens[index + 1] == "past" ? 15 : -15)
+            return TimeMatch(time: LocalTime(hour: (minutes / 60 + 24) % 24, minute: (minutes % 60 + 60) % 60)!, length: 3)
         default: break
         }
+        if let time = try DatePhraseParser.continentalTime(word) { return TimeMatch(time: time, length: 1) }
         var clock = Substring(word)
         var meridiem: String?
         if clock.hasSuffix("am") || clock.hasSuffix("pm") {
@@ -204,7 +248,43 @@ public struct DatePhraseParser: Sendable {
         return today
     }
 
-    /// `12/1`, `1/12/2027`: read in the known order, refused when it is not known.
+    /// `2026/03/15`: ISO order with slashes.
+    private func matchISOSlashes(_ word: String) throws(PhraseError) -> CivilDate? {
+        let parts = word.split(separator: "/", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].count == 4, parts.allSatisfy({ !$0.isEmpty && $0.count <= 4 && $0.allSatisfy { $0.isASCII && $0.isNumber } })
+        else { return nil }
+        let (year, month, day) = (Int(parts[0])!, Int(parts[1])!, Int(parts[2])!)
+        guard let date = CivilDate(year: year, month: month, day: day) else {
+            throw PhraseError("'\(word)' is not a date on the calendar")
+        }
+        return date
+    }
+
+    /// `15.3.`, `15.03.`, `15.03.2026`: day first, as written in Europe.
+    private func matchDotted(_ word: String) throws(PhraseError) -> CivilDate? {
+        let parts = word.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].count <= 2, parts[1].count <= 2, parts[2].isEmpty || parts[2].count == 4,
+              parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }), !parts[0].isEmpty, !parts[1].isEmpty
+        else { return nil }
+        let day = Int(parts[0])!, month = Int(parts[1])!
+        guard (1...12).contains(month) else { throw PhraseError("'\(word)': there is no month \(month) (dotted dates are day.month.)") }
+        return try monthDay(month, day, year: parts[2].isEmpty ? nil : Int(parts[2])!, text: word)
+    }
+
+    /// The next `day` of a month on or after today, skipping months without it.
+    private func nextDayOfMonth(_ day: Int, text: String) throws(PhraseError) -> CivilDate {
+        guard (1...31).contains(day) else { throw PhraseError("'\(text)' is not a day of the month") }
+        var month = CivilDate(year: today.year, month: today.month, day: 1)!
+        for _ in 0..<13 {
+            if let date = CivilDate(year: month.year, month: month.month, day: day), looksBack ? date <= today : date >= today { return date }
+            month = month.adding(months: looksBack ? -1 : 1)
+        }
+        throw PhraseError("'\(text)' is not a day of the month")
+    }
+
+    /// `12/1`, `1/12/2027`: read in the known order — unless only one reading
+    /// is a date (`3/15` is 15 March anywhere) — and refused when both are and
+    /// the order is not known.
     private func matchNumeric(_ word: String) throws(PhraseError) -> CivilDate? {
         let parts = word.split(separator: "/", omittingEmptySubsequences: false)
         guard parts.count == 2 || parts.count == 3,
@@ -215,6 +295,8 @@ public struct DatePhraseParser: Sendable {
         if let y = year, parts[2].count != 4 || y < 1000 { return nil }
         // Only words that could be a date at all: both parts a day, one a month.
         guard (1...31).contains(a), (1...31).contains(b), a <= 12 || b <= 12 else { return nil }
+        if a > 12 { return try monthDay(b, a, year: year, text: "\(parts[0])/\(parts[1])") } // only day/month reads
+        if b > 12 { return try monthDay(a, b, year: year, text: "\(parts[0])/\(parts[1])") } // only month/day reads
         guard let order = numericOrder else {
             throw PhraseError("'\(word)' could be day/month or month/day: write 'dec 1' or 2026-12-01, or set RAPPORT_DATE_ORDER=dmy or mdy")
         }
@@ -293,6 +375,7 @@ public struct DatePhraseParser: Sendable {
     }
 
     static func weekday(_ word: String) -> Weekday? {
+        let word = word.hasSuffix(".") ? String(word.dropLast()) : word
         let aliases: [String: Weekday] = [
             "mon": .monday, "monday": .monday, "tue": .tuesday, "tues": .tuesday, "tuesday": .tuesday,
             "wed": .wednesday, "weds": .wednesday, "wednesday": .wednesday, "thu": .thursday,
@@ -300,6 +383,59 @@ public struct DatePhraseParser: Sendable {
             "friday": .friday, "sat": .saturday, "saturday": .saturday, "sun": .sunday, "sunday": .sunday,
         ]
         return aliases[word]
+    }
+
+    /// The words a misspelling is checked against: the date words whose
+    /// typos are common and rarely a word of a title.
+    static let dateWords = ["today", "tonight", "tomorrow", "yesterday", "monday", "tuesday", "wednesday", "thursday",
+                            "friday", "saturday", "sunday", "noon", "midnight", "january", "february", "august",
+                            "september", "october", "november", "december", "weekday"]
+
+    /// The date word `word` is a slip for — one edit away, two for words of
+    /// seven letters or more, with the same first letter ("tomorow",
+    /// "wendesday") — or nil. A word that is a date word itself is none.
+    public static func misspelling(of word: String) -> String? {
+        let word = word.lowercased()
+        guard word.count >= 4, word.allSatisfy(\.isLetter), !dateWords.contains(word),
+              weekday(word) == nil, month(word) == nil, !dateWords.contains(String(word.dropLast())) else { return nil }
+        var best: (word: String, distance: Int)?
+        for candidate in dateWords where candidate.first == word.first {
+            let allowed = candidate.count >= 7 ? 2 : 1
+            guard abs(candidate.count - word.count) <= allowed else { continue }
+            let distance = editDistance(word, candidate)
+            if distance <= allowed, distance < (best?.distance ?? .max) { best = (candidate, distance) }
+        }
+        return best?.word
+    }
+
+    /// Whether a word has the shape of a date or a time — digits with `.`,
+    /// `/`, `:`, `-` or `h` between them ("25:70", "15.13.", "1.5") — so that
+    /// one that does not read is refused, never left in a title.
+    public static func looksLikeDateOrTime(_ word: String) -> Bool {
+        let separators: Set<Character> = [".", "/", ":", "-", "h"]
+        return word.contains(where: \.isNumber) && word.contains(where: { separators.contains($0) })
+            && word.allSatisfy { ($0.isASCII && $0.isNumber) || separators.contains($0) }
+            && word.first?.isNumber == true
+    }
+
+    /// An hour said without am or pm: 1 to 6 is the afternoon, 7 to 12 as said.
+    static func spokenHour(_ hour: Int) -> Int {
+        (1...6).contains(hour) ? hour + 12 : hour
+    }
+
+    /// `9h30`, `9h`, `15h`, `9.30`: the ways Europe writes a time. Nil for a
+    /// word of another shape; an error for the right shape out of range (`25h`).
+    static func continentalTime(_ word: String) throws(PhraseError) -> LocalTime? {
+        let separator: Character
+        if word.contains("h") { separator = "h" } else if word.contains(".") { separator = "." } else { return nil }
+        let parts = word.split(separator: separator, omittingEmptySubsequences: false)
+        guard parts.count == 2, (1...2).contains(parts[0].count),
+              parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }) else { return nil }
+        // "9.30" needs two digits after the dot; "9h" may have none.
+        if separator == "." { guard parts[1].count == 2 else { return nil } } else { guard parts[1].isEmpty || parts[1].count == 2 else { return nil } }
+        let hour = Int(parts[0])!, minute = parts[1].isEmpty ? 0 : Int(parts[1])!
+        guard let time = LocalTime(hour: hour, minute: minute) else { throw PhraseError("'\(word)' is not a time of day") }
+        return time
     }
 
     static func dayOfMonth(_ word: String) -> Int? {

@@ -13,6 +13,8 @@ public enum Recurrence: Hashable, Sendable {
     /// The n-th (1…4) or last (-1) given weekday of every month:
     /// "every first Monday", "every last Friday".
     case monthlyWeekday(ordinal: Int, weekday: Weekday)
+    /// Every week on each of these weekdays: "every mon and thu", "every weekday".
+    case onWeekdays(Set<Weekday>)
 
     /// The first occurrence after `due`.
     public func next(after due: CivilDate) -> CivilDate {
@@ -32,6 +34,8 @@ public enum Recurrence: Hashable, Sendable {
                 if candidate > due { return candidate }
                 month = month.adding(months: 1)
             }
+        case .onWeekdays:
+            return firstOccurrence(onOrAfter: due.adding(days: 1))
         }
     }
 
@@ -51,6 +55,11 @@ public enum Recurrence: Hashable, Sendable {
             let here = Recurrence.weekday(ordinal, weekday, inMonthOf: day)
             if here >= day { return here }
             return Recurrence.weekday(ordinal, weekday, inMonthOf: CivilDate(year: day.year, month: day.month, day: 1)!.adding(months: 1))
+        case .onWeekdays(let days):
+            guard !days.isEmpty else { return day }
+            var candidate = day
+            while !days.contains(candidate.weekday) { candidate = candidate.adding(days: 1) }
+            return candidate
         }
     }
 
@@ -66,8 +75,14 @@ public enum Recurrence: Hashable, Sendable {
         case .monthlyWeekday(let ordinal, let weekday):
             let word = ordinal == -1 ? "last" : ["first", "second", "third", "fourth"][ordinal - 1]
             return "every \(word) \(weekday.name.lowercased())"
+        case .onWeekdays(let days):
+            if days == Recurrence.workWeek { return "every weekday" }
+            return "every " + days.sorted { $0.rawValue < $1.rawValue }.map { $0.name.lowercased() }.joined(separator: " and ")
         }
     }
+
+    /// Monday to Friday: what "every weekday" means.
+    static let workWeek: Set<Weekday> = [.monday, .tuesday, .wednesday, .thursday, .friday]
 
     static func weekday(_ ordinal: Int, _ weekday: Weekday, inMonthOf date: CivilDate) -> CivilDate {
         if ordinal == -1 {

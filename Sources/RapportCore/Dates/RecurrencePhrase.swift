@@ -1,7 +1,13 @@
-/// Reads how something repeats: `daily`, `weekly`, `monthly`, `quarterly`,
-/// `every 3 days`, `every 2 weeks`, `every fri`, `every month on the 31st`,
-/// `every first monday`, `last friday of the month`, and the canonical
-/// phrases that `Recurrence.phrase` writes.
+/// Reads how something repeats: `daily`, `weekly`, `weekly on tuesday`,
+/// `fortnightly`, `biweekly` (every two weeks), `monthly`, `monthly on the 31st`,
+/// `quarterly`, `every quarter`, `every 3 days`, `every 2 weeks`, `every other
+/// week`, `every fri`, `every other tuesday`, `every mon and thu`, `every
+/// weekday` (Monday to Friday), `every month on the 31st`, `every first
+/// monday`, `last friday of the month`, and the canonical phrases that
+/// `Recurrence.phrase` writes.
+///
+/// "every second tuesday" is the second Tuesday of each month; "every other
+/// tuesday" is a Tuesday every two weeks.
 public enum RecurrencePhrase {
     /// The rule and the first due date on or after `today` it gives.
     public static func parse(_ text: String, today: CivilDate) throws(PhraseError) -> (Recurrence, CivilDate) {
@@ -11,10 +17,20 @@ public enum RecurrencePhrase {
             words.removeLast()
         }
         if let first = words.first, ordinal(first) != nil { words.insert("every", at: 0) }
+        // "every other week" is every 2 weeks; "weekly on tuesday" every tuesday; "monthly on the 31st" every month on the 31st.
+        if words.count >= 3, words[0] == "every", words[1] == "other" { words[1] = "2" }
+        if words.count == 2, ["weekly", "biweekly", "fortnightly"].contains(words[0]), DatePhraseParser.weekday(words[1]) != nil {
+            words = words[0] == "weekly" ? ["every", words[1]] : ["every", "2", words[1]]
+        }
+        if words.count == 2, words[0] == "monthly", DatePhraseParser.dayOfMonth(words[1]) != nil { words = ["every", "month", words[1]] }
         switch words {
         case ["daily"], ["every", "day"]: return (.days(1), today)
         case ["weekly"], ["every", "week"]: return (.weeks(1), today)
-        case ["fortnightly"]: return (.weeks(2), today)
+        case ["fortnightly"], ["biweekly"]: return (.weeks(2), today)
+        case ["every", "quarter"]: return (.months(3, day: today.day), today)
+        case ["every", "weekday"], ["weekdays"], ["every", "workday"]:
+            let rule = Recurrence.onWeekdays(Recurrence.workWeek)
+            return (rule, rule.firstOccurrence(onOrAfter: today))
         case ["monthly"], ["every", "month"]: return (.months(1, day: today.day), today)
         case ["quarterly"]: return (.months(3, day: today.day), today)
         case ["yearly"], ["annually"], ["every", "year"]: return (.months(12, day: today.day), today)
@@ -29,6 +45,17 @@ public enum RecurrencePhrase {
             let rule = Recurrence.weeks(1)
             let ahead = (weekday.rawValue - today.weekday.rawValue + 7) % 7
             return (rule, today.adding(days: ahead))
+        }
+        // every 2 tue (from "every other tuesday")
+        if rest.count == 2, let n = DatePhraseParser.count(rest[0]), n >= 1, let weekday = DatePhraseParser.weekday(rest[1]) {
+            let ahead = (weekday.rawValue - today.weekday.rawValue + 7) % 7
+            return (.weeks(n), today.adding(days: ahead))
+        }
+        // every mon and thu, every monday, thursday
+        let days = rest.filter { $0 != "and" && $0 != "&" }
+        if days.count >= 2, days.allSatisfy({ DatePhraseParser.weekday($0) != nil }) {
+            let rule = Recurrence.onWeekdays(Set(days.compactMap(DatePhraseParser.weekday)))
+            return (rule, rule.firstOccurrence(onOrAfter: today))
         }
         // every first monday
         if rest.count == 2, let n = ordinal(rest[0]), let weekday = DatePhraseParser.weekday(rest[1]) {
@@ -66,9 +93,10 @@ public enum RecurrencePhrase {
         }
     }
 
-    /// Reads a stored canonical phrase back.
-    public static func decode(_ phrase: String) -> Recurrence? {
-        try? parse(phrase, today: CivilDate(year: 2000, month: 1, day: 1)!).0
+    /// Reads a stored canonical phrase back; a phrase that does not read is
+    /// an error (never "does not repeat").
+    public static func decode(_ phrase: String) throws(PhraseError) -> Recurrence {
+        try parse(phrase, today: CivilDate(year: 2000, month: 1, day: 1)!).0
     }
 
     static func ordinal(_ word: String) -> Int? {

@@ -47,7 +47,17 @@ public struct FollowUp: Codable, Hashable, Sendable, Identifiable, FetchableReco
     }
 
     /// The repeat rule, when there is one.
-    public var repeatRule: Recurrence? { recurrence.flatMap(RecurrencePhrase.decode) }
+    /// How it repeats, read from the stored phrase; a stored phrase that
+    /// cannot be read is an error naming the follow-up, never "no repeat".
+    public func repeatRule() throws -> Recurrence? {
+        guard let recurrence else { return nil }
+        do {
+            return try RecurrencePhrase.decode(recurrence)
+        } catch {
+            throw StoreError.invalid("follow-up f\(id ?? 0) holds a repeat rule that cannot be read ('\(recurrence)'): "
+                                     + "set it again with rapport edit f\(id ?? 0) --repeat … (or --repeat none)")
+        }
+    }
 
     /// When it is due: a day, or an instant.
     public var due: Due { dueAt.map(Due.instant) ?? .day(dueDay) }

@@ -17,9 +17,11 @@ public struct Segment: Codable, Hashable, Sendable, Identifiable, FetchableRecor
     /// How attractive we are to its buyers (what they say of us), 1–5.
     public var appealToBuyers: Int?
     public var createdAt: Date
+    /// What we ONLY can do for the segment's buyers ("We are the ONLY ones that…").
+    public var onlyStatement: String?
 
     public init(id: Int64? = nil, name: String, notes: String? = nil, attractiveness: Int? = nil,
-                competitiveness: Int? = nil, appealToBuyers: Int? = nil, createdAt: Date) {
+                competitiveness: Int? = nil, appealToBuyers: Int? = nil, createdAt: Date, onlyStatement: String? = nil) {
         self.id = id
         self.name = name
         self.notes = notes
@@ -27,6 +29,7 @@ public struct Segment: Codable, Hashable, Sendable, Identifiable, FetchableRecor
         self.competitiveness = competitiveness
         self.appealToBuyers = appealToBuyers
         self.createdAt = createdAt
+        self.onlyStatement = onlyStatement
     }
 
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }

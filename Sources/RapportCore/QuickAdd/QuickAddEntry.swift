@@ -8,6 +8,8 @@ public enum QuickAddKind: String, CaseIterable, Sendable, Codable {
     case lunch
     /// A call to make: a follow-up titled "Call …".
     case call
+    /// An email to write: a follow-up titled "Email …".
+    case email
     /// A thank-you note to write, one per person.
     case thanks
     /// A gift idea, with its cost and the day to send it by.
@@ -21,6 +23,7 @@ public enum QuickAddKind: String, CaseIterable, Sendable, Codable {
         "meeting": .meeting, "mtg": .meeting, "meet": .meeting,
         "lunch": .lunch,
         "call": .call,
+        "email": .email, "e-mail": .email,
         "thanks": .thanks, "thank-you": .thanks, "thankyou": .thanks, "ty": .thanks,
         "gift": .gift,
         "note": .note,
@@ -39,9 +42,12 @@ public struct QuickAddEntry: Hashable, Sendable {
     /// The account, as written after `#`.
     public var account: String?
     public var cost: Money?
+    /// How it repeats ("every first monday"), for follow-ups and calls.
+    public var recurrence: Recurrence?
 
     public init(kind: QuickAddKind, title: String, people: [String] = [], when: When? = nil,
-                place: String? = nil, account: String? = nil, cost: Money? = nil) {
+                place: String? = nil, account: String? = nil, cost: Money? = nil, recurrence: Recurrence? = nil) {
+        self.recurrence = recurrence
         self.kind = kind
         self.title = title
         self.people = people
@@ -64,6 +70,7 @@ public struct QuickAddEntry: Hashable, Sendable {
         if let place { parts.append("at " + QuickAddEntry.quoted(place)) }
         if let account { parts.append("#" + QuickAddEntry.quoted(account)) }
         if let cost { parts.append(cost.description.replacingOccurrences(of: " ", with: "")) }
+        if let recurrence { parts.append(recurrence.phrase) }
         return parts.joined(separator: " ")
     }
 

@@ -42,9 +42,12 @@ public struct QuickAddParser: Sendable {
         if let named = QuickAddKind.words[words[0].key] {
             kind = named
             index = 1
-            // "call Dana …", "thanks Lee …", "lunch Dana …": the people come first.
-            if [.call, .thanks, .lunch].contains(kind), index < words.count, isNameStart(words, at: index),
-               words[index].text.first?.isUppercase == true || isKnownName(NameMatcher.fold(words[index].text)) {
+            // "call Dana …", "thanks Lee …", "lunch Dana …": the people come first. After
+            // the other kind words only a known name is a person ("meeting zoe fri 10:00";
+            // "meeting Acme kickoff" is a title).
+            let namesFollow: Bool = [.call, .email, .thanks, .lunch].contains(kind)
+            if index < words.count, isNameStart(words, at: index),
+               (namesFollow && words[index].text.first?.isUppercase == true) || isKnownName(NameMatcher.fold(words[index].text)) {
                 let (names, used) = readNames(words, from: index)
                 people += names
                 index += used
@@ -53,6 +56,7 @@ public struct QuickAddParser: Sendable {
         var title: [String] = []
         var day: CivilDate?, time: LocalTime?, impliedTime: LocalTime?
         var place: String?, account: String?, cost: Money?
+        var recurrence: (rule: Recurrence, first: CivilDate)?
         let keys = words.map(\.key)
 
         while index < words.count {
@@ -89,6 +93,23 @@ public struct QuickAddParser: Sendable {
             if key == "@", index + 1 < words.count, words[index + 1].quoted {
                 people.append(words[index + 1].text)
                 index += 2
+                continue
+            }
+            // "send the deck to dana", "gift for hank": a known name after to/for is a person.
+            if key == "to" || key == "for", index + 1 < words.count, !words[index + 1].quoted,
+               isKnownName(NameMatcher.fold(words[index + 1].text)) {
+                let (names, used) = readNames(words, from: index + 1)
+                if !names.isEmpty {
+                    people += names
+                    index += 1 + used
+                    continue
+                }
+            }
+            // A repeat: "every first monday", "every 2 weeks", "fortnightly"…
+            if QuickAddParser.repeatStarts.contains(key), let (rule, used) = try readRepeat(keys, at: index) {
+                guard recurrence == nil else { throw PhraseError("'\(phrase)' names two repeats") }
+                recurrence = rule
+                index += used
                 continue
             }
             // Account
@@ -135,15 +156,48 @@ public struct QuickAddParser: Sendable {
                 day = match.day
                 impliedTime = match.impliedTime
                 index += match.length
+                // "meeting … fri 10": a bare hour right after the day, for appointments and calls.
+                if time == nil, [.meeting, .call, .lunch].contains(kind), index < words.count, !words[index].quoted,
+                   let hour = Int(keys[index]), keys[index].count <= 2, (0...23).contains(hour),
+                   !(index + 1 < keys.count && DatePhraseParser.unitWords.contains(keys[index + 1])) {
+                    time = LocalTime(hour: DatePhraseParser.spokenHour(hour), minute: 0)
+                    index += 1
+                }
                 continue
+            }
+            // Never a guess: a date-shaped word that does not read, or a slip
+            // of a date word, stops the phrase (quote it to keep it as title).
+            if DatePhraseParser.looksLikeDateOrTime(key) {
+                throw PhraseError("'\(word.text)' is not a date or time Rapport reads (write 15.3. or 2026-03-15, 9:30 or 9h30; "
+                                  + "put it in double quotes to keep it in the title)")
+            }
+            if let meant = DatePhraseParser.misspelling(of: key) {
+                throw PhraseError("'\(word.text)' is not a date word; did you mean '\(meant)'? (put it in double quotes to keep it in the title)")
             }
             title.append(word.text)
             index += 1
         }
+        // A title of only linking words ("with", "to") is no title.
+        let linking: Set<String> = ["with", "to", "for", "about", "re", "at", "on", "and", "&", ","]
+        if title.allSatisfy({ linking.contains($0.lowercased()) }) { title = [] }
+        if let recurrence, day == nil { day = recurrence.first }
         let when: When? = day == nil && time == nil && impliedTime == nil
             ? nil : When(day: day ?? dates.today, time: time ?? impliedTime)
         return QuickAddEntry(kind: kind, title: title.joined(separator: " "), people: people, when: when,
-                             place: place, account: account, cost: cost)
+                             place: place, account: account, cost: cost, recurrence: recurrence?.rule)
+    }
+
+    /// The words that can start a repeat.
+    static let repeatStarts: Set<String> = ["every", "daily", "weekly", "fortnightly", "biweekly", "monthly", "quarterly",
+                                            "yearly", "annually"]
+
+    /// The longest run of words from `index` that reads as a repeat, and its length.
+    private func readRepeat(_ keys: [String], at index: Int) throws(PhraseError) -> ((rule: Recurrence, first: CivilDate), Int)? {
+        for length in stride(from: min(6, keys.count - index), through: 1, by: -1) {
+            let run = keys[index..<(index + length)].joined(separator: " ")
+            if let parsed = try? RecurrencePhrase.parse(run, today: dates.today) { return ((parsed.0, parsed.1), length) }
+        }
+        return nil
     }
 
     // MARK: - Pieces

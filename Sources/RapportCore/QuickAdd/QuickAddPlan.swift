@@ -15,6 +15,9 @@ public struct QuickAddPlan: Sendable, Equatable {
     public var day: CivilDate?
     /// The exact instant, for timed entries.
     public var instant: Date?
+    /// For a thank-you: the notes already owed that it marks sent (the
+    /// people without one get a new note).
+    public var notesToMark: [ThankYouNote] = []
 
     /// An account named by `#`, existing or to be created.
     public enum AccountChoice: Sendable, Equatable {
@@ -32,6 +35,19 @@ public struct QuickAddPlan: Sendable, Equatable {
     /// Ruiz, Lee Park (new) · Acme, due Fri 27 Nov 12:30`.
     /// Once stored, `created` gives new contacts' ids: "Lee Park (new @3)".
     public func description(calendar: LocalCalendar, today: CivilDate, created: [Contact] = []) -> String {
+        if entry.kind == .thanks, !notesToMark.isEmpty {
+            let marked = Set(notesToMark.map(\.contactID))
+            var text = "sent " + notesToMark.map { note in
+                let name = people.existingIDs.firstIndex(of: note.contactID).map { peopleNames[$0] } ?? "@\(note.contactID)"
+                return "\(note.ref) to \(name)"
+            }.joined(separator: ", ")
+            let others = people.existingIDs.enumerated().filter { !marked.contains($0.element) }.map { peopleNames[$0.offset] }
+                + people.newNames
+            if !others.isEmpty {
+                text += "; a new thank-you to " + others.joined(separator: ", ") + (day.map { ", due " + DateText.day($0, relativeToYear: today.year) } ?? "")
+            }
+            return "thank-you notes " + text
+        }
         var text = QuickAddPlan.label(entry.kind)
         if !(entry.kind == .lunch && title == "Lunch") { text += " \"" + title + "\"" }
         if !peopleNames.isEmpty {
@@ -49,6 +65,7 @@ public struct QuickAddPlan: Sendable, Equatable {
         if let place = entry.place { text += " at \(place)" }
         if let cost = entry.cost { text += ", \(cost)" }
         if let when = whenText(calendar: calendar, today: today) { text += ", " + when }
+        if let recurrence = entry.recurrence { text += ", repeats \(recurrence.phrase)" }
         return text
     }
 
@@ -62,7 +79,7 @@ public struct QuickAddPlan: Sendable, Equatable {
             return entry.kind == .lunch ? "no date yet" : nil
         }
         switch entry.kind {
-        case .followUp, .call, .thanks: return "due " + date
+        case .followUp, .call, .email, .thanks: return "due " + date
         case .gift: return "send by " + date
         case .note: return "on " + date
         case .meeting, .lunch: return date
@@ -71,7 +88,7 @@ public struct QuickAddPlan: Sendable, Equatable {
 
     static func label(_ kind: QuickAddKind) -> String {
         switch kind {
-        case .followUp, .call: return "follow-up"
+        case .followUp, .call, .email: return "follow-up"
         case .meeting: return "meeting"
         case .lunch: return "lunch"
         case .thanks: return "thank-you"
@@ -91,4 +108,6 @@ public struct QuickAddOutcome: Sendable, Equatable {
     public var createdAccount: Account?
     /// Thank-you notes the entry made owed (a meeting in the past owes them now).
     public var thankYouNotes: [ThankYouNote]
+    /// Notes already owed that a thank-you marked sent.
+    public var markedSent: [ItemRef] = []
 }

@@ -6,35 +6,49 @@ extension RapportStore {
     /// run of words is known when it is a contact's whole name or a run of
     /// words within it ("dana", "dana ruiz", "ruiz").
     public func quickAddParser(dates: DatePhraseParser) throws -> QuickAddParser {
-        QuickAddParser(dates: dates, isKnownName: { [self] words in
-            (try? read { db in
-                try Bool.fetchOne(db, sql: """
-                    SELECT EXISTS (SELECT 1 FROM contact WHERE searchName = :name OR searchName LIKE :q || ' %' ESCAPE '\\'
-                       OR searchName LIKE '% ' || :q ESCAPE '\\' OR searchName LIKE '% ' || :q || ' %' ESCAPE '\\')
-                    """, arguments: ["name": words, "q": words.replacingOccurrences(of: "\\", with: "\\\\")
-                        .replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_")])
-            }) == true
-        })
+        QuickAddParser(dates: dates, isKnownName: { [self] words in isKnownName(words) })
     }
 
     /// Resolves and checks an entry: the people (new names allowed when
     /// `createMissing`), the account, and what each kind needs. Reads only.
-    public func plan(_ entry: QuickAddEntry, createMissing: Bool, now: Date, calendar: LocalCalendar,
+    public func plan(_ entry: QuickAddEntry, new: NewPeople, now: Date, calendar: LocalCalendar,
                      rules: SchedulerRules) throws -> QuickAddPlan {
         let today = calendar.day(of: now)
-        var people = try resolvePeople(entry.people, createMissing: createMissing)
         var account: QuickAddPlan.AccountChoice?
         if let name = entry.account {
-            if let existing = try resolveAccount(name) {
+            if let existing = try findAccount(name) {
                 account = .existing(id: existing.id!, name: existing.name)
-            } else if createMissing {
+            } else if new != .refuse {
                 account = .new(name: name.replacingOccurrences(of: "-", with: " ").replacingOccurrences(of: "_", with: " "))
             } else {
                 throw StoreError.notFound("no account matches '#\(name)'")
             }
         }
-        // Thank-yous and notes have no account: #acme names its team (a lunch too, without people).
-        if [.lunch, .thanks, .note].contains(entry.kind), let chosen = account,
+        var accountID: Int64?
+        if case .existing(let id, _) = account { accountID = id }
+        var people = try resolvePeople(entry.people, account: accountID, new: new)
+        var notesToMark: [ThankYouNote] = []
+        if entry.recurrence != nil, ![.followUp, .call, .email].contains(entry.kind) {
+            throw StoreError.invalid("only follow-ups repeat; a \(QuickAddPlan.label(entry.kind)) happens once")
+        }
+        if entry.kind == .thanks {
+            if let chosen = account, people.isEmpty {
+                // "thanks #acme": the attendees of Acme's latest meeting that still owes notes.
+                guard case .existing(let id, let name) = chosen,
+                      let (meeting, notes) = try latestMeetingOwingThanks(account: id, now: now) else {
+                    throw StoreError.invalid("no thank-you note is owed from a meeting at \(chosen.name); name the people to thank")
+                }
+                _ = (meeting, name)
+                notesToMark = notes
+                people = People(existingIDs: notes.map(\.contactID))
+            } else {
+                // "thanks @jurgen": the oldest note owed to each person is sent; a new note only for those owed none.
+                for id in people.existingIDs { notesToMark += try notesToThank(contact: id, all: false, now: now) }
+            }
+            account = nil
+        }
+        // Notes have no account: #acme names its team (a lunch too, without people).
+        if [.lunch, .note].contains(entry.kind), let chosen = account,
            entry.kind != .lunch || people.isEmpty {
             guard people.isEmpty, case .existing(let id, let name) = chosen else {
                 throw StoreError.invalid("#\(chosen.name): a \(QuickAddPlan.label(entry.kind)) goes to people; name them, or name only the account to reach its whole team")
@@ -51,16 +65,23 @@ extension RapportStore {
         var title = entry.title
         var day = entry.when?.day
         var instant = entry.when.flatMap { when in when.time.map { calendar.instant(on: when.day, at: $0) } }
+        // No item is stored without a title: the kind's, with the people, stands in.
+        let who = names.isEmpty ? nil : names.joined(separator: ", ")
         switch entry.kind {
         case .followUp:
+            if title.isEmpty, let who { title = "Follow up with \(who)" }
             guard !title.isEmpty else { throw StoreError.invalid("the title is empty: say what was promised") }
             day = day ?? today
         case .call:
             title = title.isEmpty ? "Call" : "Call " + title
             day = day ?? today
+        case .email:
+            title = title.isEmpty ? "Email" : "Email " + title
+            day = day ?? today
         case .meeting:
-            guard !title.isEmpty else { throw StoreError.invalid("a meeting needs a title") }
-            guard instant != nil else { throw StoreError.invalid("a meeting needs a time, like 'fri 14:00'") }
+            if title.isEmpty, let who { title = "Meeting with \(who)" }
+            guard !title.isEmpty else { throw StoreError.invalid("a meeting needs a title or someone to meet") }
+            guard instant != nil else { throw StoreError.invalid("a meeting needs a time, like 'fri 14:00' or 'fri 10'") }
         case .lunch:
             guard !people.isEmpty else { throw StoreError.invalid("a lunch needs someone to have it with: 'with Dana'") }
             if let when = entry.when, when.time == nil { instant = calendar.instant(on: when.day, at: .noon) }
@@ -68,9 +89,9 @@ extension RapportStore {
         case .thanks:
             guard !people.isEmpty else { throw StoreError.invalid("a thank-you needs someone to thank: 'thanks Dana for the intro'") }
             guard instant == nil else { throw StoreError.invalid("a thank-you is due on a day, not at a time") }
-            day = day ?? rules.businessDay(after: today)
+            day = day ?? Policy(rules: rules, calendar: calendar).standaloneThankYouDue(today: today)
         case .gift:
-            guard !title.isEmpty else { throw StoreError.invalid("a gift needs a description: 'gift cheese basket'") }
+            if title.isEmpty, let recipients = who ?? account.map({ "the \($0.name) team" }) { title = "Gift for \(recipients)" }
             guard !people.isEmpty || account != nil else {
                 throw StoreError.invalid("a gift needs a recipient: 'with Dana' or an account's team '#acme'")
             }
@@ -78,13 +99,13 @@ extension RapportStore {
         case .note:
             guard !title.isEmpty else { throw StoreError.invalid("a note needs some text") }
             guard !people.isEmpty else { throw StoreError.invalid("a note is about someone: '@dana' or 'with Dana'") }
-            let at = instant ?? (day.map { $0 == today ? now : calendar.instant(on: $0, at: .noon) } ?? now)
+            let at = instant ?? (day.map { Policy(rules: rules, calendar: calendar).instant(on: $0, now: now) } ?? now)
             guard at <= now else { throw StoreError.invalid("a note records what happened; \(DateText.shortDay(calendar.day(of: at))) is still to come") }
             instant = at
             day = nil
         }
         return QuickAddPlan(entry: entry, title: title, people: people, peopleNames: names, account: account,
-                            day: instant == nil ? day : nil, instant: instant)
+                            day: instant == nil ? day : nil, instant: instant, notesToMark: notesToMark)
     }
 
     /// Stores a plan in one transaction: new contacts and account, the item,
@@ -102,42 +123,32 @@ extension RapportStore {
             case nil: break
             }
             // New people join the entry's account: "with Lee Park #acme" is Lee at Acme.
-            var (contactIDs, created) = try RapportStore.materialize(plan.people, now: now, db)
-            if let accountID, !created.isEmpty {
-                for index in created.indices {
-                    created[index].accountID = accountID
-                    try created[index].update(db)
-                }
-            }
+            let (contactIDs, created) = try RapportStore.materialize(plan.people, accountID: accountID, now: now, db)
             var outcome = QuickAddOutcome(refs: [], noteID: nil, createdContacts: created, createdAccount: createdAccount, thankYouNotes: [])
             switch plan.entry.kind {
-            case .followUp, .call:
-                var followUp = FollowUp(title: plan.title, dueDay: plan.day ?? calendar.day(of: plan.instant!),
-                                        dueAt: plan.instant, accountID: accountID, createdAt: now)
-                try followUp.insert(db)
-                for id in uniqued(contactIDs) { try FollowUpContact(followUpID: followUp.id!, contactID: id).insert(db) }
+            case .followUp, .call, .email:
+                let followUp = try RapportStore.insertFollowUp(
+                    FollowUp(title: plan.title, dueDay: plan.day ?? calendar.day(of: plan.instant!), dueAt: plan.instant,
+                             recurrence: plan.entry.recurrence, accountID: accountID, createdAt: now), contactIDs: contactIDs, db)
                 outcome.refs = [ItemRef(.followUp, followUp.id!)]
             case .meeting:
-                var meeting = Meeting(title: plan.title, startsAt: plan.instant!, place: plan.entry.place,
-                                      accountID: accountID, createdAt: now)
-                try meeting.insert(db)
-                for id in uniqued(contactIDs) {
-                    try MeetingAttendee(meetingID: meeting.id!, contactID: id).insert(db)
-                    var note = ThankYouNote(meetingID: meeting.id!, contactID: id, createdAt: now)
-                    try note.insert(db)
-                    outcome.thankYouNotes.append(note)
-                    var touch = Touch(contactID: id, at: meeting.startsAt, kind: .meeting, meetingID: meeting.id)
-                    try touch.insert(db)
-                }
+                let (meeting, notes) = try RapportStore.insertMeeting(
+                    MeetingDraft(title: plan.title, startsAt: plan.instant!, place: plan.entry.place, accountID: accountID,
+                                 attendees: People()), attendeeIDs: contactIDs, now: now, db)
+                outcome.thankYouNotes = notes
                 outcome.refs = [ItemRef(.meeting, meeting.id!)]
             case .lunch:
-                var lunch = Lunch(startsAt: plan.instant, place: plan.entry.place, accountID: accountID, state: .offered,
-                                  notes: plan.title == "Lunch" ? nil : plan.title, cost: plan.entry.cost, createdAt: now)
-                try lunch.insert(db)
-                for id in uniqued(contactIDs) { try LunchGuest(lunchID: lunch.id!, contactID: id).insert(db) }
+                let lunch = try RapportStore.insertLunch(guestIDs: contactIDs, startsAt: plan.instant, place: plan.entry.place,
+                                                         accountID: accountID, state: .offered,
+                                                         notes: plan.title == "Lunch" ? nil : plan.title, cost: plan.entry.cost, now: now, db)
                 outcome.refs = [ItemRef(.lunch, lunch.id!)]
             case .thanks:
-                for id in uniqued(contactIDs) {
+                for note in plan.notesToMark {
+                    try RapportStore.markThankYouSent(id: note.id!, channel: nil, at: now, db)
+                    outcome.markedSent.append(note.ref)
+                }
+                let thanked = Set(plan.notesToMark.map(\.contactID))
+                for id in uniqued(contactIDs) where !thanked.contains(id) {
                     var note = ThankYouNote(meetingID: nil, contactID: id, reason: plan.title.isEmpty ? nil : plan.title,
                                             dueDay: plan.day, createdAt: now)
                     try note.insert(db)
@@ -145,15 +156,10 @@ extension RapportStore {
                     outcome.refs.append(ItemRef(.thankYou, note.id!))
                 }
             case .gift:
-                var gift = Gift(accountID: accountID, occasion: "", description: plan.title,
-                                costMinorUnits: plan.entry.cost?.minorUnits, currency: plan.entry.cost?.currency,
-                                state: .idea, sendBy: plan.day, createdAt: now)
-                try gift.insert(db)
-                var recipients = contactIDs
-                if recipients.isEmpty, let accountID {
-                    recipients = try Int64.fetchAll(db, sql: "SELECT id FROM contact WHERE accountID = ? ORDER BY id", arguments: [accountID])
-                }
-                for id in uniqued(recipients) { try GiftRecipient(giftID: gift.id!, contactID: id).insert(db) }
+                let gift = try RapportStore.insertGift(
+                    Gift(accountID: contactIDs.isEmpty ? accountID : nil, occasion: "", description: plan.title,
+                         costMinorUnits: plan.entry.cost?.minorUnits, currency: plan.entry.cost?.currency,
+                         state: .idea, sendBy: plan.day, createdAt: now), recipientIDs: contactIDs, sentAt: nil, db)
                 outcome.refs = [ItemRef(.gift, gift.id!)]
             case .note:
                 let interaction = try RapportStore.logInteraction(kind: .note, title: plan.title, contactIDs: contactIDs,
@@ -161,18 +167,6 @@ extension RapportStore {
                 outcome.noteID = interaction.id
             }
             return outcome
-        }
-    }
-
-    /// The account a `#name` means: its name ignoring case, accents, and
-    /// hyphens or underscores for spaces (`#acme-corp` is "Acme Corp").
-    public func resolveAccount(_ name: String) throws -> Account? {
-        let wanted = NameMatcher.fold(name.replacingOccurrences(of: "-", with: " ").replacingOccurrences(of: "_", with: " "))
-        return try read { db in
-            try Account.fetchAll(db).first {
-                NameMatcher.fold($0.name) == wanted
-                    || NameMatcher.fold($0.name.replacingOccurrences(of: "-", with: " ")) == wanted
-            }
         }
     }
 }

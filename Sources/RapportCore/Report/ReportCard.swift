@@ -20,6 +20,9 @@ public struct ReportCard: Codable, Hashable, Sendable {
     public var accountWeeks: [AccountWeeks]
     /// Every segment (and the accounts in none, last), with its figures for `period`.
     public var segments: [SegmentFigures]
+    /// Deals by fit: open now, closed in `period` each way with the win rate;
+    /// and the deals closed in `period` as not a fit, with their reasons.
+    public var dealFit = DealFitSummary()
 }
 
 /// The figures a period has; a report holds one for its period and one for the period before.

@@ -81,7 +81,9 @@ struct ReportBuilder {
         let segments = segmentFigures(book, touches: touches, standing: standing)
         return ReportCard(period: period, previousPeriod: previous, current: current, previous: before, standing: standing,
                           weeklyTouches: zip(weekEnds, touches.weekly).map { WeekCount(lastDay: $0, count: $1) },
-                          accountWeeks: touches.accountWeeks(book), segments: segments)
+                          accountWeeks: touches.accountWeeks(book), segments: segments,
+                          dealFit: DealFitSummary.of(book.deals.map { ($0, book.accounts[$0.accountID]?.name ?? "") },
+                                                     counting: period.contains))
     }
 
     // MARK: Thank-you notes
@@ -99,7 +101,7 @@ struct ReportBuilder {
               UNION SELECT n2.id FROM meeting m2 JOIN thankYouNote n2 ON n2.meetingID = m2.id
                     WHERE m2.startsAt >= ?3 AND m2.startsAt < ?2
               UNION SELECT id FROM thankYouNote WHERE dueDay >= ?4 AND dueDay <= ?5
-              UNION SELECT id FROM thankYouNote WHERE state = 'owed')
+              UNION SELECT id FROM thankYouNote WHERE state = \(ThankYouState.owed.sql))
             """, arguments: [periodsStart, end, periodsStart.addingTimeInterval(-margin), previous.from, period.to])
         let nowSeconds = now.timeIntervalSince1970
         var daysToSend: [[Int]] = [[], []]
@@ -109,7 +111,7 @@ struct ReportBuilder {
             if row[5] as Bool { continue } // nor for a meeting that did not happen
             let state: ThankYouState = row[0]
             let dueDay: CivilDate = row[2]
-                ?? rules.businessDay(after: localDay(seconds: meetingAt!), count: rules.thankYouBusinessDays)
+                ?? Policy(rules: rules, calendar: calendar).thankYouDue(meetingDay: localDay(seconds: meetingAt!))
             if let key = figures(for: dueDay) {
                 self[keyPath: key].thankYouNotes.due += 1
                 if state == .owed { self[keyPath: key].thankYouNotes.stillOwed += 1 }
@@ -160,7 +162,7 @@ struct ReportBuilder {
         }
         let open = try Row.fetchOne(db, sql: """
             SELECT count(*) AS open, total(dueDay < ?1 OR (dueAt IS NOT NULL AND dueAt <= ?2)) AS overdue
-            FROM followUp WHERE state = 'open'
+            FROM followUp WHERE state = \(FollowUpState.open.sql)
             """, arguments: [today, now])!
         standing.followUpsOpen = open["open"]
         standing.followUpsOverdue = Int(open["overdue"] as Double)
@@ -228,8 +230,8 @@ struct ReportBuilder {
         let rows = try Row.fetchAll(db, sql: """
             SELECT startsAt, state, createdAt, costMinorUnits, currency FROM lunch
             WHERE id IN (SELECT id FROM lunch WHERE startsAt >= ?1 AND startsAt < ?2
-                         UNION SELECT id FROM lunch WHERE state IN ('offered', 'accepted'))
-               OR (createdAt >= ?1 AND createdAt < ?2)
+                         UNION SELECT id FROM lunch WHERE state IN (\(LunchState.offered.sql), \(LunchState.accepted.sql))
+                         UNION SELECT id FROM lunch WHERE createdAt >= ?1 AND createdAt < ?2)
             """, arguments: [periodsStart, end])
         for row in rows {
             let state: LunchState = row["state"]
@@ -248,7 +250,7 @@ struct ReportBuilder {
 
     private mutating func countGifts(_ db: Database) throws {
         let rows = try Row.fetchAll(db, sql: """
-            SELECT sentOn, costMinorUnits, currency FROM gift WHERE sentOn >= ? AND sentOn <= ? AND state = 'sent'
+            SELECT sentOn, costMinorUnits, currency FROM gift WHERE sentOn >= ? AND sentOn <= ? AND state = \(GiftState.sent.sql)
             """, arguments: [previous.from, period.to])
         for row in rows {
             let day: CivilDate = row["sentOn"]
@@ -305,11 +307,11 @@ struct ReportBuilder {
     }
 
     private func countLapses(_ book: BookFacts, _ standing: inout Standing) {
-        let scheduler = Scheduler(rules: rules, calendar: calendar)
+        let policy = Policy(rules: rules, calendar: calendar)
         var lapses: [CadenceLapse] = []
         for contact in book.contacts.values {
-            guard let cadence = rules.cadence(ownDays: contact.stayInTouchDays, tier: contact.tier),
-                  let due = scheduler.stayInTouchDue(latestTouch: contact.latestTouchAt, addedAt: contact.createdAt, cadence: cadence),
+            guard let cadence = policy.cadence(ownDays: contact.stayInTouchDays, tier: contact.tier),
+                  let due = policy.touchDue(lastTouch: contact.latestTouchAt, addedAt: contact.createdAt, cadence: cadence),
                   due < today else { continue }
             lapses.append(CadenceLapse(contactID: contact.id, name: contact.name, tier: contact.tier, cadenceDays: cadence,
                                        lastTouch: contact.latestTouchAt, daysPast: due.days(until: today)))

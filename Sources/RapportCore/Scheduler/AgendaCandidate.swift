@@ -12,8 +12,8 @@ public struct AgendaCandidate: Hashable, Sendable {
         case thankYou(meetingStart: Date)
         /// A thank-you note owed by itself, due on its day.
         case standaloneThankYou(due: CivilDate)
-        /// A meeting starting at `start`, its preparation done or not.
-        case meeting(start: Date, prepDone: Bool)
+        /// A meeting starting at `start`, booked at `bookedAt`, its preparation done or not.
+        case meeting(start: Date, bookedAt: Date, prepDone: Bool)
         /// A contact with a cadence (its own, or nil to use its tier's),
         /// last touched at `lastTouch` (nil: never, counted from `addedAt`).
         case stayInTouch(lastTouch: Date?, addedAt: Date, cadenceDays: Int?)

@@ -20,37 +20,35 @@ public enum ItemKind: String, CaseIterable, Sendable, Codable, Comparable {
     /// A scheduled lunch (late when its time passed and it was not marked held).
     case lunch
 
+    /// The kind's row in the table of kinds (`ItemKindSpec.table`).
+    public var spec: ItemKindSpec { ItemKindSpec.table[rank] }
+
     /// The letters that start the item's reference ("f12").
-    public var refPrefix: String {
-        switch self {
-        case .thankYou: return "t"
-        case .followUp: return "f"
-        case .prep: return "p"
-        case .gift: return "g"
-        case .giftSuggestion: return "gd"
-        case .lunchDue: return "ld"
-        case .stayInTouch: return "s"
-        case .meeting: return "m"
-        case .lunch: return "l"
-        }
+    public var refPrefix: String { spec.prefix }
+
+    /// Its name on screens and in lists.
+    public var label: String { spec.label }
+
+    /// The kind a user names (`--kind`): its name (`thank-you`), its label
+    /// (`keep in touch`) or an alias (`thanks`), ignoring case, and spaces
+    /// or hyphens alike.
+    public init?(named text: String) {
+        func key(_ word: String) -> String { word.lowercased().replacingOccurrences(of: " ", with: "-") }
+        let wanted = key(text.trimmingCharacters(in: .whitespaces))
+        guard let spec = ItemKindSpec.table.first(where: { spec in
+            ([spec.kind.rawValue, spec.label] + spec.aliases).map(key).contains(wanted)
+        }) else { return nil }
+        self = spec.kind
     }
 
-    /// A short label for lists.
-    public var label: String {
-        switch self {
-        case .thankYou: return "thank-you"
-        case .followUp: return "follow-up"
-        case .prep: return "prepare"
-        case .gift: return "gift"
-        case .giftSuggestion: return "gift due"
-        case .lunchDue: return "lunch due"
-        case .stayInTouch: return "keep in touch"
-        case .meeting: return "meeting"
-        case .lunch: return "lunch"
-        }
+    /// Every kind's name and aliases, for help and errors.
+    public static var namesForHelp: String {
+        ItemKindSpec.table.map { spec in
+            spec.kind.rawValue + (spec.aliases.isEmpty ? "" : " (" + spec.aliases.joined(separator: ", ") + ")")
+        }.joined(separator: ", ")
     }
 
-    var rank: Int { ItemKind.allCases.firstIndex(of: self)! }
+    var rank: Int { ItemKind.allCases.firstIndex(of: self) ?? 0 }
 
     public static func < (lhs: ItemKind, rhs: ItemKind) -> Bool { lhs.rank < rhs.rank }
 }
@@ -78,10 +76,10 @@ public struct ItemRef: Hashable, Sendable, Comparable, CustomStringConvertible, 
             if letters.isEmpty, !digits.isEmpty {
                 throw PhraseError("'\(text)' needs its kind letter, as the lists show it: f\(digits) (follow-up), t\(digits) (thank-you), …")
             }
-            throw PhraseError("'\(text)' is not an item reference (like f12, t3, p5, s7, ld7, l2, g4, gd4, m5)")
+            throw PhraseError("'\(text)' is not an item reference (like \(ItemKindSpec.examples))")
         }
         guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }), let id = Int64(digits), id > 0 else {
-            throw PhraseError("'\(text)' is not an item reference (like f12, t3, p5, s7, ld7, l2, g4, gd4, m5)")
+            throw PhraseError("'\(text)' is not an item reference (like \(ItemKindSpec.examples))")
         }
         self.init(kind, id)
     }

@@ -18,6 +18,9 @@ public struct Scheduler: Sendable {
         self.calendar = calendar
     }
 
+    /// The rules this scheduler applies.
+    public var policy: Policy { Policy(rules: rules, calendar: calendar) }
+
     /// The window for `now`, upcoming `days` days after today.
     public func window(now: Date, upcomingDays days: Int) -> AgendaWindow {
         let today = calendar.day(of: now)
@@ -112,24 +115,22 @@ public struct Scheduler: Sendable {
                          detail: snoozes > 0 ? "snoozed \(snoozes)×" : nil, canBeLate: true)]
 
         case .thankYou(let meetingStart):
-            // Owed once the meeting has happened; due by the end of the next business day.
+            // Owed once the meeting has happened.
             guard meetingStart <= window.now else { return [] }
             let meetingDay = calendar.day(of: meetingStart)
-            let dueDay = rules.businessDay(after: meetingDay, count: rules.thankYouBusinessDays)
+            let dueDay = policy.thankYouDue(meetingDay: meetingDay)
             return [item(.thankYou, candidate, due: .day(dueDay), window: window,
                          detail: "met \(DateText.day(meetingDay, relativeToYear: window.today.year))", canBeLate: true)]
 
         case .standaloneThankYou(let due):
             return [item(.thankYou, candidate, due: .day(due), window: window, detail: nil, canBeLate: true)]
 
-        case .meeting(let start, let prepDone):
+        case .meeting(let start, let bookedAt, let prepDone):
             var result: [AgendaItem] = []
-            // Research is due the business day before a scheduled meeting,
-            // and stops being asked for once the meeting has started.
-            if !prepDone && start > window.now {
+            // Research stops being asked for once the meeting has started.
+            if !prepDone && start > window.now, let prepDue = policy.preparationDue(meetingStart: start, bookedAt: bookedAt) {
                 let meetingDay = calendar.day(of: start)
-                let prepDay = rules.businessDay(before: meetingDay)
-                result.append(item(.prep, candidate, due: .day(prepDay), window: window,
+                result.append(item(.prep, candidate, due: prepDue, window: window,
                                    detail: "meeting \(DateText.shortDay(meetingDay)) \(DateText.time(calendar.time(of: start)))",
                                    canBeLate: true))
             }
@@ -140,8 +141,8 @@ public struct Scheduler: Sendable {
             return result
 
         case .stayInTouch(let lastTouch, let addedAt, let ownCadence):
-            guard let cadence = rules.cadence(ownDays: ownCadence, tier: candidate.contacts.first?.tier),
-                  let due = stayInTouchDue(latestTouch: lastTouch, addedAt: addedAt, cadence: cadence) else { return [] }
+            guard let cadence = policy.cadence(ownDays: ownCadence, tier: candidate.contacts.first?.tier),
+                  let due = policy.touchDue(lastTouch: lastTouch, addedAt: addedAt, cadence: cadence) else { return [] }
             let since = calendar.day(of: lastTouch ?? addedAt)
             let year = window.today.year
             let detail = lastTouch.map { "every \(cadence) d; last touch \(DateText.day(calendar.day(of: $0), relativeToYear: year))" }
@@ -150,10 +151,9 @@ public struct Scheduler: Sendable {
                          detail: detail, canBeLate: true)]
 
         case .lunchDue(let lastLunch, let addedAt, let cadence):
-            let since = calendar.day(of: lastLunch ?? addedAt)
             let detail = lastLunch.map { "every \(cadence) d; last lunch \(DateText.day(calendar.day(of: $0), relativeToYear: window.today.year))" }
                 ?? "every \(cadence) d; no lunch yet"
-            return [item(.lunchDue, candidate, due: .day(since.adding(days: cadence)), window: window,
+            return [item(.lunchDue, candidate, due: .day(policy.lunchDue(lastLunch: lastLunch, addedAt: addedAt, cadence: cadence)), window: window,
                          detail: detail, canBeLate: true)]
 
         case .lunch(let start):
@@ -165,16 +165,10 @@ public struct Scheduler: Sendable {
             return [item(.gift, candidate, due: .day(sendBy), window: window, detail: nil, canBeLate: true)]
 
         case .giftSuggestion(let closedOn, let teamSize):
-            guard teamSize >= rules.giftTeamSizeThreshold else { return [] }
-            return [item(.giftSuggestion, candidate, due: .day(closedOn.adding(days: rules.giftDelayDays)), window: window,
+            guard let due = policy.giftSuggestionDue(closedOn: closedOn, teamSize: teamSize) else { return [] }
+            return [item(.giftSuggestion, candidate, due: .day(due), window: window,
                          detail: "won \(DateText.day(closedOn, relativeToYear: window.today.year)), team of \(teamSize)", canBeLate: true)]
         }
-    }
-
-    /// The day a contact is due a touch: the latest touch (a booked meeting
-    /// included) or, never touched, the day they were added, plus the cadence.
-    public func stayInTouchDue(latestTouch: Date?, addedAt: Date, cadence: Int?) -> CivilDate? {
-        cadence.map { calendar.day(of: latestTouch ?? addedAt).adding(days: $0) }
     }
 
     private func item(_ kind: ItemKind, _ candidate: AgendaCandidate, due: Due, window: AgendaWindow,

@@ -39,9 +39,4 @@ public struct SchedulerRules: Sendable, Equatable {
         while !isBusinessDay(result) { result = result.adding(days: -1) }
         return result
     }
-
-    /// The stay-in-touch cadence of a contact: its own, else its tier's.
-    public func cadence(ownDays: Int?, tier: Tier?) -> Int? {
-        ownDays ?? tier.flatMap { tierCadenceDays[$0] }
-    }
 }

@@ -12,17 +12,33 @@ enum RuleSettings {
         ("gift-team-size", "buyer team size from which a won deal suggests a gift (default 5)"),
         ("gift-days", "days after closing by which the suggested gift is due (default 7)"),
         ("cold-days", "days without a touch with anyone at an account before the report calls it cold (default 60)"),
+        (onlyStatementKey, "what we ONLY can do for clients (\"We are the ONLY ones that…\"), shown in briefs; \"\" clears it"),
     ]
+
+    /// The book's ONLY statement: a setting beside the rules, not one of them.
+    static let onlyStatementKey = "only-statement"
 
     static func load(_ db: Database) throws -> SchedulerRules {
         var rules = SchedulerRules()
         for row in try Row.fetchAll(db, sql: "SELECT key, value FROM setting") {
-            try? apply(row["key"], row["value"], to: &rules)
+            let key: String = row["key"], value: String = row["value"]
+            // Settings other versions know are theirs to read; a known one
+            // holding a bad value is an error naming it, never a silent default.
+            guard keys.contains(where: { $0.key == key }) else { continue }
+            do {
+                try apply(key, value, to: &rules)
+            } catch let error as StoreError {
+                throw StoreError.invalid("the book's setting \(error); set it again with: rapport config \(key) VALUE")
+            }
         }
         return rules
     }
 
     static func set(_ key: String, _ value: String, _ db: Database) throws {
+        if key == onlyStatementKey, value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            try db.execute(sql: "DELETE FROM setting WHERE key = ?", arguments: [key])
+            return
+        }
         var rules = SchedulerRules()
         try apply(key, value, to: &rules)
         try db.execute(sql: "INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
@@ -44,6 +60,10 @@ enum RuleSettings {
         case "gift-team-size": rules.giftTeamSizeThreshold = try days(1...100_000)
         case "gift-days": rules.giftDelayDays = try days(0...365)
         case "cold-days": rules.coldAccountDays = try days(1...3650)
+        case onlyStatementKey:
+            guard value.count <= OnlyStatement.maximumLength else {
+                throw StoreError.invalid("an ONLY statement is one sentence, at most \(OnlyStatement.maximumLength) characters")
+            }
         case "weekend":
             let words = DatePhraseParser.tokenize(value)
             var weekend = Set<Weekday>()

@@ -11,6 +11,12 @@ enum Schema {
         migrator.registerMigration("v2: segments, lunch costs") { db in
             try createV2(db)
         }
+        migrator.registerMigration("v3b: search keys fold transliterations, lunches by creation") { db in
+            try migrateV3b(db)
+        }
+        migrator.registerMigration("v3c: deal qualification, ONLY statements") { db in
+            try createV3c(db)
+        }
         return migrator
     }
 
@@ -218,6 +224,18 @@ enum Schema {
 
     /// Segments become records of their own (rated, assigned to accounts);
     /// the free-text segment names of v1 become segments. Lunches get a cost.
+    /// Contacts' search keys are recomputed with `NameMatcher.fold`, which
+    /// now also folds transliterations ("Mueller" and "Müller" share a key).
+    private static func migrateV3b(_ db: Database) throws {
+        // The report reads the lunches offered in a period by this index (it scanned them all).
+        try db.create(index: "lunch_createdAt", on: "lunch", columns: ["createdAt"])
+        let rows = try Row.fetchAll(db, sql: "SELECT id, name, nickname FROM contact")
+        let update = try db.makeStatement(sql: "UPDATE contact SET searchName = ? WHERE id = ?")
+        for row in rows {
+            try update.execute(arguments: [Contact.searchKey(name: row[1], nickname: row[2]), row[0] as Int64])
+        }
+    }
+
     private static func createV2(_ db: Database) throws {
         try db.create(table: "segment") { t in
             t.autoIncrementedPrimaryKey("id")
@@ -255,6 +273,21 @@ enum Schema {
         try db.create(index: "gift_sentOn", on: "gift", columns: ["sentOn"], condition: Column("sentOn") != nil)
         try db.create(index: "deal_closedOn", on: "deal", columns: ["closedOn"], condition: Column("closedOn") != nil)
         try db.create(index: "thankYouNote_dueDay", on: "thankYouNote", columns: ["dueDay"], condition: Column("dueDay") != nil)
+    }
+
+    /// Deals qualified for mutual benefit: what the client wins, what we win,
+    /// a fit from 1 to 5, and why a deal was lost or not a fit. Each segment
+    /// gets its ONLY statement (the book's is a setting).
+    private static func createV3c(_ db: Database) throws {
+        try db.alter(table: "deal") { t in
+            t.add(column: "theirWin", .text)
+            t.add(column: "ourWin", .text)
+            t.add(column: "fit", .integer).check { $0 >= 1 && $0 <= 5 }
+            t.add(column: "closeReason", .text)
+        }
+        try db.alter(table: "segment") { t in
+            t.add(column: "onlyStatement", .text)
+        }
     }
 
     /// contact.latestTouchAt follows the touch table, whatever writes it.

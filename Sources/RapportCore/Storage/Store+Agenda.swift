@@ -8,8 +8,18 @@ import GRDB
 extension RapportStore: AgendaSource {
     /// The candidates involving one contact only (for a contact's card), or every one.
     public func agendaCandidates(in window: AgendaWindow, rules: SchedulerRules, contactID: Int64?) throws -> [AgendaCandidate] {
+        try agendaCandidates(in: window, rules: rules, contactID: contactID, bounded: true)
+    }
+
+    /// With `bounded` false, every open item is read, whatever the window:
+    /// the test that shows the bounds never drop an item the scheduler
+    /// would show compares both.
+    func agendaCandidates(in window: AgendaWindow, rules: SchedulerRules, contactID: Int64?, bounded: Bool) throws -> [AgendaCandidate] {
         // An id is an integer: safe to write into the SQL.
         func only(_ condition: String) -> String { contactID.map { " AND " + condition.replacingOccurrences(of: "?", with: "\($0)") } ?? "" }
+        // A bound narrows what is read to what the window can show, with the policy's margin.
+        func bound(_ condition: String) -> String { bounded ? " AND " + condition : "" }
+        let margin = Policy.candidateMarginDays
         return try read { db in
             var raw: [(id: Int64, title: String, contactIDs: [Int64], account: String?, basis: AgendaCandidate.Basis)] = []
 
@@ -19,8 +29,8 @@ extension RapportStore: AgendaSource {
                 SELECT f.id, f.title, f.dueDay, f.dueAt, f.snoozeCount, a.name AS account,
                        (SELECT group_concat(contactID) FROM followUpContact WHERE followUpID = f.id) AS contactIDs
                 FROM followUp f LEFT JOIN account a ON a.id = f.accountID
-                WHERE f.state = 'open' AND f.dueDay <= ?\(only("f.id IN (SELECT followUpID FROM followUpContact WHERE contactID = ?)"))
-                """, arguments: [window.horizon.adding(days: 2)])
+                WHERE f.state = \(FollowUpState.open.sql)\(bound("f.dueDay <= :horizon"))\(only("f.id IN (SELECT followUpID FROM followUpContact WHERE contactID = ?)"))
+                """, arguments: ["horizon": window.horizon.adding(days: margin)])
             while let row = try followUps.next() {
                 let due: Due = (row[3] as Date?).map(Due.instant) ?? .day(row[2])
                 raw.append((row[0], row[1], ids(row[6]), row[5], .followUp(due: due, snoozeCount: row[4])))
@@ -32,7 +42,7 @@ extension RapportStore: AgendaSource {
                 FROM thankYouNote n INDEXED BY thankYouNote_owed
                 LEFT JOIN meeting m ON m.id = n.meetingID
                 LEFT JOIN account a ON a.id = m.accountID
-                WHERE n.state = 'owed' AND (n.meetingID IS NULL OR (m.startsAt <= ? AND m.cancelledAt IS NULL))\(only("n.contactID = ?"))
+                WHERE n.state = \(ThankYouState.owed.sql) AND (n.meetingID IS NULL OR (m.startsAt <= ? AND m.cancelledAt IS NULL))\(only("n.contactID = ?"))
                 """, arguments: [window.now])
             while let row = try notes.next() {
                 if let start = row[5] as Date? {
@@ -47,24 +57,27 @@ extension RapportStore: AgendaSource {
             // Meetings from the start of today to a week past the horizon
             // (preparation is due the business day before, across a weekend).
             let meetings = try Row.fetchCursor(db, sql: """
-                SELECT m.id, m.title, m.startsAt, m.prepDoneAt, a.name AS account,
+                SELECT m.id, m.title, m.startsAt, m.prepDoneAt, a.name AS account, m.createdAt,
                        (SELECT group_concat(contactID) FROM meetingAttendee WHERE meetingID = m.id) AS contactIDs
                 FROM meeting m LEFT JOIN account a ON a.id = m.accountID
-                WHERE m.startsAt >= ? AND m.startsAt < ? AND m.cancelledAt IS NULL\(only("m.id IN (SELECT meetingID FROM meetingAttendee WHERE contactID = ?)"))
-                """, arguments: [window.startOfToday, window.endOfHorizon.addingTimeInterval(8 * 86_400)])
+                WHERE m.startsAt >= :start\(bound("m.startsAt < :end")) AND m.cancelledAt IS NULL\(only("m.id IN (SELECT meetingID FROM meetingAttendee WHERE contactID = ?)"))
+                """, arguments: ["start": window.startOfToday, "end": window.endOfHorizon.addingTimeInterval(8 * 86_400)])
             while let row = try meetings.next() {
-                raw.append((row[0], row[1], ids(row[5]), row[4], .meeting(start: row[2], prepDone: !row.hasNull(atIndex: 3))))
+                raw.append((row[0], row[1], ids(row[6]), row[4], .meeting(start: row[2], bookedAt: row[5], prepDone: !row.hasNull(atIndex: 3))))
             }
 
             // Contacts whose last touch (or creation) plus cadence falls by the horizon.
             let contacts = try Row.fetchCursor(db, sql: """
                 SELECT c.id, c.name, c.latestTouchAt, c.createdAt, c.stayInTouchDays
                 FROM contact c
-                WHERE julianday(coalesce(c.latestTouchAt, c.createdAt))
+                WHERE coalesce(c.stayInTouchDays, CASE c.tier WHEN 'A' THEN :a WHEN 'B' THEN :b WHEN 'C' THEN :c END) IS NOT NULL
+                \(bound("""
+                    julianday(coalesce(c.latestTouchAt, c.createdAt))
                       + coalesce(c.stayInTouchDays, CASE c.tier WHEN 'A' THEN :a WHEN 'B' THEN :b WHEN 'C' THEN :c END)
-                      <= julianday(:end) + 2\(only("c.id = ?"))
+                      <= julianday(:end) + :margin
+                    """))\(only("c.id = ?"))
                 """, arguments: ["a": rules.tierCadenceDays[.a], "b": rules.tierCadenceDays[.b],
-                                 "c": rules.tierCadenceDays[.c], "end": window.endOfHorizon])
+                                 "c": rules.tierCadenceDays[.c], "end": window.endOfHorizon, "margin": margin])
             while let row = try contacts.next() {
                 raw.append((row[0], "Keep in touch", [row[0]], nil,
                             .stayInTouch(lastTouch: row[2], addedAt: row[3], cadenceDays: row[4])))
@@ -75,11 +88,11 @@ extension RapportStore: AgendaSource {
             // each guest at its time), read from its own index.
             let favourites = try Row.fetchCursor(db, sql: """
                 SELECT c.id, c.createdAt, c.lunchCadenceDays,
-                       (SELECT max(t.at) FROM touch t INDEXED BY touch_lunch WHERE t.contactID = c.id AND t.kind = 'lunch') AS lastLunch
+                       (SELECT max(t.at) FROM touch t INDEXED BY touch_lunch WHERE t.contactID = c.id AND t.kind = \(TouchKind.lunch.sql)) AS lastLunch
                 FROM contact c INDEXED BY contact_lunchCadence
                 WHERE c.isFavourite AND c.lunchCadenceDays IS NOT NULL\(only("c.id = ?"))
                   AND NOT EXISTS (SELECT 1 FROM lunch l INDEXED BY lunch_pending JOIN lunchGuest g ON g.lunchID = l.id AND g.contactID = c.id
-                                  WHERE l.state IN ('offered', 'accepted'))
+                                  WHERE l.state IN (\(LunchState.offered.sql), \(LunchState.accepted.sql)))
                 """)
             while let row = try favourites.next() {
                 raw.append((row[0], "Lunch", [row[0]], nil, .lunchDue(lastLunch: row[3], addedAt: row[1], cadenceDays: row[2])))
@@ -90,8 +103,8 @@ extension RapportStore: AgendaSource {
                 SELECT l.id, l.startsAt, l.place, a.name AS account,
                        (SELECT group_concat(contactID) FROM lunchGuest WHERE lunchID = l.id) AS contactIDs
                 FROM lunch l INDEXED BY lunch_pending LEFT JOIN account a ON a.id = l.accountID
-                WHERE l.state IN ('offered', 'accepted') AND l.startsAt < ?\(only("l.id IN (SELECT lunchID FROM lunchGuest WHERE contactID = ?)"))
-                """, arguments: [window.endOfHorizon])
+                WHERE l.state IN (\(LunchState.offered.sql), \(LunchState.accepted.sql)) AND l.startsAt IS NOT NULL\(bound("l.startsAt < :end"))\(only("l.id IN (SELECT lunchID FROM lunchGuest WHERE contactID = ?)"))
+                """, arguments: ["end": window.endOfHorizon])
             while let row = try lunches.next() {
                 let place: String? = row[2]
                 raw.append((row[0], place.map { "Lunch at \($0)" } ?? "Lunch", ids(row[4]), row[3], .lunch(start: row[1])))
@@ -102,8 +115,8 @@ extension RapportStore: AgendaSource {
                 SELECT g.id, g.description, g.sendBy, a.name AS account,
                        (SELECT group_concat(contactID) FROM giftRecipient WHERE giftID = g.id) AS contactIDs
                 FROM gift g INDEXED BY gift_pending LEFT JOIN account a ON a.id = g.accountID
-                WHERE g.state != 'sent' AND g.sendBy IS NOT NULL AND g.sendBy <= ?\(only("g.id IN (SELECT giftID FROM giftRecipient WHERE contactID = ?)"))
-                """, arguments: [window.horizon])
+                WHERE g.state != \(GiftState.sent.sql) AND g.sendBy IS NOT NULL\(bound("g.sendBy <= :horizon"))\(only("g.id IN (SELECT giftID FROM giftRecipient WHERE contactID = ?)"))
+                """, arguments: ["horizon": window.horizon])
             while let row = try gifts.next() {
                 raw.append((row[0], row[1], ids(row[4]), row[3], .gift(sendBy: row[2])))
             }
@@ -113,9 +126,9 @@ extension RapportStore: AgendaSource {
                 SELECT d.id, d.title, d.closedOn, d.buyerTeamSize, a.name AS account,
                        (SELECT group_concat(id) FROM contact WHERE accountID = d.accountID) AS contactIDs
                 FROM deal d INDEXED BY deal_won JOIN account a ON a.id = d.accountID
-                WHERE d.stage = 'won' AND d.closedOn <= ? AND d.buyerTeamSize >= ?
+                WHERE d.stage = \(DealStage.won.sql) AND d.closedOn IS NOT NULL AND d.buyerTeamSize IS NOT NULL\(bound("d.closedOn <= :closedBy AND d.buyerTeamSize >= :team"))
                   AND NOT EXISTS (SELECT 1 FROM gift WHERE gift.dealID = d.id)\(only("d.accountID = (SELECT accountID FROM contact WHERE id = ?)"))
-                """, arguments: [window.horizon.adding(days: -rules.giftDelayDays), rules.giftTeamSizeThreshold])
+                """, arguments: ["closedBy": window.horizon.adding(days: -rules.giftDelayDays), "team": rules.giftTeamSizeThreshold])
             while let row = try deals.next() {
                 raw.append((row[0], row[1], ids(row[5]), row[4], .giftSuggestion(closedOn: row[2], teamSize: row[3])))
             }

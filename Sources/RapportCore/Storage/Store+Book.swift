@@ -19,7 +19,10 @@ public struct ContactRow: Hashable, Sendable {
 public struct ContactFilter: Sendable {
     public var tier: Tier?
     public var tag: String?
+    /// The account named as a user types it (resolved by `NameResolver`).
     public var account: String?
+    /// The account by id.
+    public var accountID: Int64?
     /// Only contacts past their stay-in-touch cadence.
     public var cold = false
     /// Only favourites.
@@ -27,11 +30,12 @@ public struct ContactFilter: Sendable {
     /// Names containing this (ignoring case and accents).
     public var search: String?
 
-    public init(tier: Tier? = nil, tag: String? = nil, account: String? = nil, cold: Bool = false,
+    public init(tier: Tier? = nil, tag: String? = nil, account: String? = nil, accountID: Int64? = nil, cold: Bool = false,
                 favourites: Bool = false, search: String? = nil) {
         self.tier = tier
         self.tag = tag
         self.account = account
+        self.accountID = accountID
         self.cold = cold
         self.favourites = favourites
         self.search = search
@@ -69,12 +73,9 @@ extension RapportStore {
                 conditions.append("c.id IN (SELECT contactID FROM contactTag WHERE tag = :tag)")
                 arguments["tag"] = tag.trimmingCharacters(in: CharacterSet(charactersIn: "# "))
             }
-            if let name = filter.account {
-                guard let account = try Account.fetchAll(db).first(where: {
-                    NameMatcher.fold($0.name) == NameMatcher.fold(name.replacingOccurrences(of: "-", with: " "))
-                }) else { throw StoreError.notFound("no account matches '\(name)'") }
+            if let accountID = try filter.accountID ?? filter.account.map({ try RapportStore.resolveAccount($0, db).id! }) {
                 conditions.append("c.accountID = :account")
-                arguments["account"] = account.id
+                arguments["account"] = accountID
             }
             if filter.favourites { conditions.append("c.isFavourite") }
             if let search = filter.search.map(NameMatcher.fold), !search.isEmpty {
@@ -93,8 +94,8 @@ extension RapportStore {
             let today = scheduler.calendar.day(of: now)
             return try rows.compactMap { row in
                 let contact = try Contact(row: row)
-                let cadence = scheduler.rules.cadence(ownDays: contact.stayInTouchDays, tier: contact.tier)
-                let due = scheduler.stayInTouchDue(latestTouch: contact.latestTouchAt, addedAt: contact.createdAt, cadence: cadence)
+                let cadence = scheduler.policy.cadence(ownDays: contact.stayInTouchDays, tier: contact.tier)
+                let due = scheduler.policy.touchDue(lastTouch: contact.latestTouchAt, addedAt: contact.createdAt, cadence: cadence)
                 if filter.cold, !(due.map { $0 < today } ?? false) { return nil }
                 // After the contact's own columns: account name, last touch, tags, emails (unit-separated).
                 let base = Contact.columnCount
@@ -112,8 +113,8 @@ extension RapportStore {
             try Row.fetchAll(db, sql: """
                 SELECT a.*, (SELECT name FROM segment WHERE id = a.segmentID) AS segmentName,
                        (SELECT count(*) FROM contact WHERE accountID = a.id) AS teamSize,
-                       (SELECT count(*) FROM deal WHERE accountID = a.id AND stage = 'open') AS openDeals,
-                       (SELECT count(*) FROM deal WHERE accountID = a.id AND stage = 'won') AS wonDeals,
+                       (SELECT count(*) FROM deal WHERE accountID = a.id AND stage = \(DealStage.open.sql)) AS openDeals,
+                       (SELECT count(*) FROM deal WHERE accountID = a.id AND stage = \(DealStage.won.sql)) AS wonDeals,
                        (SELECT max(t.at) FROM contact c JOIN touch t ON t.contactID = c.id
                         WHERE c.accountID = a.id AND t.at <= ?) AS lastTouch
                 FROM account a ORDER BY a.name COLLATE NOCASE

@@ -27,13 +27,6 @@ public struct ContactSummary: Hashable, Sendable, Codable {
     public var accountName: String?
 }
 
-/// How a name typed by the user resolved against the book.
-public enum ContactResolution: Sendable, Equatable {
-    case found(Contact)
-    case ambiguous([Contact])
-    case notFound
-}
-
 extension RapportStore {
     /// Adds a contact, creating its account when it does not exist yet.
     @discardableResult
@@ -47,7 +40,7 @@ extension RapportStore {
         }
         return try write { db in
             if let accountName = draft.accountName {
-                contact.accountID = try RapportStore.findOrCreateAccount(named: accountName, now: contact.createdAt, db).id
+                contact.accountID = try RapportStore.addAccount(named: accountName, now: contact.createdAt, db).id
             }
             try contact.insert(db)
             let id = contact.id!
@@ -98,55 +91,17 @@ extension RapportStore {
         try read { db in try Account.fetchOne(db, key: id) }
     }
 
-    public func account(named name: String) throws -> Account? {
-        try read { db in try Account.filter(Column("name") == name.trimmingCharacters(in: .whitespaces)).fetchOne(db) }
-    }
-
+    /// The account whose name is this one ignoring case, accents and
+    /// transliteration, else a new one: the strict rule imports use (an
+    /// organisation "Globex" is not "Globex Europe").
     static func findOrCreateAccount(named rawName: String, now: Date, _ db: Database) throws -> Account {
         let name = rawName.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !name.isEmpty else { throw StoreError.invalid("an account needs a name") }
-        if let existing = try Account.filter(Column("name") == name).fetchOne(db) { return existing }
+        let key = NameResolver.key(name)
+        if let existing = try Account.fetchAll(db).first(where: { NameResolver.key($0.name) == key }) { return existing }
         var account = Account(name: name, createdAt: now)
         try account.insert(db)
         return account
-    }
-
-    /// Finds the contact a user means by `query`: `@12` or `#12` for an id,
-    /// else a full name, email, first or last name or nickname, ignoring
-    /// case and accents. A full name or an email that matches exactly wins
-    /// over partial matches.
-    public func resolveContact(_ query: String) throws -> ContactResolution {
-        let trimmed = query.trimmingCharacters(in: .whitespacesAndNewlines)
-        if trimmed.hasPrefix("@") || trimmed.hasPrefix("#"), let id = Int64(trimmed.dropFirst()) {
-            return try contact(id: id).map(ContactResolution.found) ?? .notFound
-        }
-        let folded = NameMatcher.fold(trimmed.hasPrefix("@") ? String(trimmed.dropFirst()) : trimmed)
-        guard !folded.isEmpty else { return .notFound }
-        return try read { db in
-            let exact = try Contact.fetchAll(db, sql: """
-                SELECT * FROM contact WHERE searchName = :q
-                   OR id IN (SELECT contactID FROM contactEmail WHERE address = :q)
-                ORDER BY name, id
-                """, arguments: ["q": folded])
-            let exactByName = exact.filter { NameMatcher.fold($0.name) == folded || $0.nickname.map(NameMatcher.fold) == folded }
-            let best = exactByName.isEmpty ? exact : exactByName
-            if best.count == 1 { return .found(best[0]) }
-            if best.count > 1 { return .ambiguous(best) }
-            // A word of the name or nickname: "dana" finds "Dana Ruiz", "ruiz" too.
-            let escaped = folded.replacingOccurrences(of: "\\", with: "\\\\")
-                .replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_")
-            let partial = try Contact.fetchAll(db, sql: """
-                SELECT * FROM contact
-                WHERE searchName LIKE :start ESCAPE '\\' OR searchName LIKE :end ESCAPE '\\'
-                   OR searchName LIKE :middle ESCAPE '\\'
-                ORDER BY name, id LIMIT 50
-                """, arguments: ["start": escaped + " %", "end": "% " + escaped, "middle": "% " + escaped + " %"])
-            switch partial.count {
-            case 0: return .notFound
-            case 1: return .found(partial[0])
-            default: return .ambiguous(partial)
-            }
-        }
     }
 
     /// Names for the ids, with tier and account, in one query.
@@ -172,6 +127,13 @@ extension RapportStore {
     /// Adds an account, or returns the one with that name (ignoring case).
     @discardableResult
     public func addAccount(named name: String, now: Date) throws -> Account {
-        try write { db in try RapportStore.findOrCreateAccount(named: name, now: now, db) }
+        try write { db in try RapportStore.addAccount(named: name, now: now, db) }
+    }
+
+    /// The account a user named (`NameResolver`: "acme" is "Acme Corp" when
+    /// it is the only one), else a new one with that name.
+    static func addAccount(named name: String, now: Date, _ db: Database) throws -> Account {
+        if let existing = try findAccount(name, db) { return existing }
+        return try findOrCreateAccount(named: name, now: now, db)
     }
 }

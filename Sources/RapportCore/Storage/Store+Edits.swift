@@ -118,7 +118,7 @@ extension RapportStore {
             if let days = contact.stayInTouchDays, days < 1 { throw StoreError.invalid("a cadence is 1 day or more") }
             if let days = contact.lunchCadenceDays, days < 1 { throw StoreError.invalid("a lunch cadence is 1 day or more") }
             if let accountName = extras.accountName {
-                contact.accountID = try accountName.map { try RapportStore.findOrCreateAccount(named: $0, now: now, db).id! }
+                contact.accountID = try accountName.map { try RapportStore.addAccount(named: $0, now: now, db).id! }
             }
             contact.updatedAt = now
             contact.searchName = Contact.searchKey(name: contact.name, nickname: contact.nickname)
@@ -144,9 +144,41 @@ extension RapportStore {
     }
 
     /// The thank-you notes still owed to a contact, oldest first.
-    public func owedThankYouNotes(toContact id: Int64) throws -> [ThankYouNote] {
+    /// The notes owed to a contact now, oldest first: standalone ones, and
+    /// those of meetings that have happened and were not called off (a note
+    /// for a meeting to come is not owed yet).
+    public func owedThankYouNotes(toContact id: Int64, now: Date) throws -> [ThankYouNote] {
+        try read { db in try RapportStore.owedThankYouNotes(toContact: id, now: now, db) }
+    }
+
+    static func owedThankYouNotes(toContact id: Int64, now: Date, _ db: Database) throws -> [ThankYouNote] {
+        try ThankYouNote.fetchAll(db, sql: """
+            SELECT n.* FROM thankYouNote n LEFT JOIN meeting m ON m.id = n.meetingID
+            WHERE n.contactID = ? AND n.state = \(ThankYouState.owed.sql)
+              AND (n.meetingID IS NULL OR (m.startsAt <= ? AND m.cancelledAt IS NULL))
+            ORDER BY coalesce(m.startsAt, n.createdAt), n.id
+            """, arguments: [id, now])
+    }
+
+    /// Which notes "thank this person" means: the oldest note owed to them
+    /// (or every one, with `all`); none when nothing is owed. The one rule
+    /// for `thanks sent NAME` and a quick-add `thanks @name`.
+    public func notesToThank(contact id: Int64, all: Bool, now: Date) throws -> [ThankYouNote] {
+        let owed = try owedThankYouNotes(toContact: id, now: now)
+        return all ? owed : Array(owed.prefix(1))
+    }
+
+    /// The attendees owed a note from an account's latest meeting that has
+    /// happened and still has notes owed: what "thanks #acme" means.
+    public func latestMeetingOwingThanks(account id: Int64, now: Date) throws -> (meeting: Meeting, notes: [ThankYouNote])? {
         try read { db in
-            try ThankYouNote.filter(Column("contactID") == id && Column("state") == "owed").order(Column("id")).fetchAll(db)
+            guard let meeting = try Meeting.fetchOne(db, sql: """
+                SELECT m.* FROM meeting m
+                WHERE m.accountID = ? AND m.startsAt <= ? AND m.cancelledAt IS NULL
+                  AND EXISTS (SELECT 1 FROM thankYouNote n WHERE n.meetingID = m.id AND n.state = \(ThankYouState.owed.sql))
+                ORDER BY m.startsAt DESC LIMIT 1
+                """, arguments: [id, now]) else { return nil }
+            return (meeting, try ThankYouNote.all().of(meeting: meeting.id!).owed().order(Column("id")).fetchAll(db))
         }
     }
 

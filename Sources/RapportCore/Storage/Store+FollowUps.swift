@@ -8,18 +8,25 @@ extension RapportStore {
     public func addFollowUp(title: String, people: People, day: CivilDate, time: LocalTime? = nil,
                             recurrence: Recurrence? = nil, accountID: Int64? = nil, notes: String? = nil,
                             now: Date, calendar: LocalCalendar) throws -> (followUp: FollowUp, created: [Contact]) {
-        let title = title.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !title.isEmpty else { throw StoreError.invalid("a follow-up needs a title (what was promised)") }
-        var followUp = FollowUp(title: title, dueDay: day, dueAt: time.map { calendar.instant(on: day, at: $0) },
+        let followUp = FollowUp(title: title, dueDay: day, dueAt: time.map { calendar.instant(on: day, at: $0) },
                                 recurrence: recurrence, accountID: accountID, notes: notes, createdAt: now)
         return try write { db in
-            let (contactIDs, created) = try RapportStore.materialize(people, now: now, db)
-            try followUp.insert(db)
-            for contactID in uniqued(contactIDs) {
-                try FollowUpContact(followUpID: followUp.id!, contactID: contactID).insert(db)
-            }
-            return (followUp, created)
+            let (contactIDs, created) = try RapportStore.materialize(people, accountID: accountID, now: now, db)
+            return (try RapportStore.insertFollowUp(followUp, contactIDs: contactIDs, db), created)
         }
+    }
+
+    /// The one way a follow-up is stored: the follow-up and its people.
+    static func insertFollowUp(_ followUp: FollowUp, contactIDs: [Int64], _ db: Database) throws -> FollowUp {
+        var followUp = followUp
+        followUp.title = followUp.title.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !followUp.title.isEmpty else { throw StoreError.invalid("a follow-up needs a title (what was promised)") }
+        try requireContacts(contactIDs, db)
+        try followUp.insert(db)
+        for contactID in uniqued(contactIDs) {
+            try FollowUpContact(followUpID: followUp.id!, contactID: contactID).insert(db)
+        }
+        return followUp
     }
 
     public func followUp(id: Int64) throws -> FollowUp? {
@@ -66,7 +73,7 @@ extension RapportStore {
         followUp.state = .done
         followUp.completedAt = now
         try followUp.update(db)
-        guard let rule = followUp.repeatRule else { return nil }
+        guard let rule = try followUp.repeatRule() else { return nil }
         let nextDay = rule.next(after: followUp.dueDay)
         let nextAt = followUp.dueAt.map { calendar.instant(on: nextDay, at: calendar.time(of: $0)) }
         var next = FollowUp(title: followUp.title, dueDay: nextDay, dueAt: nextAt, recurrence: rule,

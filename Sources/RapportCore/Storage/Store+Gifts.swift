@@ -9,10 +9,12 @@ extension RapportStore {
         guard !gift.description.trimmingCharacters(in: .whitespaces).isEmpty else {
             throw StoreError.invalid("a gift needs a description")
         }
-        return try write { db in try RapportStore.insertGift(gift, recipientIDs: recipientIDs, db) }
+        return try write { db in try RapportStore.insertGift(gift, recipientIDs: recipientIDs, sentAt: nil, db) }
     }
 
-    static func insertGift(_ gift: Gift, recipientIDs: [Int64], _ db: Database) throws -> Gift {
+    /// `sentAt`: when a gift stored as sent was sent (its recipients are
+    /// touched then); nil means when it was recorded.
+    static func insertGift(_ gift: Gift, recipientIDs: [Int64], sentAt: Date?, _ db: Database) throws -> Gift {
         var gift = gift
         if let cost = gift.costMinorUnits, cost < 0 { throw StoreError.invalid("a gift cannot cost less than nothing") }
         try requireContacts(recipientIDs, db)
@@ -25,19 +27,20 @@ extension RapportStore {
         for contactID in uniqued(recipients) {
             try GiftRecipient(giftID: gift.id!, contactID: contactID).insert(db)
         }
-        if gift.state == .sent { try touchRecipients(of: gift, at: gift.createdAt, db) }
+        if gift.state == .sent { try touchRecipients(of: gift, at: sentAt ?? gift.createdAt, db) }
         return gift
     }
 
     /// Stores a gift to people (new ones created in the same transaction)
-    /// and/or an account's team.
-    public func addGift(_ gift: Gift, people: People) throws -> (Gift, [Contact]) {
+    /// and/or an account's team. A gift stored as sent touches its recipients
+    /// at `sentAt` (the moment it was sent, not the moment it was logged).
+    public func addGift(_ gift: Gift, people: People, sentAt: Date? = nil) throws -> (Gift, [Contact]) {
         guard !gift.description.trimmingCharacters(in: .whitespaces).isEmpty else {
             throw StoreError.invalid("a gift needs a description")
         }
         return try write { db in
             let (ids, created) = try RapportStore.materialize(people, now: gift.createdAt, db)
-            return (try RapportStore.insertGift(gift, recipientIDs: ids, db), created)
+            return (try RapportStore.insertGift(gift, recipientIDs: ids, sentAt: sentAt, db), created)
         }
     }
 
@@ -73,9 +76,6 @@ extension RapportStore {
 
     static func touchRecipients(of gift: Gift, at: Date, _ db: Database) throws {
         let recipients = try Int64.fetchAll(db, sql: "SELECT contactID FROM giftRecipient WHERE giftID = ?", arguments: [gift.id])
-        for contactID in recipients {
-            var touch = Touch(contactID: contactID, at: at, kind: .gift, giftID: gift.id)
-            try touch.insert(db)
-        }
+        try recordTouches(recipients, at: at, from: .gift(gift.id!), db)
     }
 }

@@ -30,9 +30,8 @@ extension RapportStore {
         try interaction.insert(db)
         for contactID in uniqued(contactIDs) {
             try InteractionContact(interactionID: interaction.id!, contactID: contactID).insert(db)
-            var touch = Touch(contactID: contactID, at: at, kind: .interaction, interactionID: interaction.id)
-            try touch.insert(db)
         }
+        try recordTouches(contactIDs, at: at, from: .interaction(interaction.id!), db)
         return interaction
     }
 

@@ -24,10 +24,12 @@ extension RapportStore {
         }
     }
 
-    static func insertLunch(guestIDs: [Int64], startsAt: Date?, place: String?, state: LunchState, notes: String?,
-                            cost: Money?, now: Date, _ db: Database) throws -> Lunch {
+    /// The one way a lunch is stored: the lunch and its guests; a lunch
+    /// stored as held touches each guest at its time.
+    static func insertLunch(guestIDs: [Int64], startsAt: Date?, place: String?, accountID: Int64? = nil, state: LunchState,
+                            notes: String?, cost: Money?, now: Date, _ db: Database) throws -> Lunch {
         try requireContacts(guestIDs, db)
-        var lunch = Lunch(startsAt: startsAt, place: place, state: state, notes: notes, cost: cost, createdAt: now)
+        var lunch = Lunch(startsAt: startsAt, place: place, accountID: accountID, state: state, notes: notes, cost: cost, createdAt: now)
         try lunch.insert(db)
         for contactID in uniqued(guestIDs) {
             try LunchGuest(lunchID: lunch.id!, contactID: contactID).insert(db)
@@ -72,9 +74,6 @@ extension RapportStore {
 
     static func touchGuests(of lunch: Lunch, at: Date, _ db: Database) throws {
         let guests = try Int64.fetchAll(db, sql: "SELECT contactID FROM lunchGuest WHERE lunchID = ?", arguments: [lunch.id])
-        for contactID in guests {
-            var touch = Touch(contactID: contactID, at: at, kind: .lunch, lunchID: lunch.id)
-            try touch.insert(db)
-        }
+        try recordTouches(guests, at: at, from: .lunch(lunch.id!), db)
     }
 }

@@ -36,22 +36,31 @@ extension RapportStore {
             throw StoreError.invalid("a meeting cannot end before it starts")
         }
         return try write { db in
-            let (attendeeIDs, created) = try RapportStore.materialize(draft.attendees, now: now, db)
-            var meeting = Meeting(title: title, startsAt: draft.startsAt, endsAt: draft.endsAt, place: draft.place,
-                                  accountID: draft.accountID, prepNotes: draft.prepNotes,
-                                  outcomeNotes: draft.outcomeNotes, createdAt: now)
-            try meeting.insert(db)
-            var notes: [ThankYouNote] = []
-            for contactID in uniqued(attendeeIDs) {
-                try MeetingAttendee(meetingID: meeting.id!, contactID: contactID).insert(db)
-                var note = ThankYouNote(meetingID: meeting.id!, contactID: contactID, createdAt: now)
-                try note.insert(db)
-                notes.append(note)
-                var touch = Touch(contactID: contactID, at: meeting.startsAt, kind: .meeting, meetingID: meeting.id)
-                try touch.insert(db)
-            }
+            let (attendeeIDs, created) = try RapportStore.materialize(draft.attendees, accountID: draft.accountID, now: now, db)
+            var draft = draft
+            draft.title = title
+            let (meeting, notes) = try RapportStore.insertMeeting(draft, attendeeIDs: attendeeIDs, now: now, db)
             return (meeting, notes, created)
         }
+    }
+
+    /// The one way a meeting is stored, from every entry point: the meeting,
+    /// its attendees, one thank-you note owed to each (shown once the meeting
+    /// has happened) and a touch for each at the meeting's start.
+    static func insertMeeting(_ draft: MeetingDraft, attendeeIDs: [Int64], now: Date, _ db: Database) throws -> (Meeting, [ThankYouNote]) {
+        var meeting = Meeting(title: draft.title, startsAt: draft.startsAt, endsAt: draft.endsAt, place: draft.place,
+                              accountID: draft.accountID, prepNotes: draft.prepNotes,
+                              outcomeNotes: draft.outcomeNotes, createdAt: now)
+        try meeting.insert(db)
+        var notes: [ThankYouNote] = []
+        for contactID in uniqued(attendeeIDs) {
+            try MeetingAttendee(meetingID: meeting.id!, contactID: contactID).insert(db)
+            var note = ThankYouNote(meetingID: meeting.id!, contactID: contactID, createdAt: now)
+            try note.insert(db)
+            notes.append(note)
+        }
+        try recordTouches(attendeeIDs, at: meeting.startsAt, from: .meeting(meeting.id!), db)
+        return (meeting, notes)
     }
 
     public func meeting(id: Int64) throws -> Meeting? {
@@ -71,6 +80,18 @@ extension RapportStore {
         try write { db in try RapportStore.markThankYouSent(id: id, channel: channel, at: at, db) }
     }
 
+    /// Records several notes as sent in one transaction: all of them, or none.
+    @discardableResult
+    public func markThankYouSent(ids: [Int64], channel: ThankYouChannel?, at: Date) throws -> [ThankYouNote] {
+        try write { db in
+            try uniqued(ids).map { id in
+                try RapportStore.markThankYouSent(id: id, channel: channel, at: at, db)
+                guard let note = try ThankYouNote.fetchOne(db, key: id) else { throw StoreError.notFound("no thank-you note t\(id)") }
+                return note
+            }
+        }
+    }
+
     static func markThankYouSent(id: Int64, channel: ThankYouChannel?, at: Date, _ db: Database) throws {
         guard var note = try ThankYouNote.fetchOne(db, key: id) else { throw StoreError.notFound("no thank-you note t\(id)") }
         guard note.state == .owed else { throw StoreError.invalid("thank-you note t\(id) is already \(note.state.rawValue)") }
@@ -78,8 +99,7 @@ extension RapportStore {
         note.sentAt = at
         note.channel = channel
         try note.update(db)
-        var touch = Touch(contactID: note.contactID, at: at, kind: .thankYou, thankYouNoteID: note.id)
-        try touch.insert(db)
+        try recordTouches([note.contactID], at: at, from: .thankYou(note.id!), db)
     }
 
     /// Waives a thank-you note that will not be written, with the reason.

@@ -49,19 +49,17 @@ extension RapportStore {
     /// else the only one the words start, else an error naming the candidates
     /// or the closest name.
     public func resolveSegment(_ name: String) throws -> Segment {
-        let wanted = NameMatcher.fold(name.trimmingCharacters(in: .whitespacesAndNewlines))
         let all = try segments()
-        if let exact = all.first(where: { NameMatcher.fold($0.name) == wanted }) { return exact }
-        let starting = all.filter { NameMatcher.fold($0.name).hasPrefix(wanted) }
-        if starting.count == 1, !wanted.isEmpty { return starting[0] }
-        if starting.count > 1, !wanted.isEmpty {
-            throw StoreError.invalid("'\(name)' matches \(starting.count) segments: "
-                                     + starting.map { "'\($0.name)'" }.joined(separator: ", ") + "; name one in full")
+        switch NameResolver.resolve(name.trimmingCharacters(in: .whitespacesAndNewlines), among: all, name: \.name) {
+        case .found(let segment):
+            return segment
+        case .ambiguous(let candidates):
+            throw StoreError.invalid("'\(name)' matches \(candidates.count) segments: "
+                                     + candidates.map { "'\($0.name)'" }.joined(separator: ", ") + "; name one in full")
+        case .notFound(let closest):
+            throw StoreError.notFound("no segment '\(name)'" + (closest.map { "; did you mean '\($0.name)'?" }
+                ?? (all.isEmpty ? "; add one with: rapport segment add NAME" : "")))
         }
-        let closest = all.map { ($0, editDistance(NameMatcher.fold($0.name), wanted)) }
-            .filter { $0.1 <= max(2, wanted.count / 4) }.min { $0.1 < $1.1 }?.0
-        throw StoreError.notFound("no segment '\(name)'" + (closest.map { "; did you mean '\($0.name)'?" }
-            ?? (all.isEmpty ? "; add one with: rapport segment add NAME" : "")))
     }
 
     /// Changes the ratings given; the others stay.

@@ -3,8 +3,8 @@
 ///
 /// A template is text with fields in braces; `{{` and `}}` are literal
 /// braces. The fields are `{late}` (how many items are late), one count per
-/// item kind, named as `--kind` names it (`{thank-you}`, `{follow-up}`…, read
-/// from `ItemKind`), and the most overdue item's `{first.ref}`,
+/// item kind, named as `--kind` names it (`{thank-you}`, `{follow-up}`…, or
+/// an alias from the table of kinds: `{thanks}`), and the most overdue item's `{first.ref}`,
 /// `{first.kind}`, `{first.title}`, `{first.who}`, `{first.account}`,
 /// `{first.late}` and `{first.due}`. A template naming any other field is
 /// refused when it is read, never rendered with a hole in it.
@@ -100,7 +100,8 @@ public struct OverdueTemplate: Sendable, Equatable {
                 throw PhraseError("the template has a '{' that is never closed (write '{{' for a brace)")
             }
             let name = String(template[next..<close])
-            guard let field = Self.fields.first(where: { $0.name == name.lowercased() }) else {
+            // A kind's count answers to whatever `--kind` takes: its name, label or an alias ({thanks}).
+            guard let field = Self.fields.first(where: { $0.name == name.lowercased() }) ?? ItemKind(named: name).map(Field.count) else {
                 throw PhraseError(Self.unknownFieldMessage(name))
             }
             if !text.isEmpty { parts.append(.text(text)); text = "" }

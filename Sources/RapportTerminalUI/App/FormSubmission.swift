@@ -4,61 +4,55 @@ import RapportCore
 /// Turns a filled form into a change to the book, with the same library
 /// rules as the shell commands; an error keeps the form open and says why.
 extension RapportApp {
-    func submit(_ form: Form) {
+    func submit(_ form: Form) -> [Outcome] {
         do {
-            let summary: String
             switch form.kind {
-            case .meeting: summary = try submitMeeting(form)
-            case .call: summary = try submitCall(form)
-            case .lunch: summary = try submitLunch(form)
-            case .gift: summary = try submitGift(form)
-            case .editContact(let id): summary = try submitContact(form, id: id)
+            case .meeting: return try submitMeeting(form)
+            case .call: return try submitCall(form)
+            case .lunch: return try submitLunch(form)
+            case .gift: return try submitGift(form)
+            case .editContact(let id): return try submitContact(form, id: id)
+            case .prepNotes(let id): return try submitPrepNotes(form, meetingID: id)
             }
-            state.form = nil
-            state.message = Message(text: summary, isError: false)
         } catch {
-            var failed = form
-            failed.error = "\(error)"
-            state.form = failed
+            return [.formRefused(form, "\(error)")]
         }
     }
 
-    private func names(_ text: String) -> [String] {
-        text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    private func people(_ text: String) throws -> People {
+        try store.resolvePeople(NameMatcher.splitPeople(text), new: .whenClearlyNew())
     }
 
     private func parsed(_ text: String) throws -> When? {
-        text.isEmpty ? nil : try DatePhraseParser(today: state.agenda.today, weekend: rules.weekend,
-                                                  numericOrder: NumericDateOrder.from(environment: environment)).parse(text)
+        text.isEmpty ? nil : try dates().parse(text)
     }
 
     private func instant(_ when: When, defaultTime: LocalTime?) -> Date {
-        if let time = when.time ?? defaultTime { return state.calendar.instant(on: when.day, at: time) }
-        return when.day == state.agenda.today ? state.now : state.calendar.instant(on: when.day, at: .noon)
+        Policy(rules: rules, calendar: state.calendar).instant(for: when, now: state.now, defaultTime: defaultTime)
     }
 
-    private func submitMeeting(_ form: Form) throws -> String {
+    private func submitMeeting(_ form: Form) throws -> [Outcome] {
         guard !form.value("title").isEmpty else { throw StoreError.invalid("a meeting needs a title") }
         guard let when = try parsed(form.value("when")), when.time != nil else {
             throw StoreError.invalid("a meeting needs a time, like 'today 10:00'")
         }
-        let people = try store.resolvePeople(names(form.value("with")), createMissing: true)
+        let people = try people(form.value("with"))
         let start = instant(when, defaultTime: nil)
         return try recorded("log meeting") {
             let (meeting, notes, _) = try store.addMeeting(MeetingDraft(
                 title: form.value("title"), startsAt: start, place: form.value("place").nilIfEmpty, attendees: people,
                 prepNotes: form.value("prep").nilIfEmpty, outcomeNotes: form.value("outcome").nilIfEmpty), now: state.now)
-            let owed = start <= state.now && !notes.isEmpty ? "; thank-you notes owed: " + notes.map { "t\($0.id!)" }.joined(separator: " ") : ""
-            return "Logged m\(meeting.id!) \"\(meeting.title)\"" + owed
+            let owed = start <= state.now && !notes.isEmpty ? "; thank-you notes owed: " + notes.map { $0.ref.description }.joined(separator: " ") : ""
+            return "Logged \(meeting.ref) \"\(meeting.title)\"" + owed
         }
     }
 
-    private func submitCall(_ form: Form) throws -> String {
+    private func submitCall(_ form: Form) throws -> [Outcome] {
         guard !form.value("with").isEmpty else { throw StoreError.invalid("say who the call was with") }
         guard !form.value("title").isEmpty else { throw StoreError.invalid("say what the call was about") }
         let at = try parsed(form.value("when")).map { instant($0, defaultTime: nil) } ?? state.now
         guard at <= state.now else { throw StoreError.invalid("a logged call happened already; add a follow-up for one to come") }
-        let people = try store.resolvePeople(names(form.value("with")), createMissing: true)
+        let people = try people(form.value("with"))
         return try recorded("log call") {
             let (interaction, _) = try store.logInteraction(kind: .call, title: form.value("title"), people: people, at: at,
                                                             notes: form.value("notes").nilIfEmpty, now: state.now)
@@ -66,41 +60,38 @@ extension RapportApp {
         }
     }
 
-    private func submitLunch(_ form: Form) throws -> String {
+    private func submitLunch(_ form: Form) throws -> [Outcome] {
         guard !form.value("with").isEmpty else { throw StoreError.invalid("say who the lunch is with") }
         let start = try parsed(form.value("when")).map { instant($0, defaultTime: .noon) }
-        let people = try store.resolvePeople(names(form.value("with")), createMissing: true)
+        let people = try people(form.value("with"))
         let held = start.map { $0 <= state.now } ?? false
         let cost = try form.value("cost").nilIfEmpty.map { text throws(PhraseError) in try Money(amount: text) }
         if cost != nil && !held { throw StoreError.invalid("a cost is for a lunch that was held: give its time in the past") }
         return try recorded(held ? "log lunch" : "offer lunch") {
             let (lunch, _) = try store.addLunch(people: people, startsAt: start, place: form.value("place").nilIfEmpty,
                                                 state: held ? .held : .offered, cost: cost, now: state.now)
-            return held ? "Logged l\(lunch.id!) lunch held" : "Added l\(lunch.id!) lunch offered"
+            return held ? "Logged \(lunch.ref) lunch held" : "Added \(lunch.ref) lunch offered"
         }
     }
 
-    private func submitGift(_ form: Form) throws -> String {
+    private func submitGift(_ form: Form) throws -> [Outcome] {
         guard !form.value("title").isEmpty else { throw StoreError.invalid("say what the gift is") }
         let cost = try form.value("cost").nilIfEmpty.map { text throws(PhraseError) in try Money(amount: text) }
         let sendBy = try parsed(form.value("when"))?.day
-        let people = try store.resolvePeople(names(form.value("with")), createMissing: true)
+        let people = try people(form.value("with"))
         var accountID: Int64?
         if !form.value("account").isEmpty {
-            guard let account = try store.resolveAccount(form.value("account")) else {
-                throw StoreError.notFound("no account matches '\(form.value("account"))'")
-            }
-            accountID = account.id
+            accountID = try store.resolveAccount(form.value("account")).id
         }
         return try recorded("plan gift") {
             let (gift, _) = try store.addGift(Gift(accountID: accountID, occasion: "", description: form.value("title"),
                                                    costMinorUnits: cost?.minorUnits, currency: cost?.currency, state: .idea,
                                                    sendBy: sendBy, createdAt: state.now), people: people)
-            return "Added g\(gift.id!) gift \"\(gift.description)\""
+            return "Added \(gift.ref) gift \"\(gift.description)\""
         }
     }
 
-    private func submitContact(_ form: Form, id: Int64) throws -> String {
+    private func submitContact(_ form: Form, id: Int64) throws -> [Outcome] {
         let tierText = form.value("tier")
         guard tierText.isEmpty || Tier(text: tierText) != nil else { throw StoreError.invalid("the tier is A, B, C or empty") }
         func days(_ key: String, _ label: String) throws -> Int? {

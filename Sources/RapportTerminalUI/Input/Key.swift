@@ -37,4 +37,6 @@ public enum Event: Sendable {
     /// A click on a row of the screen.
     case click(x: Int, y: Int)
     case scroll(down: Bool)
+    /// What an effect found or did (the controller's answer to an `Effect`).
+    case outcome(Outcome)
 }

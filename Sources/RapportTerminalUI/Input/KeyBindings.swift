@@ -6,12 +6,13 @@ public enum Action: Hashable, Sendable {
     case done, snooze, thanked, edit, cancel, undo, refresh
     case quickAdd, filter, sort, period
     case logMeeting, logCall, logLunch, logGift
+    case editPrep, prepared
     case help, quit
 }
 
 /// Where a binding applies.
 public enum Scope: Hashable, Sendable {
-    case everywhere, lists, openable, agenda, contacts, cards, itemScreens, reports
+    case everywhere, lists, openable, agenda, contacts, cards, itemScreens, reports, brief
 }
 
 /// One row of the key table: the keys, what they do, where, and how the
@@ -32,12 +33,14 @@ public struct KeyBinding: Sendable {
         KeyBinding(keys: [.pageUp, .control("b")], action: .pageUp, scope: .lists, label: nil, help: "previous page"),
         KeyBinding(keys: [.home, .character("g")], action: .top, scope: .lists, label: nil, help: "first row"),
         KeyBinding(keys: [.end, .character("G")], action: .bottom, scope: .lists, label: nil, help: "last row"),
-        KeyBinding(keys: [.enter], action: .open, scope: .openable, label: "open", help: "open the contact or account"),
+        KeyBinding(keys: [.enter], action: .open, scope: .openable, label: "open", help: "open: a meeting's or a prepare item's brief, else the contact or account"),
         KeyBinding(keys: [.character("p")], action: .period, scope: .reports, label: "period", help: "report on the week, month or quarter to today"),
         KeyBinding(keys: [.character("d")], action: .done, scope: .itemScreens, label: "done", help: "mark the item done"),
         KeyBinding(keys: [.character("s")], action: .snooze, scope: .itemScreens, label: "snooze", help: "put the item off (asks until when)"),
         KeyBinding(keys: [.character("t")], action: .thanked, scope: .itemScreens, label: nil, help: "thank-you note sent"),
         KeyBinding(keys: [.character("x")], action: .cancel, scope: .itemScreens, label: "cancel", help: "cancel the item (asks first)"),
+        KeyBinding(keys: [.character("e")], action: .editPrep, scope: .brief, label: "prep notes", help: "edit the prep notes (in a brief)"),
+        KeyBinding(keys: [.character("d")], action: .prepared, scope: .brief, label: "prepared", help: "mark the preparation done (in a brief)"),
         KeyBinding(keys: [.character("e")], action: .edit, scope: .everywhere, label: "edit", help: "edit the contact"),
         KeyBinding(keys: [.character("/")], action: .filter, scope: .contacts, label: "filter", help: "filter contacts as you type"),
         KeyBinding(keys: [.character("o")], action: .sort, scope: .contacts, label: "sort", help: "sort by name, last touch, touch due, tier"),
@@ -65,7 +68,12 @@ public struct KeyBinding: Sendable {
         switch scope {
         case .everywhere: return true
         case .lists: return screen != .help
-        case .openable: return screen != .help && screen != .report && screen != .segments
+        case .openable:
+            if case .brief = screen { return false }
+            return screen != .help && screen != .report && screen != .segments
+        case .brief:
+            if case .brief = screen { return true }
+            return false
         case .reports: return screen == .report || screen == .segments
         case .agenda: return screen == .agenda
         case .contacts: return screen == .contacts

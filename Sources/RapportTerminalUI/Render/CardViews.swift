@@ -48,28 +48,9 @@ enum ContactCardView {
             buffer.put("Loading…", x: 2, y: 2, tint: .muted)
             return
         }
-        let contact = card.contact
-        var headline = [contact.title, card.account].compactMap { $0 }.joined(separator: " at ")
-        if let tier = contact.tier { headline += (headline.isEmpty ? "" : " · ") + "tier \(tier.rawValue)" }
-        if contact.isFavourite { headline += (headline.isEmpty ? "" : " · ") + "★ favourite" }
-        var lines: [CardLine] = [.text(contact.name + "  @\(id)" + (headline.isEmpty ? "" : " · " + headline), [.bold], .accent)]
-        var fields: [(String, String?)] = [
-            ("nickname", contact.nickname), ("email", card.emails.isEmpty ? nil : card.emails.joined(separator: ", ")),
-            ("phone", card.phones.isEmpty ? nil : card.phones.joined(separator: ", ")), ("prefers", contact.preferredChannel?.rawValue),
-            ("tags", card.tags.isEmpty ? nil : card.tags.joined(separator: ", ")),
-            ("needs", contact.needs), ("wants", contact.wants), ("cares about", contact.caresAbout),
-            ("dietary", contact.dietaryNeeds), ("family", contact.family), ("interests", contact.interests),
-            ("birthday", contact.birthday?.description),
-        ]
-        var rhythm: [String] = []
-        if let cadence = card.cadence { rhythm.append("touch every \(cadence) d") }
-        if let lunch = contact.lunchCadenceDays { rhythm.append("lunch every \(lunch) d") }
-        fields.append(("cadence", rhythm.isEmpty ? nil : rhythm.joined(separator: "; ")))
-        var touch = card.lastTouch.map { "last \(DateText.day(state.calendar.day(of: $0), relativeToYear: state.agenda.today.year)) (\(Renderer.ago($0, state)))" } ?? "no touch yet"
-        if let due = card.touchDue { touch += "; due \(Renderer.dueText(due, state))" }
-        fields.append(("touch", touch))
-        fields.append(("notes", contact.notes))
-        lines += fields.compactMap { label, value in value.map { CardLine.field(label, $0) } }
+        let headline = card.headline
+        var lines: [CardLine] = [.text(card.contact.name + "  @\(id)" + (headline.isEmpty ? "" : " · " + headline), [.bold], .accent)]
+        lines += card.fields(today: state.agenda.today, calendar: state.calendar).map { CardLine.field($0.label, $0.value) }
         lines.append(.blank)
         lines.append(.text("Open · \(card.open.count)", [.bold], .today))
         lines += card.open.indices.map(CardLine.item)
@@ -114,7 +95,7 @@ enum AccountCardView {
         lines.append(.text("Gifts · \(card.gifts.count)", [.bold], .accent))
         for gift in card.gifts {
             let cost = gift.costMinorUnits.map { Money(minorUnits: $0, currency: gift.currency ?? "USD").description }
-            lines.append(.field("g\(gift.id!)", [gift.description, gift.state.rawValue, cost,
+            lines.append(.field("\(gift.ref)", [gift.description, gift.state.rawValue, cost,
                                                  gift.sentOn.map { DateText.day($0, relativeToYear: state.agenda.today.year) }]
                 .compactMap { $0 }.joined(separator: " · ")))
         }

@@ -22,6 +22,7 @@ public enum Renderer {
             case .segments: SegmentsView.draw(state, into: &buffer)
             case .contact: ContactCardView.draw(state, into: &buffer)
             case .account: AccountCardView.draw(state, into: &buffer)
+            case .brief: BriefView.draw(state, into: &buffer)
             case .help: HelpView.draw(state, into: &buffer)
             }
         }
@@ -76,7 +77,9 @@ public enum Renderer {
             return
         }
         var x = 0
-        for binding in KeyBinding.table where binding.label != nil && binding.applies(to: state.screen) {
+        // A key another row takes on this screen (e in a brief) is named once, by that row.
+        for binding in KeyBinding.table where binding.label != nil && binding.applies(to: state.screen)
+            && KeyBinding.action(for: binding.keys[0], on: state.screen) == binding.action {
             let key = binding.keys[0] == .escape ? "q" : binding.keys[0].description
             let text = "\(key) \(binding.label!)"
             guard x + TerminalText.width(text) + 2 <= state.width else { break }

@@ -84,6 +84,16 @@ enum ReportLayout {
             figure("not a fit", now.deals.notAFit, before.deals.notAFit),
             plain("win rate " + (now.deals.winRate.map(ReportText.percent) ?? "–")), figure("open", report.standing.openDeals, nil),
         ])))
+        // Only once fits or reasons are recorded: until then there is nothing to compare.
+        for row in report.dealFit.byFit where row.fit != nil {
+            lines.append(ReportLine(label: "  " + row.label, spans: joined([
+                figure("open", row.open, nil), figure("won", row.won, nil), figure("lost", row.lost, nil), figure("not a fit", row.notAFit, nil),
+                plain("win rate " + (row.winRate.map(ReportText.percent) ?? "–")),
+            ])))
+        }
+        for outcome in report.dealFit.notAFit where outcome.reason != nil {
+            lines.append(ReportLine(label: "  not a fit", spans: plain("\(outcome.title) · \(outcome.account) · \(outcome.reason!)")))
+        }
 
         // Touches a week, and per tier.
         let weekly = report.weeklyTouches.map(\.count)

@@ -141,6 +141,7 @@ enum SegmentsView {
             func rating(_ value: Int?) -> String { value.map(String.init) ?? "–" }
             lines.append(("attractiveness \(rating(segment.attractiveness)) · competitiveness \(rating(segment.competitiveness))", [], .muted))
             lines.append(("appeal to buyers \(rating(segment.appealToBuyers))", [], .muted))
+            if let only = segment.onlyStatement { lines.append(("ONLY: " + only, [], .accent)) }
         }
         let accounts = state.accounts.filter { $0.account.segmentID == figures.segment?.id }.map(\.account.name)
         lines.append((ReportText.count(figures.accounts, "account") + (accounts.isEmpty ? "" : ": " + accounts.prefix(6).joined(separator: ", "))

@@ -6,6 +6,7 @@ public enum Screen: Hashable, Sendable {
     case agenda, contacts, accounts, report, segments
     case contact(Int64)
     case account(Int64)
+    case brief(BriefSubject)
     case help
 
     /// The tabs, in the order their number keys select them.
@@ -20,6 +21,7 @@ public enum Screen: Hashable, Sendable {
         case .segments: return "Segments"
         case .contact: return "Contact"
         case .account: return "Account"
+        case .brief: return "Brief"
         case .help: return "Help"
         }
     }
@@ -68,6 +70,7 @@ public struct Form: Hashable, Sendable {
     public enum Kind: Hashable, Sendable {
         case meeting, call, lunch, gift
         case editContact(Int64)
+        case prepNotes(Int64)
     }
 
     public struct Field: Hashable, Sendable {
@@ -88,53 +91,6 @@ public struct Form: Hashable, Sendable {
 
     public func value(_ key: String) -> String {
         fields.first { $0.key == key }?.editor.text.trimmingCharacters(in: .whitespaces) ?? ""
-    }
-}
-
-/// Everything shown about one contact.
-public struct ContactCard: Hashable, Sendable {
-    public var contact: Contact
-    public var account: String?
-    public var emails: [String]
-    public var phones: [String]
-    public var tags: [String]
-    public var cadence: Int?
-    public var lastTouch: Date?
-    public var touchDue: CivilDate?
-    public var open: [AgendaItem]
-    public var timeline: [TimelineEntry]
-
-    public init(contact: Contact, account: String?, emails: [String], phones: [String], tags: [String], cadence: Int?,
-                lastTouch: Date?, touchDue: CivilDate?, open: [AgendaItem], timeline: [TimelineEntry]) {
-        self.contact = contact
-        self.account = account
-        self.emails = emails
-        self.phones = phones
-        self.tags = tags
-        self.cadence = cadence
-        self.lastTouch = lastTouch
-        self.touchDue = touchDue
-        self.open = open
-        self.timeline = timeline
-    }
-}
-
-/// Everything shown about one account.
-public struct AccountCard: Hashable, Sendable {
-    public var account: Account
-    public var segment: Segment?
-    public var team: [ContactRow]
-    public var deals: [Deal]
-    public var gifts: [Gift]
-    public var open: [AgendaItem]
-
-    public init(account: Account, segment: Segment? = nil, team: [ContactRow], deals: [Deal], gifts: [Gift], open: [AgendaItem]) {
-        self.account = account
-        self.segment = segment
-        self.team = team
-        self.deals = deals
-        self.gifts = gifts
-        self.open = open
     }
 }
 
@@ -190,6 +146,7 @@ public struct AppState: Sendable {
 
     public var contactCard: ContactCard?
     public var accountCard: AccountCard?
+    public var briefScreen: BriefScreenState?
     /// The first line shown of a card or of the help.
     public var scroll = 0
 

@@ -16,6 +16,8 @@ public enum Effect: Hashable, Sendable {
     case previewSnooze(String)
     case openContact(Int64)
     case openAccount(Int64)
+    /// Read the brief for a meeting, lunch, contact or account.
+    case openBrief(BriefSubject)
     /// Read the contact and open the form to edit it.
     case editContact(Int64)
     case submit(Form)

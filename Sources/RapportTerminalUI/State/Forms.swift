@@ -75,10 +75,7 @@ public enum Forms {
         var parts = text.components(separatedBy: ",")
         let typed = parts.last?.trimmingCharacters(in: .whitespaces) ?? ""
         guard !typed.isEmpty else { return nil }
-        let folded = NameMatcher.fold(typed)
-        guard let match = names.first(where: { NameMatcher.fold($0).hasPrefix(folded) && $0 != typed })
-                ?? names.first(where: { NameMatcher.fold($0).split(separator: " ").contains { $0.hasPrefix(folded) } && $0 != typed })
-        else { return nil }
+        guard let match = NameMatcher.completions(of: typed, among: names).first(where: { $0 != typed }) else { return nil }
         parts[parts.count - 1] = (parts.count > 1 ? " " : "") + match
         return parts.joined(separator: ",")
     }

@@ -17,6 +17,8 @@ public enum Update {
             return perform(down ? .down : .up, state: &state)
         case .click(_, let y):
             return click(row: y, state: &state)
+        case .outcome(let outcome):
+            return apply(outcome, state: &state)
         case .key(let key):
             if state.form != nil { return formKey(key, state: &state) }
             if state.prompt != nil { return promptKey(key, state: &state) }
@@ -113,6 +115,10 @@ public enum Update {
                 return []
             }
             return [.editContact(contact.id!)]
+        case .editPrep:
+            return BriefKeys.editPrep(state: &state)
+        case .prepared:
+            return BriefKeys.markPrepared(state: &state)
         case .logMeeting, .logCall, .logLunch, .logGift:
             let name = selectedContactForForms(state)?.name ?? ""
             switch action {
@@ -186,6 +192,8 @@ public enum Update {
             state.scroll = count == 0 ? 0 : min(max(state.scroll + delta, 0), count - 1)
         case .help:
             state.scroll = min(max(state.scroll + delta, 0), max(KeyBinding.table.count - state.bodyHeight + 2, 0))
+        case .brief:
+            state.scroll = min(max(state.scroll + delta, 0), max(BriefView.lines(state).count - state.bodyHeight, 0))
         case .report:
             state.scroll = min(max(state.scroll + delta, 0), max(ReportLayout.lines(state).count - state.bodyHeight, 0))
         case .segments:
@@ -196,6 +204,7 @@ public enum Update {
     private static func open(state: inout AppState) -> [Effect] {
         switch state.screen {
         case .agenda:
+            if let item = state.selectedAgendaItem, let subject = BriefKeys.subject(of: item) { return BriefKeys.open(subject, state: &state) }
             guard let item = state.selectedAgendaItem, let contact = item.contacts.first else {
                 state.message = Message(text: "This item has no contact to open", isError: true)
                 return []
@@ -214,12 +223,13 @@ public enum Update {
             state.scroll = 0
             return [.openAccount(row.account.id!)]
         case .contact, .account:
+            if let item = selectedItem(state), let subject = BriefKeys.subject(of: item) { return BriefKeys.open(subject, state: &state) }
             guard let item = selectedItem(state), let contact = item.contacts.first,
                   state.screen != .contact(contact.id) else { return [] }
             state.stack.append(.contact(contact.id))
             state.scroll = 0
             return [.openContact(contact.id)]
-        case .help, .report, .segments:
+        case .help, .report, .segments, .brief:
             return []
         }
     }

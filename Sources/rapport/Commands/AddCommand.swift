@@ -33,8 +33,7 @@ struct AddCommand: ParsableCommand {
     @Flag(help: "Print what was stored as JSON.")
     var json = false
 
-    @Flag(help: "Refuse names and accounts that match nothing instead of creating them.")
-    var noCreate = false
+    @OptionGroup var creation: CreationOptions
 
     func validate() throws {
         guard !words.joined().trimmingCharacters(in: .whitespaces).isEmpty else {
@@ -55,7 +54,7 @@ struct AddCommand: ParsableCommand {
             let parser = try reader.quickAddParser(dates: DatePhraseParser(
                 today: today, weekend: rules.weekend, numericOrder: NumericDateOrder.from(environment: environment)))
             let entry = try parser.parse(phrase)
-            return try reader.plan(entry, createMissing: !noCreate, now: now, calendar: calendar, rules: rules)
+            return try reader.plan(entry, new: creation.rule, now: now, calendar: calendar, rules: rules)
         }
         if dryRun {
             if json {
@@ -72,16 +71,35 @@ struct AddCommand: ParsableCommand {
             return
         }
         let refs = outcome.refs.map(\.description).joined(separator: " ")
-        var line = (plan.entry.kind == .note ? "Logged " : "Added \(refs) ")
-            + plan.description(calendar: calendar, today: today, created: outcome.createdContacts)
+        let described = plan.description(calendar: calendar, today: today, created: outcome.createdContacts)
+        var line = plan.entry.kind == .note ? "Logged " + described
+            : refs.isEmpty ? described.prefix(1).uppercased() + described.dropFirst()
+            : "Added \(refs) " + described
+        if !outcome.markedSent.isEmpty, !refs.isEmpty { line += " (\(refs))" }
         if plan.entry.kind == .meeting, !outcome.thankYouNotes.isEmpty {
             let count = outcome.thankYouNotes.count
             let notes = count == 1 ? "1 thank-you note" : "\(count) thank-you notes"
             line += plan.instant! <= now
-                ? "; \(notes) owed: " + outcome.thankYouNotes.map { "t\($0.id!)" }.joined(separator: " ")
+                ? "; \(notes) owed: " + outcome.thankYouNotes.map { $0.ref.description }.joined(separator: " ")
                 : "; \(notes) owed after it"
         }
         say(TerminalText.safe(line))
+        if !refs.isEmpty, let late = AddCommand.lateness(of: plan, now: now, calendar: calendar) {
+            warn("\(refs) is already \(late) late")
+        }
+    }
+
+    /// How late an item is the moment it is stored ("3 d", "2 h"), for the
+    /// warning; nil when it is not late or cannot be (meetings, notes).
+    static func lateness(of plan: QuickAddPlan, now: Date, calendar: LocalCalendar) -> String? {
+        guard ![.meeting, .note].contains(plan.entry.kind) else { return nil }
+        let today = calendar.day(of: now)
+        if let instant = plan.instant, instant < now {
+            let minutes = Int(now.timeIntervalSince(instant) / 60)
+            return minutes >= 1440 ? "\(minutes / 1440) d" : minutes >= 60 ? "\(minutes / 60) h" : "\(max(minutes, 1)) min"
+        }
+        if let day = plan.day, day < today { return "\(day.days(until: today)) d" }
+        return nil
     }
 }
 
@@ -99,6 +117,8 @@ struct AddJSON: Encodable {
     var cost: String?
     var currency: String?
     var thankYouNotes: [String]
+    var markedSent: [String]
+    var repeats: String?
     var stored: Bool
 
     init(plan: QuickAddPlan, outcome: QuickAddOutcome?, calendar: LocalCalendar) {
@@ -113,12 +133,14 @@ struct AddJSON: Encodable {
         place = plan.entry.place
         cost = plan.entry.cost.map { Money(minorUnits: $0.minorUnits, currency: $0.currency).amountText }
         currency = plan.entry.cost?.currency
-        thankYouNotes = outcome?.thankYouNotes.map { "t\($0.id!)" } ?? []
+        thankYouNotes = outcome?.thankYouNotes.map { $0.ref.description } ?? []
+        markedSent = outcome?.markedSent.map(\.description) ?? plan.notesToMark.map(\.ref.description)
+        repeats = plan.entry.recurrence?.phrase
         stored = outcome != nil
     }
 
     enum CodingKeys: String, CodingKey {
-        case ids, kind, title, contacts, newContacts, account, newAccount, when, place, cost, currency, thankYouNotes, stored
+        case ids, kind, title, contacts, newContacts, account, newAccount, when, place, cost, currency, thankYouNotes, markedSent, repeats, stored
     }
 
     func encode(to encoder: any Encoder) throws {
@@ -135,6 +157,8 @@ struct AddJSON: Encodable {
         try c.encode(cost, forKey: .cost)
         try c.encode(currency, forKey: .currency)
         try c.encode(thankYouNotes, forKey: .thankYouNotes)
+        try c.encode(markedSent, forKey: .markedSent)
+        try c.encode(repeats, forKey: .repeats)
         try c.encode(stored, forKey: .stored)
     }
 }

@@ -5,7 +5,10 @@ struct ConfigCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "config",
         abstract: "Show or change the scheduler's rules (thank-you delay, weekend, cadences, gifts).",
-        discussion: "With no arguments, lists every setting with its value. With a key and a value, sets it."
+        discussion: """
+            With no arguments, lists every setting with its value; with a key, shows it; with a key and a value, sets it. \
+            only-statement is the book's ONLY statement ("We are the ONLY ones that…"), shown in briefs; "" clears it.
+            """
     )
 
     @OptionGroup var store: StoreOptions
@@ -17,14 +20,23 @@ struct ConfigCommand: ParsableCommand {
     var value: String?
 
     func validate() throws {
-        if key != nil && value == nil { throw ValidationError("give a value for \(key!)") }
+        if let key, value == nil, key != onlyStatementKey { throw ValidationError("give a value for \(key)") }
     }
+
+    private let onlyStatementKey = "only-statement"
 
     func run() throws {
         if let key, let value {
             let database = try store.openForWriting()
             try reporting { try database.setRule(key, to: value) }
-            say("\(key) = \(value)")
+            let cleared = key == onlyStatementKey && value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+            say(cleared ? "\(key) cleared" : "\(key) = \(TerminalText.safe(value))")
+            return
+        }
+        let statement = try reporting { try store.openForReading()?.onlyStatement() }
+        if key == onlyStatementKey {
+            if let statement { say(TerminalText.safe(statement)) }
+            else if OutputStyle.detect().isTerminal { say("No ONLY statement yet: rapport config only-statement \"We are the ONLY ones that…\"") }
             return
         }
         let rules = try reporting { try store.openForReading()?.rules() } ?? .default
@@ -36,5 +48,7 @@ struct ConfigCommand: ParsableCommand {
         }
         say("gift-team-size = \(rules.giftTeamSizeThreshold)")
         say("gift-days = \(rules.giftDelayDays)")
+        say("cold-days = \(rules.coldAccountDays)")
+        say("\(onlyStatementKey) = \(statement.map(TerminalText.safe) ?? "none")")
     }
 }

@@ -110,7 +110,7 @@ struct ContactAddCommand: ParsableCommand {
         var facts: [String] = []
         if let account { facts.append(account) }
         if let tier = saved.tier { facts.append("tier \(tier.rawValue)") }
-        if let cadence = rules.cadence(ownDays: saved.stayInTouchDays, tier: saved.tier) {
+        if let cadence = Policy(rules: rules, calendar: store.calendar).cadence(ownDays: saved.stayInTouchDays, tier: saved.tier) {
             facts.append("keep in touch every \(cadence) days")
         }
         if let lunch = saved.lunchCadenceDays { facts.append("lunch every \(lunch) days") }

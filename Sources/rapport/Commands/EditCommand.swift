@@ -101,11 +101,11 @@ struct EditCommand: ParsableCommand {
             edit.recurrence = repeatRule.lowercased() == "none" ? .some(nil)
                 : .some(try reporting { try RecurrencePhrase.parse(repeatRule, today: context.today).0 })
         }
-        if let with { edit.people = try reporting { try database.resolvePeople(CommandContext.names(with), createMissing: true) } }
+        if let with { edit.people = try reporting { try database.resolvePeople(CommandContext.names(with), new: .whenClearlyNew()) } }
         let (followUp, created) = try reporting { try database.editFollowUp(id: id, edit, now: context.now, calendar: context.calendar) }
         if let line = createdLine(created) { say(line) }
-        let repeats = followUp.repeatRule.map { ", repeats \($0.phrase)" } ?? ""
-        say("f\(id): follow-up \"\(TerminalText.safe(followUp.title))\", due \(context.text(followUp.due))\(repeats)")
+        let repeats = try reporting { try followUp.repeatRule() }.map { ", repeats \($0.phrase)" } ?? ""
+        say("\(ItemRef(.followUp, id)): follow-up \"\(TerminalText.safe(followUp.title))\", due \(context.text(followUp.due))\(repeats)")
     }
 
     private func editMeeting(_ id: Int64, _ context: CommandContext) throws {
@@ -118,7 +118,7 @@ struct EditCommand: ParsableCommand {
             edit.startsAt = context.calendar.instant(on: when.day, at: time)
         }
         let meeting = try reporting { try database.editMeeting(id: id, edit) }
-        say("m\(id): meeting \"\(TerminalText.safe(meeting.title))\", \(context.text(.instant(meeting.startsAt)))"
+        say("\(ItemRef(.meeting, id)): meeting \"\(TerminalText.safe(meeting.title))\", \(context.text(.instant(meeting.startsAt)))"
             + (meeting.place.map { " at \(TerminalText.safe($0))" } ?? ""))
     }
 

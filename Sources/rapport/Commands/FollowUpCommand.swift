@@ -44,8 +44,7 @@ struct FollowUpAddCommand: ParsableCommand {
     @Option(help: "Notes.")
     var notes: String?
 
-    @Flag(help: "Refuse names that match no contact instead of creating them.")
-    var noCreate = false
+    @OptionGroup var creation: CreationOptions
 
     func validate() throws {
         if title.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("the title is empty: say what was promised") }
@@ -66,10 +65,9 @@ struct FollowUpAddCommand: ParsableCommand {
             if when == nil { when = When(day: first) }
         }
         let dueWhen = when ?? When(day: today)
-        let names = with.map { $0.split(separator: ",").map(String.init) } ?? []
-        let people = try reporting { try database.resolvePeople(names, createMissing: !noCreate) }
-        let accountID = try account.map { name in
-            try reporting { try database.account(named: name)?.id ?? database.addAccount(named: name, now: now).id! }
+        let accountID = try account.map { name in try reporting { try database.addAccount(named: name, now: now).id! } }
+        let people = try reporting {
+            try database.resolvePeople(CommandContext.names(with), account: accountID, new: creation.rule)
         }
         let (followUp, created) = try reporting {
             try database.addFollowUp(title: title, people: people, day: dueWhen.day, time: dueWhen.time,
@@ -81,7 +79,7 @@ struct FollowUpAddCommand: ParsableCommand {
         let who = try reporting { try database.contactIDs(ofFollowUp: followUp.id!).compactMap { try database.contact(id: $0)?.name } }
         let whoText = who.isEmpty ? "" : " with " + who.map(TerminalText.safe).joined(separator: ", ")
         let repeatText = recurrence.map { ", repeats \($0.phrase)" } ?? ""
-        say("Added f\(followUp.id!) follow-up \"\(TerminalText.safe(followUp.title))\"\(whoText), due "
+        say("Added \(followUp.ref) follow-up \"\(TerminalText.safe(followUp.title))\"\(whoText), due "
             + DateText.due(followUp.due, in: calendar, relativeToYear: today.year) + repeatText)
     }
 }

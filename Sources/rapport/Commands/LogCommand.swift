@@ -20,8 +20,7 @@ struct LogOptions: ParsableArguments {
     @Option(help: "Notes.")
     var notes: String?
 
-    @Flag(help: "Refuse names that match no contact instead of creating them.")
-    var noCreate = false
+    @OptionGroup var creation: CreationOptions
 }
 
 struct LogMeetingCommand: ParsableCommand {
@@ -43,19 +42,19 @@ struct LogMeetingCommand: ParsableCommand {
         let database = try store.openForWriting()
         let rules = try reporting { try database.rules() }
         let start = try context.instant(log.when, rules: rules)
-        let people = try reporting { try database.resolvePeople(CommandContext.names(log.with), createMissing: !log.noCreate) }
         let accountID = try account.map { name in try reporting { try database.addAccount(named: name, now: context.now).id! } }
+        let people = try reporting { try database.resolvePeople(CommandContext.names(log.with), account: accountID, new: log.creation.rule) }
         let (meeting, notes, created) = try reporting {
             try database.addMeeting(MeetingDraft(title: title, startsAt: start, place: place, accountID: accountID, attendees: people,
                                                  prepNotes: prep, outcomeNotes: log.notes), now: context.now)
         }
         if let line = createdLine(created) { say(line) }
-        var line = "Logged m\(meeting.id!) meeting \"\(TerminalText.safe(meeting.title))\", \(context.text(.instant(meeting.startsAt)))"
+        var line = "Logged \(meeting.ref) meeting \"\(TerminalText.safe(meeting.title))\", \(context.text(.instant(meeting.startsAt)))"
         if !notes.isEmpty {
             let names = try reporting { try notes.compactMap { try database.contact(id: $0.contactID)?.name } }
             line += " with " + names.map(TerminalText.safe).joined(separator: ", ")
             line += meeting.startsAt <= context.now
-                ? "; thank-you notes owed: " + notes.map { "t\($0.id!)" }.joined(separator: " ")
+                ? "; thank-you notes owed: " + notes.map { $0.ref.description }.joined(separator: " ")
                 : "; \(notes.count) thank-you note\(notes.count == 1 ? "" : "s") owed after it"
         }
         say(line)
@@ -91,7 +90,7 @@ struct LogInteractionCommand: ParsableCommand {
         guard at <= context.now else {
             throw CommandFailure("a log records what happened; \(context.text(.instant(at))) is still to come (add a follow-up instead)", status: CommandFailure.badInput)
         }
-        let people = try reporting { try database.resolvePeople(CommandContext.names(log.with), createMissing: !log.noCreate) }
+        let people = try reporting { try database.resolvePeople(CommandContext.names(log.with), new: log.creation.rule) }
         let (interaction, created) = try reporting {
             try database.logInteraction(kind: interactionKind, title: title, people: people, at: at, notes: log.notes, now: context.now)
         }
@@ -122,12 +121,12 @@ struct LogLunchCommand: ParsableCommand {
         guard at <= context.now else {
             throw CommandFailure("a lunch to come is offered: rapport lunch offer --with … --at …", status: CommandFailure.badInput)
         }
-        let people = try reporting { try database.resolvePeople(CommandContext.names(log.with), createMissing: !log.noCreate) }
+        let people = try reporting { try database.resolvePeople(CommandContext.names(log.with), new: log.creation.rule) }
         let (lunch, created) = try reporting {
             try database.addLunch(people: people, startsAt: at, place: place, state: .held, notes: log.notes, cost: money, now: context.now)
         }
         if let line = createdLine(created) { say(line) }
-        say("Logged l\(lunch.id!) lunch held with " + (try names(of: people, created: created, in: database))
+        say("Logged \(lunch.ref) lunch held with " + (try names(of: people, created: created, in: database))
             + (place.map { " at \(TerminalText.safe($0))" } ?? "") + (money.map { ", \($0)" } ?? "") + ", \(context.text(.instant(at)))")
     }
 }
@@ -155,21 +154,17 @@ struct LogGiftCommand: ParsableCommand {
         guard day <= context.today else {
             throw CommandFailure("a gift to send later is planned with: rapport add \"gift … by \(DateText.shortDay(day))\"", status: CommandFailure.badInput)
         }
-        let people = try reporting { try database.resolvePeople(CommandContext.names(log.with), createMissing: !log.noCreate) }
-        let accountID = try account.map { name in
-            try reporting {
-                guard let found = try database.resolveAccount(name) else { throw StoreError.notFound("no account matches '\(name)'") }
-                return found.id!
-            }
-        }
+        let people = try reporting { try database.resolvePeople(CommandContext.names(log.with), new: log.creation.rule) }
+        let accountID = try account.map { name in try reporting { try database.resolveAccount(name).id! } }
         let (gift, created) = try reporting {
             try database.addGift(Gift(accountID: accountID, occasion: occasion, description: description,
                                       costMinorUnits: money?.minorUnits, currency: money?.currency, state: .sent,
-                                      sentOn: day, createdAt: context.now), people: people)
+                                      sentOn: day, createdAt: context.now), people: people,
+                                 sentAt: Policy(rules: rules, calendar: context.calendar).instant(on: day, now: context.now))
         }
         if let line = createdLine(created) { say(line) }
         let recipients = try reporting { try database.giftRecipients(gift.id!) }
-        say("Logged g\(gift.id!) gift \"\(TerminalText.safe(gift.description))\" sent to \(recipients.count) "
+        say("Logged \(gift.ref) gift \"\(TerminalText.safe(gift.description))\" sent to \(recipients.count) "
             + (recipients.count == 1 ? "person" : "people") + (money.map { ", \($0)" } ?? "") + ", \(DateText.day(day, relativeToYear: context.today.year))")
     }
 }

@@ -28,7 +28,7 @@ struct OverdueCommand: ParsableCommand {
     @Flag(help: "Exit 1 when anything is overdue, 0 when nothing is (like git diff --exit-code).")
     var exitCode = false
 
-    @Option(help: ArgumentHelp("Only these kinds, comma-separated: \(ItemKind.allCases.map(\.rawValue).joined(separator: ", ")).",
+    @Option(help: ArgumentHelp("Only these kinds, comma-separated: \(ItemKind.namesForHelp).",
                                valueName: "kinds"))
     var kind: String?
 
@@ -51,8 +51,8 @@ struct OverdueCommand: ParsableCommand {
         guard let kind else { return nil }
         var kinds = Set<ItemKind>()
         for word in kind.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces).lowercased() }) {
-            guard let match = ItemKind(rawValue: word) ?? ItemKind.allCases.first(where: { $0.label == word }) else {
-                throw ValidationError("'\(word)' is not a kind; the kinds are \(ItemKind.allCases.map(\.rawValue).joined(separator: ", "))")
+            guard let match = ItemKind(named: word) else {
+                throw ValidationError("'\(word)' is not a kind; the kinds are \(ItemKind.namesForHelp)")
             }
             kinds.insert(match)
         }

@@ -14,7 +14,7 @@ struct SegmentCommand: ParsableCommand {
             deprioritise (neither). 3 and more counts as high.
             """,
         subcommands: [SegmentAddCommand.self, SegmentRateCommand.self, SegmentAssignCommand.self, SegmentUnassignCommand.self,
-                      SegmentListCommand.self, SegmentRemoveCommand.self]
+                      SegmentListCommand.self, SegmentOnlyStatementCommand.self, SegmentRemoveCommand.self]
     )
 }
 
@@ -118,10 +118,34 @@ struct SegmentUnassignCommand: ParsableCommand {
 /// Every account named, or a failure naming the first that is not there.
 private func resolveAccounts(_ names: [String], in database: RapportStore) throws -> [Account] {
     try names.map { name in
-        try reporting {
-            guard let account = try database.resolveAccount(name) else { throw StoreError.notFound("no account matches '\(name)'") }
-            return account
+        try reporting { try database.resolveAccount(name) }
+    }
+}
+
+struct SegmentOnlyStatementCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "only-statement",
+        abstract: "What we ONLY can do for a segment's buyers: rapport segment only-statement logistics \"We are the ONLY ones that…\".",
+        discussion: "Shown in the briefs of its accounts (instead of the book's, rapport config only-statement), on the Segments screen and in segment list. Without a statement, shows it; \"\" clears it."
+    )
+
+    @OptionGroup var store: StoreOptions
+    @Argument(help: "The segment (its name or the start of it).") var name: String
+    @Argument(help: ArgumentHelp("The statement.", valueName: "statement")) var statement: String?
+
+    func run() throws {
+        guard let statement else {
+            guard let database = try store.openForReading() else {
+                throw CommandFailure("no segment '\(name)'; the book is empty", status: CommandFailure.badInput)
+            }
+            let segment = try reporting { try database.resolveSegment(name) }
+            if let only = segment.onlyStatement { say(TerminalText.safe(only)) }
+            else if OutputStyle.detect().isTerminal { say("\"\(TerminalText.safe(segment.name))\" has no ONLY statement yet") }
+            return
         }
+        let database = try store.openForWriting()
+        let segment = try reporting { try database.setOnlyStatement(statement, forSegment: database.resolveSegment(name).id!) }
+        say("\"\(TerminalText.safe(segment.name))\": " + (segment.onlyStatement.map { "ONLY statement \"\(TerminalText.safe($0))\"" } ?? "ONLY statement cleared"))
     }
 }
 
@@ -176,6 +200,20 @@ struct SegmentListCommand: ParsableCommand {
         let style = OutputStyle.detect()
         say(style.bold("Segments · touches and deals \(report.period.text)"))
         for line in SegmentTable.lines(report.segments, style: style) { say(line) }
+        let statements = report.segments.compactMap { figures in figures.segment.flatMap { segment in segment.onlyStatement.map { (segment.name, $0) } } }
+        let bookStatement = try reporting { try database.onlyStatement() }
+        if !statements.isEmpty || bookStatement != nil {
+            say("")
+            say(style.bold("ONLY statements"))
+            let width = (statements.map { TerminalText.width(TerminalText.safe($0.0)) } + [bookStatement == nil ? 0 : 13]).max() ?? 0
+            for (name, statement) in statements {
+                let safe = TerminalText.safe(name)
+                say("  " + safe + String(repeating: " ", count: max(0, width - TerminalText.width(safe))) + "  " + TerminalText.safe(statement))
+            }
+            if let bookStatement {
+                say("  " + "(the book's)".padding(toLength: width, withPad: " ", startingAt: 0) + "  " + TerminalText.safe(bookStatement))
+            }
+        }
         if accounts {
             for figures in report.segments {
                 let members = try reporting { try database.accounts(inSegment: figures.segment?.id) }

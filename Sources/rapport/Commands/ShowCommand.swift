@@ -32,64 +32,29 @@ struct ShowCommand: ParsableCommand {
         }
         let person = try lookUpContact(contact.joined(separator: " "), in: database)
         let id = person.id!
-        let card = try reporting { () -> (rules: SchedulerRules, account: Account?, emails: [String], phones: [String], tags: [String],
-                                         lastTouch: Date?, open: [AgendaItem], agenda: Agenda, timeline: [TimelineEntry]) in
-            let rules = try database.rules()
-            let agenda = try Scheduler(rules: rules, calendar: context.calendar).agenda(of: id, from: database, now: context.now)
-            return (rules, try person.accountID.flatMap(database.account(id:)), try database.emails(ofContact: id),
-                    try database.phones(ofContact: id), try database.tags(ofContact: id),
-                    try database.lastTouch(ofContact: id, before: context.now),
-                    agenda.all, agenda,
-                    try database.timeline(ofContact: id, limit: limit))
+        let (card, agenda) = try reporting { () -> (ContactCard, Agenda) in
+            let scheduler = Scheduler(rules: try database.rules(), calendar: context.calendar)
+            guard let card = try database.contactCard(id: id, now: context.now, scheduler: scheduler, timelineLimit: limit) else {
+                throw StoreError.notFound("no contact @\(id)")
+            }
+            return (card, try scheduler.agenda(of: id, from: database, now: context.now))
         }
-        let cadence = card.rules.cadence(ownDays: person.stayInTouchDays, tier: person.tier)
-        let touchDue = Scheduler(rules: card.rules, calendar: context.calendar)
-            .stayInTouchDue(latestTouch: person.latestTouchAt, addedAt: person.createdAt, cadence: cadence)
         if json {
-            try printJSON(ContactCardJSON(contact: person, account: card.account?.name, emails: card.emails, phones: card.phones,
-                                          tags: card.tags, cadence: cadence, lastTouch: card.lastTouch, touchDue: touchDue,
-                                          open: card.open, timeline: card.timeline, calendar: context.calendar))
+            try printJSON(ContactCardJSON(card, calendar: context.calendar))
             return
         }
         let style = OutputStyle.detect()
-        var headline = [person.title, card.account?.name].compactMap { $0 }.joined(separator: " at ")
-        if let tier = person.tier { headline += (headline.isEmpty ? "" : " · ") + "tier \(tier.rawValue)" }
-        if person.isFavourite { headline += (headline.isEmpty ? "" : " · ") + "★ favourite" }
+        let headline = card.headline
         say(style.bold(TerminalText.safe(person.name)) + "  @\(id)" + (headline.isEmpty ? "" : " · " + TerminalText.safe(headline)))
-        var fields: [(String, String)] = []
-        if let nickname = person.nickname { fields.append(("nickname", nickname)) }
-        if !card.emails.isEmpty { fields.append(("email", card.emails.joined(separator: ", "))) }
-        if !card.phones.isEmpty { fields.append(("phone", card.phones.joined(separator: ", "))) }
-        if let channel = person.preferredChannel { fields.append(("prefers", channel.rawValue)) }
-        if !card.tags.isEmpty { fields.append(("tags", card.tags.joined(separator: ", "))) }
-        for (label, value) in [("needs", person.needs), ("wants", person.wants), ("cares about", person.caresAbout),
-                               ("dietary", person.dietaryNeeds), ("family", person.family), ("interests", person.interests)] {
-            if let value { fields.append((label, value)) }
-        }
-        if let birthday = person.birthday { fields.append(("birthday", birthday.description)) }
-        var rhythm: [String] = []
-        if let cadence {
-            rhythm.append("keep in touch every \(cadence) days" + (person.stayInTouchDays == nil ? " (tier \(person.tier!.rawValue))" : ""))
-        }
-        if let lunch = person.lunchCadenceDays { rhythm.append("lunch every \(lunch) days") }
-        if !rhythm.isEmpty { fields.append(("cadence", rhythm.joined(separator: "; "))) }
-        var touch = card.lastTouch.map { last -> String in
-            "last touch \(DateText.day(context.calendar.day(of: last), relativeToYear: context.today.year)) (\(ago(last, context)))"
-        } ?? "no touch yet"
-        if let touchDue {
-            let days = context.today.days(until: touchDue)
-            touch += "; touch due \(DateText.day(touchDue, relativeToYear: context.today.year))" + (days < 0 ? " (\(-days) d late)" : "")
-        }
-        fields.append(("touch", touch))
-        if let notes = person.notes { fields.append(("notes", notes)) }
-        let labelWidth = fields.map { $0.0.count }.max() ?? 0
+        let fields = card.fields(today: context.today, calendar: context.calendar)
+        let labelWidth = fields.map { $0.label.count }.max() ?? 0
         for (label, value) in fields {
             say("  " + label.padding(toLength: labelWidth, withPad: " ", startingAt: 0) + "  " + TerminalText.safe(value))
         }
         if !card.open.isEmpty {
             say("")
             say(style.bold("Open"))
-            for line in AgendaPrinter(agenda: card.agenda, calendar: context.calendar, style: style).lines(card.open, indent: "  ") {
+            for line in AgendaPrinter(agenda: agenda, calendar: context.calendar, style: style).lines(card.open, indent: "  ") {
                 say(line)
             }
         }
@@ -128,8 +93,10 @@ struct ContactCardJSON: Encodable {
     var open: [AgendaItemJSON]
     var timeline: [Entry]
 
-    init(contact: Contact, account: String?, emails: [String], phones: [String], tags: [String], cadence: Int?,
-         lastTouch: Date?, touchDue: CivilDate?, open: [AgendaItem], timeline: [TimelineEntry], calendar: LocalCalendar) {
+    init(_ card: ContactCard, calendar: LocalCalendar) {
+        let contact = card.contact
+        let (account, emails, phones, tags, cadence, lastTouch, touchDue, open, timeline) =
+            (card.account, card.emails, card.phones, card.tags, card.cadence, card.lastTouch, card.touchDue, card.open, card.timeline)
         id = contact.id!
         name = contact.name
         nickname = contact.nickname

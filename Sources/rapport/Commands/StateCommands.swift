@@ -12,45 +12,63 @@ struct ThanksCommand: ParsableCommand {
 struct ThanksSentCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sent",
-        abstract: "A thank-you note went out: rapport thanks sent t3 --via handwritten, or by the person's name.",
-        discussion: "By name, the one note owed to that person is marked; when several are owed, name the note (t…)."
+        abstract: "Thank-you notes went out: rapport thanks sent t3 t4 --via email, or by the people's names.",
+        discussion: """
+            References (t3) name notes; a name marks the oldest note owed to that person, saying which             (--all: every note owed to them). Several references and names may be given (names             separated by commas); all are marked in one change, or none.
+            """
     )
 
     @OptionGroup var store: StoreOptions
-    @Argument(help: ArgumentHelp("The note (t3) or the person thanked.", valueName: "note|name")) var target: [String]
+    @Argument(help: ArgumentHelp("Notes (t3) and people thanked.", valueName: "note|name")) var targets: [String]
     @Option(help: ArgumentHelp("How: \(ThankYouChannel.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "channel"))
     var via: String?
+    @Flag(help: "For a name, every note owed to that person, not only the oldest.") var all = false
 
     func validate() throws {
-        if target.isEmpty { throw ValidationError("name the note (t3) or the person") }
+        if targets.isEmpty { throw ValidationError("name the notes (t3) or the people") }
         if let via, ThankYouChannel(rawValue: via.lowercased()) == nil {
             throw ValidationError("--via must be one of \(ThankYouChannel.allCases.map(\.rawValue).joined(separator: ", "))")
         }
     }
 
+    /// References one by one; the words between them are names (commas separate names).
+    private func parsedTargets() -> (refs: [ItemRef], names: [String]) {
+        var refs: [ItemRef] = [], names: [String] = [], words: [String] = []
+        func flushName() {
+            names += NameMatcher.splitPeople(words.joined(separator: " "))
+            words = []
+        }
+        for argument in targets {
+            if let ref = try? ItemRef(parsing: argument), ref.kind == .thankYou {
+                flushName()
+                refs.append(ref)
+            } else {
+                words.append(argument)
+            }
+        }
+        flushName()
+        return (refs, names)
+    }
+
     func run() throws {
         let context = CommandContext(store)
         let database = try store.openForWriting()
-        let text = target.joined(separator: " ")
-        let noteID: Int64
-        if let ref = try? ItemRef(parsing: text), ref.kind == .thankYou {
-            noteID = ref.id
-        } else {
-            let person = try lookUpContact(text, in: database)
-            let owed = try reporting { try database.owedThankYouNotes(toContact: person.id!) }
-            guard let only = owed.first else {
-                throw CommandFailure("no thank-you note is owed to \(person.name)", status: CommandFailure.badInput)
+        let (refs, names) = parsedTargets()
+        var noteIDs = refs.map(\.id)
+        for name in names {
+            let person = try lookUpContact(name, in: database)
+            let notes = try reporting { try database.notesToThank(contact: person.id!, all: all, now: context.now) }
+            guard !notes.isEmpty else {
+                throw CommandFailure("no thank-you note is owed to \(TerminalText.safe(person.name))", status: CommandFailure.badInput)
             }
-            guard owed.count == 1 else {
-                throw CommandFailure("\(owed.count) thank-you notes are owed to \(person.name): "
-                                     + owed.map { "t\($0.id!)" }.joined(separator: ", ") + "; name one", status: CommandFailure.badInput)
-            }
-            noteID = only.id!
+            noteIDs += notes.map { $0.id! }
         }
         let channel = via.flatMap { ThankYouChannel(rawValue: $0.lowercased()) }
-        try reporting { try database.markThankYouSent(id: noteID, channel: channel, at: context.now) }
-        let name = try reporting { try database.thankYouNote(id: noteID).flatMap { try database.contact(id: $0.contactID)?.name } } ?? ""
-        say("t\(noteID): thank-you note to \(TerminalText.safe(name)) sent" + (channel.map { " (\($0.rawValue))" } ?? ""))
+        let sent = try reporting { try database.markThankYouSent(ids: noteIDs, channel: channel, at: context.now) }
+        for note in sent {
+            let name = try reporting { try database.contact(id: note.contactID)?.name } ?? ""
+            say("\(note.ref): thank-you note to \(TerminalText.safe(name)) sent" + (channel.map { " (\($0.rawValue))" } ?? ""))
+        }
     }
 }
 
@@ -69,7 +87,7 @@ struct ThanksWaiveCommand: ParsableCommand {
         let database = try store.openForWriting()
         let id = try reporting { try ItemRef(parsing: ref).id }
         try reporting { try database.waiveThankYou(id: id, reason: reason) }
-        say("t\(id): thank-you note waived (\(TerminalText.safe(reason)))")
+        say("\(ItemRef(.thankYou, id)): thank-you note waived (\(TerminalText.safe(reason)))")
     }
 }
 
@@ -88,17 +106,17 @@ struct LunchOfferCommand: ParsableCommand {
     @Option(help: ArgumentHelp("With whom: names, emails or @ids, comma-separated.", valueName: "people")) var with: String
     @Option(help: ArgumentHelp("When (without a time: noon).", valueName: "when")) var at: String?
     @Option(help: "Where.") var place: String?
-    @Flag(help: "Refuse names that match no contact instead of creating them.") var noCreate = false
+    @OptionGroup var creation: CreationOptions
 
     func run() throws {
         let context = CommandContext(store)
         let database = try store.openForWriting()
         let rules = try reporting { try database.rules() }
         let start = try at.map { try context.instant($0, rules: rules, defaultTime: .noon) }
-        let people = try reporting { try database.resolvePeople(CommandContext.names(with), createMissing: !noCreate) }
+        let people = try reporting { try database.resolvePeople(CommandContext.names(with), new: creation.rule) }
         let (lunch, created) = try reporting { try database.addLunch(people: people, startsAt: start, place: place, now: context.now) }
         if let line = createdLine(created) { say(line) }
-        say("Added l\(lunch.id!) lunch offered to " + (try names(of: people, created: created, in: database))
+        say("Added \(lunch.ref) lunch offered to " + (try names(of: people, created: created, in: database))
             + (place.map { " at \(TerminalText.safe($0))" } ?? "") + (start.map { ", \(context.text(.instant($0)))" } ?? ", no date yet"))
     }
 }
@@ -129,104 +147,6 @@ struct LunchStateCommand: ParsableCommand {
         let database = try store.openForWriting()
         let id = try reporting { try ItemRef(parsing: ref).id }
         let lunch = try reporting { try database.setLunchState(id: id, to: state, cost: money, now: context.now) }
-        say("l\(id): lunch \(lunch.state.rawValue)" + (money.map { ", \($0)" } ?? ""))
-    }
-}
-
-struct DealCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "deal",
-        abstract: "Deals: add one, close it as won, lost or not a fit, list them.",
-        subcommands: [DealAddCommand.self, DealCloseCommand.self, DealListCommand.self]
-    )
-}
-
-/// Reads `d3` or `3`.
-func dealID(_ text: String) -> Int64? {
-    Int64(text.lowercased().hasPrefix("d") ? String(text.dropFirst()) : text).flatMap { $0 > 0 ? $0 : nil }
-}
-
-struct DealAddCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "add", abstract: "Add an open deal with an account.")
-
-    @OptionGroup var store: StoreOptions
-    @Argument(help: "What is being sold.") var title: String
-    @Option(help: "The account (created when new).") var account: String
-    @Option(help: "People on the buyer's side.") var team: Int?
-
-    func validate() throws {
-        if let team, team < 0 { throw ValidationError("--team must be 0 or more") }
-    }
-
-    func run() throws {
-        let context = CommandContext(store)
-        let database = try store.openForWriting()
-        let deal = try reporting {
-            let accountID = try database.resolveAccount(account)?.id ?? database.addAccount(named: account, now: context.now).id!
-            return try database.addDeal(accountID: accountID, title: title, buyerTeamSize: team, now: context.now)
-        }
-        say("Added d\(deal.id!) deal \"\(TerminalText.safe(deal.title))\" with \(TerminalText.safe(account))")
-    }
-}
-
-struct DealCloseCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "won",
-        abstract: "Close a deal: rapport deal won|lost|not-a-fit d3 [--team N] [--on date].",
-        discussion: "Not a fit: either side decided the deal was not right for both — counted apart from losses.",
-        aliases: ["lost", "not-a-fit"]
-    )
-
-    @OptionGroup var store: StoreOptions
-    @Argument(help: ArgumentHelp("The deal.", valueName: "d…")) var deal: String
-    @Option(help: "People on the buyer's side.") var team: Int?
-    @Option(help: ArgumentHelp("When it closed (default: today).", valueName: "date")) var on: String?
-
-    func validate() throws {
-        if dealID(deal) == nil { throw ValidationError("'\(deal)' is not a deal (d3)") }
-        if let team, team < 0 { throw ValidationError("--team must be 0 or more") }
-    }
-
-    func run() throws {
-        let context = CommandContext(store)
-        let word = CommandLine.arguments.dropFirst().first { ["won", "lost", "not-a-fit"].contains($0) } ?? "won"
-        let stage: DealStage = ["won": .won, "lost": .lost, "not-a-fit": .notAFit][word]!
-        let database = try store.openForWriting()
-        let rules = try reporting { try database.rules() }
-        let day = try on.map { try context.when($0, rules: rules).day } ?? context.today
-        let closed = try reporting { try database.closeDeal(id: dealID(deal)!, as: stage, on: day, buyerTeamSize: team) }
-        var line = "d\(closed.id!): deal \"\(TerminalText.safe(closed.title))\" \(stage == .notAFit ? "not a fit" : stage.rawValue)"
-        if stage == .won, let size = closed.buyerTeamSize, size >= rules.giftTeamSizeThreshold {
-            line += "; a gift for the team of \(size) is due by \(DateText.day(day.adding(days: rules.giftDelayDays), relativeToYear: context.today.year)) (gd\(closed.id!))"
-        }
-        say(line)
-    }
-}
-
-struct DealListCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "list", abstract: "List deals, newest first.")
-
-    @OptionGroup var store: StoreOptions
-    @Flag(help: "Print the list as JSON.") var json = false
-
-    func run() throws {
-        let deals = try reporting { try store.openForReading()?.deals() } ?? []
-        if json {
-            struct Item: Encodable { var id: String, title: String, account: String, stage: String, buyerTeamSize: Int?, closedOn: String? }
-            try printJSON(deals.map { Item(id: "d\($0.deal.id!)", title: $0.deal.title, account: $0.account, stage: $0.deal.stage.rawValue,
-                                           buyerTeamSize: $0.deal.buyerTeamSize, closedOn: $0.deal.closedOn?.iso) })
-            return
-        }
-        let rows = deals.map { entry in
-            ["d\(entry.deal.id!)", TerminalText.safe(entry.deal.title), TerminalText.safe(entry.account), entry.deal.stage.rawValue,
-             entry.deal.buyerTeamSize.map(String.init) ?? "", entry.deal.closedOn?.iso ?? ""]
-        }
-        if rows.isEmpty {
-            if OutputStyle.detect().isTerminal { say("No deals yet: rapport deal add \"Platform\" --account Acme --team 12") }
-            return
-        }
-        for line in TextTable(header: ["id", "deal", "account", "stage", "team", "closed"], rows: rows, rightAligned: [4], style: .detect()).lines {
-            say(line)
-        }
+        say("\(ItemRef(.lunch, id)): lunch \(lunch.state.rawValue)" + (money.map { ", \($0)" } ?? ""))
     }
 }

@@ -74,7 +74,7 @@ struct ReportPrinter {
         text("win rate (won of won + lost)", now.deals.winRate.map(ReportText.percent) ?? "–", before.deals.winRate.map(ReportText.percent) ?? "–")
 
         lines += TextTable(header: ["", "this period", "before", "change"], rows: rows, rightAligned: [1, 2, 3], style: style).lines
-        lines += spendLines + [""] + standingLines + [""] + weeklyLines + [""] + accountLines + segmentLines
+        lines += spendLines + [""] + standingLines + [""] + dealFitLines + weeklyLines + [""] + accountLines + segmentLines
         return lines
     }
 
@@ -106,6 +106,22 @@ struct ReportPrinter {
                          + (account.lastTouch == nil ? " (never touched)" : "") + " · team of \(account.teamSize)")
         }
         return lines
+    }
+
+    /// Deals by fit (open now, closed in the period) and the period's not-a-fit outcomes with why.
+    private var dealFitLines: [String] {
+        let fit = report.dealFit
+        guard !fit.byFit.isEmpty else { return [] }
+        var lines = [style.bold("Deals by fit") + " · open now, closed \(report.period.text); win rate: won of won + lost"]
+        lines += DealTables.fitTable(fit.byFit, style: style).map { "  " + $0 }
+        if !fit.notAFit.isEmpty {
+            lines.append("  not a fit:")
+            for outcome in fit.notAFit.prefix(top) {
+                lines.append("    d\(outcome.dealID) \(TerminalText.safe(outcome.title)) · \(TerminalText.safe(outcome.account)) · "
+                             + (outcome.reason.map(TerminalText.safe) ?? "no reason given"))
+            }
+        }
+        return lines + [""]
     }
 
     private var weeklyLines: [String] {

@@ -29,6 +29,12 @@ func say(_ line: String) {
     OutputBuffer.shared.append(line)
 }
 
+/// Writes a warning line to standard error (`rapport: warning: …`): what
+/// was stored is fine, but the user should know.
+func warn(_ line: String) {
+    FileHandle.standardError.write(Data(("rapport: warning: " + TerminalText.safe(line) + "\n").utf8))
+}
+
 /// Standard output's buffer. Commands run on one thread; the lock keeps it honest.
 final class OutputBuffer: @unchecked Sendable {
     static let shared = OutputBuffer()

@@ -1,3 +1,4 @@
+import ArgumentParser
 import Foundation
 import RapportCore
 
@@ -27,21 +28,36 @@ struct CommandContext {
         try reporting { try dates(rules: rules).parse(phrase) }
     }
 
-    /// The instant of a "when" phrase; without a time, `defaultTime` (or now's time today).
+    /// The instant of a "when" phrase (`Policy.instant`: without a time, `defaultTime`, else now today, else noon).
     func instant(_ phrase: String?, rules: SchedulerRules, defaultTime: LocalTime? = nil) throws -> Date {
         guard let phrase else { return now }
-        let when = try self.when(phrase, rules: rules)
-        if let time = when.time ?? defaultTime { return calendar.instant(on: when.day, at: time) }
-        return when.day == today ? now : calendar.instant(on: when.day, at: .noon)
+        return Policy(rules: rules, calendar: calendar).instant(for: try when(phrase, rules: rules), now: now, defaultTime: defaultTime)
     }
 
-    /// Splits "Dana Ruiz, Lee Park" into names.
+    /// Splits "Dana Ruiz, Lee Park and Sam" into names (`NameMatcher.splitPeople`).
     static func names(_ list: String?) -> [String] {
-        list.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } } ?? []
+        list.map(NameMatcher.splitPeople) ?? []
     }
 
     /// "Fri 27 Nov 12:30", relative to this year.
     func text(_ due: Due) -> String { DateText.due(due, in: calendar, relativeToYear: today.year) }
+}
+
+/// Whether names that match no one may become contacts: `--no-create`, `--new NAME`.
+struct CreationOptions: ParsableArguments {
+    @Flag(help: "Refuse names that match no contact instead of creating them.")
+    var noCreate = false
+
+    @Option(name: .customLong("new"), help: ArgumentHelp(
+        "Create this person even if the name is one word or close to someone's (repeatable).", valueName: "name"))
+    var new: [String] = []
+
+    /// The resolver's rule for this command.
+    var rule: NewPeople { noCreate ? .refuse : .whenClearlyNew(named: new) }
+
+    func validate() throws {
+        if noCreate && !new.isEmpty { throw ValidationError("--new and --no-create contradict each other") }
+    }
 }
 
 /// "today", "yesterday", "12 d ago" for a past instant.

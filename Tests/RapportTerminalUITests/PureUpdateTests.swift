@@ -1,0 +1,90 @@
+import Foundation
+import Testing
+@testable import RapportCore
+@testable import RapportTerminalUI
+
+/// The update and render functions on hand-built state: no database, no
+/// controller. Effects are asked for; their outcomes come back as events.
+@Suite("Update and render, pure")
+struct PureUpdateTests {
+    let now = at(2026, 11, 24, 9)
+
+    func item(_ kind: ItemKind, _ id: Int64, _ title: String, due: Due, late: Bool = false) -> AgendaItem {
+        let calendar = berlin
+        return AgendaItem(ref: ItemRef(kind, id), title: title,
+                          contacts: [ContactSummary(id: 1, name: "Dana Ruiz", tier: .a, accountName: "Acme")], account: "Acme",
+                          due: due, dueDay: due.day(in: calendar), overdueDays: late ? 2 : 0, isOverdue: late, detail: nil)
+    }
+
+    func state() -> AppState {
+        var state = AppState(now: now, calendar: berlin, width: 80, height: 12)
+        let book = BookView(agenda: Agenda(now: now, today: day(2026, 11, 24),
+                                           overdue: [item(.followUp, 1, "Send the deck", due: .day(day(2026, 11, 22)), late: true)],
+                                           dueToday: [item(.thankYou, 2, "Acme kickoff", due: .day(day(2026, 11, 24)))],
+                                           upcoming: [item(.meeting, 3, "Review", due: .instant(at(2026, 11, 26, 10)))],
+                                           horizon: day(2026, 12, 1)))
+        _ = Update.handle(.outcome(.loaded(book)), state: &state)
+        return state
+    }
+
+    @Test("a key asks for an effect and changes nothing the effect owns; the effect's outcome then updates the state")
+    func keyThenOutcome() {
+        var state = state()
+        state.agendaPosition.selected = 1
+        let effects = Update.handle(.key(.character("d")), state: &state)
+        #expect(effects == [.complete([ItemRef(.thankYou, 2)])])
+        #expect(state.message == nil && state.undoLabel == nil)
+        _ = Update.handle(.outcome(.changed(summary: "thank-you note to Dana Ruiz marked sent", undoLabel: "done t2")), state: &state)
+        #expect(state.message == Message(text: "thank-you note to Dana Ruiz marked sent · u undoes", isError: false))
+        #expect(state.undoLabel == "done t2")
+        #expect(Update.handle(.key(.character("u")), state: &state) == [.undo])
+    }
+
+    @Test("a reload keeps the selected item selected when it moved")
+    func reloadKeepsSelection() {
+        var state = state()
+        state.agendaPosition.selected = 2 // m3
+        var agenda = state.agenda
+        agenda.dueToday = []
+        _ = Update.handle(.outcome(.loaded(BookView(agenda: agenda))), state: &state)
+        #expect(state.selectedAgendaItem?.ref == ItemRef(.meeting, 3))
+    }
+
+    @Test("a refused quick-add keeps the bar open with the reason; a failure elsewhere goes to the message line")
+    func failures() {
+        var state = state()
+        _ = Update.handle(.key(.character("a")), state: &state)
+        #expect(state.prompt != nil)
+        _ = Update.handle(.outcome(.failed("no contact is called 'hnak'")), state: &state)
+        guard case .quickAdd(_, let preview, let isError) = state.prompt else { Issue.record("the bar closed"); return }
+        #expect(preview == "no contact is called 'hnak'" && isError)
+        _ = Update.handle(.key(.escape), state: &state)
+        _ = Update.handle(.outcome(.failed("the database is busy")), state: &state)
+        #expect(state.message == Message(text: "the database is busy", isError: true))
+    }
+
+    @Test("another process's write drops the undo and says why")
+    func changedElsewhere() {
+        var state = state()
+        _ = Update.handle(.outcome(.changed(summary: "Added f4", undoLabel: "add")), state: &state)
+        _ = Update.handle(.outcome(.changedElsewhere), state: &state)
+        #expect(state.undoLabel == nil)
+        _ = Update.handle(.key(.character("u")), state: &state)
+        #expect(state.message?.text == "Nothing to undo: the book was changed from elsewhere since")
+    }
+
+    @Test("render records styles: the selected row is reversed, a late item is tinted late")
+    func renderStyles() throws {
+        var state = state()
+        state.agendaPosition.selected = 1
+        let screen = Renderer.render(state)
+        let lines = (0..<screen.height).map(screen.line)
+        let late = try #require(lines.firstIndex { $0.contains("Send the deck") })
+        let selected = try #require(lines.firstIndex { $0.contains("Acme kickoff") })
+        let lateX = try #require(lines[late].range(of: "late").map { lines[late].distance(from: lines[late].startIndex, to: $0.lowerBound) })
+        #expect(screen[lateX, late].tint == .late)
+        #expect(screen[3, selected].style.contains(.reverse))
+        #expect(!screen[3, late].style.contains(.reverse))
+        try assertSnapshot(styles: screen, named: "agenda-styles-80x12")
+    }
+}
