@@ -59,7 +59,7 @@ struct DailyCommandTests {
         (["add", "fri"], "rapport: the title is empty: say what was promised\n"),
         (["add", "with Dana fri"], "rapport: 'Dana' matches 2 contacts: @1 Dana Ruiz, @2 Dana Scully; name one by @id or a fuller name\n"),
         (["add", "--no-create", "send it with Zed"], "rapport: no contact matches 'Zed'\n"),
-        (["add", "meeting Review with Dana Ruiz fri"], "rapport: a meeting needs a time, like 'fri 14:00'\n"),
+        (["add", "meeting Review with Dana Ruiz fri"], "rapport: a meeting needs a time, like 'fri 14:00' or 'fri 10'\n"),
         (["add", "send the deck 12/1"], "rapport: '12/1' could be day/month or month/day: write 'dec 1' or 2026-12-01, or set RAPPORT_DATE_ORDER=dmy or mdy\n"),
     ])
     func refusals(arguments: [String], message: String) throws {

@@ -73,7 +73,7 @@ struct QuickAddStoreTests {
         let (_, paid) = try add("lunch with Lee dec 3 €64.50", in: book)
         let paidLunch = try #require(try book.store.lunch(id: paid.refs[0].id))
         #expect(paidLunch.costMinorUnits == 6450 && paidLunch.currency == "EUR")
-        let (_, thanks) = try add("thanks #acme for the dinner", in: book)
+        let (_, thanks) = try add("thanks dana and lee for the dinner", in: book)
         #expect(thanks.refs.count == 2)
         #expect(try book.agenda(at: now).item("t1")?.title == "Thank you for the dinner")
         #expect(try book.agenda(at: now).item("t1")?.dueDay == day(2026, 11, 25))
@@ -94,7 +94,7 @@ struct QuickAddStoreTests {
         let book = try TestBook()
         try book.contact("Dana Ruiz", added: now)
         let before = try book.store.writer.read { db in try Int.fetchOne(db, sql: "SELECT total_changes()") }
-        for phrase in ["with Dana", "meeting x with Dana fri", "lunch fri", "gift wine", "note x", "call Zed fri feb 30"] {
+        for phrase in ["fri", "with", "meeting x with Dana fri", "lunch fri", "gift wine", "note x", "call Zed fri feb 30"] {
             #expect(throws: (any Error).self, "\(phrase)") { try add(phrase, in: book) }
         }
         #expect(try book.store.contactCount() == 1)

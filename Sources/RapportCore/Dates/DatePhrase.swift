@@ -23,7 +23,8 @@ public struct When: Hashable, Sendable {
 /// - `eow` is the last business day of this week (of next week once it has
 ///   passed); `eom` the last day of this month;
 /// - a day and month without a year is the next such day on or after today
-///   (with `looksBack`, for reports, the latest on or before today);
+///   (with `looksBack`, for reports and logs, the latest on or before today,
+///   and a weekday name the latest such day before today);
 /// - `tonight` is today at 19:00 unless a time is given;
 /// - `12/1` and `12/1/2027` are read in `numericOrder` (see `NumericDateOrder`)
 ///   unless only one reading is a date (`3/15` is 15 March anywhere), and
@@ -122,6 +123,11 @@ public struct DatePhraseParser: Sendable {
             return nil
         case "eoy": return DateMatch(day: CivilDate(year: today.year, month: 12, day: 31)!, length: 1)
         default: break
+        }
+        if let weekday = DatePhraseParser.weekday(word), looksBack {
+            // Looking back, "fri" is the latest Friday before today.
+            let back = (today.weekday.rawValue - weekday.rawValue + 7) % 7
+            return DateMatch(day: today.adding(days: back == 0 ? -7 : -back), length: 1)
         }
         if let weekday = DatePhraseParser.weekday(word) {
             let ahead = (weekday.rawValue - today.weekday.rawValue + 7) % 7
@@ -408,14 +414,38 @@ public struct DatePhraseParser: Sendable {
         return best?.word
     }
 
-    /// Whether a word has the shape of a date or a time — digits with `.`,
-    /// `/`, `:`, `-` or `h` between them ("25:70", "15.13.", "1.5") — so that
-    /// one that does not read is refused, never left in a title.
+    /// Whether a word has the shape of a date or a time, so that one that
+    /// does not read is refused, never left in a title: `25:70`, `9h75`,
+    /// `1.5` (hour.minute or day.month), `32.13.`, `13/13` (both numbers could
+    /// be a day), `2026-13-45`. A ratio such as `50/50` or a code like `1-1`
+    /// has another shape.
     public static func looksLikeDateOrTime(_ word: String) -> Bool {
-        let separators: Set<Character> = [".", "/", ":", "-", "h"]
-        return word.contains(where: \.isNumber) && word.contains(where: { separators.contains($0) })
-            && word.allSatisfy { ($0.isASCII && $0.isNumber) || separators.contains($0) }
-            && word.first?.isNumber == true
+        func number(_ part: Substring, _ digits: ClosedRange<Int>) -> Int? {
+            guard digits.contains(part.count), part.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+            return Int(part)
+        }
+        for separator in [":", "h", "."] as [Character] {
+            let parts = word.split(separator: separator, omittingEmptySubsequences: false)
+            // h:mm, 9h, 9h75, 1.5
+            if parts.count == 2, number(parts[0], 1...2) != nil, parts[1].isEmpty ? separator == "h" : number(parts[1], 1...2) != nil {
+                return true
+            }
+        }
+        for separator in [".", "/"] as [Character] {
+            let parts = word.split(separator: separator, omittingEmptySubsequences: false)
+            // 32.13., 1.2.2026, 13/13, 13/13/2026
+            if parts.count == 3, number(parts[0], 1...2) != nil, number(parts[1], 1...2) != nil,
+               parts[2].isEmpty || number(parts[2], 2...4) != nil { return true }
+            if separator == "/", parts.count == 2, let a = number(parts[0], 1...2), let b = number(parts[1], 1...2),
+               (1...31).contains(a), (1...31).contains(b) { return true }
+        }
+        for separator in ["-", "/"] as [Character] {
+            let parts = word.split(separator: separator, omittingEmptySubsequences: false)
+            if parts.count == 3, number(parts[0], 4...4) != nil, number(parts[1], 1...2) != nil, number(parts[2], 1...2) != nil {
+                return true
+            }
+        }
+        return false
     }
 
     /// An hour said without am or pm: 1 to 6 is the afternoon, 7 to 12 as said.

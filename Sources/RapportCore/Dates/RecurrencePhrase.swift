@@ -73,6 +73,10 @@ public enum RecurrencePhrase {
             throw PhraseError("'\(text)': the count must be 1 or more")
         }
         guard index < rest.count else { throw PhraseError("'\(text)' needs a unit: days, weeks or months") }
+        // Every word must belong to the rule: "every 2 weeks ship samples" is not a repeat.
+        if ["day", "days", "week", "weeks", "year", "years"].contains(rest[index]), index + 1 < rest.count {
+            throw PhraseError("'\(text)': '\(rest[index + 1])' is not part of a repeat rule")
+        }
         switch rest[index] {
         case "day", "days": return (.days(count), today)
         case "week", "weeks": return (.weeks(count), today)

@@ -49,7 +49,7 @@ public struct QuickAddPlan: Sendable, Equatable {
             return "thank-you notes " + text
         }
         var text = QuickAddPlan.label(entry.kind)
-        if !(entry.kind == .lunch && title == "Lunch") { text += " \"" + title + "\"" }
+        if !(entry.kind == .lunch && title == "Lunch"), !title.isEmpty { text += " \"" + title + "\"" }
         if !peopleNames.isEmpty {
             let newNames = Set(people.newNames)
             let newIDs = Dictionary(created.map { ($0.name, $0.id!) }, uniquingKeysWith: { first, _ in first })

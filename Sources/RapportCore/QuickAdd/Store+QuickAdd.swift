@@ -5,8 +5,10 @@ extension RapportStore {
     /// A parser that knows the book's names, for lower-case full names: a
     /// run of words is known when it is a contact's whole name or a run of
     /// words within it ("dana", "dana ruiz", "ruiz").
-    public func quickAddParser(dates: DatePhraseParser) throws -> QuickAddParser {
-        QuickAddParser(dates: dates, isKnownName: { [self] words in isKnownName(words) })
+    /// `alsoKnown`: names given with `--new`, read as people in the phrase too.
+    public func quickAddParser(dates: DatePhraseParser, alsoKnown: [String] = []) throws -> QuickAddParser {
+        let forced = Set(alsoKnown.map(NameMatcher.fold))
+        return QuickAddParser(dates: dates, isKnownName: { [self] words in forced.contains(words) || isKnownName(words) })
     }
 
     /// Resolves and checks an entry: the people (new names allowed when

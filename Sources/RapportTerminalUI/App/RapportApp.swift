@@ -132,6 +132,11 @@ public final class RapportApp {
             do {
                 let plan = try planQuickAdd(text)
                 return [.quickAddPreview("Enter adds: " + plan.description(calendar: state.calendar, today: state.agenda.today), isError: false)]
+            } catch PeopleError.ambiguous(let name, let candidates) {
+                return [.quickAddChoices(NameChoices(words: name, candidates: candidates.prefix(9).map { contact in
+                    let account: Account? = (try? contact.accountID.flatMap { try store.account(id: $0) }) ?? nil
+                    return NameChoices.Candidate(id: contact.id ?? 0, label: contact.name + (account.map { " · \($0.name)" } ?? ""))
+                }))]
             } catch {
                 return [.quickAddPreview("\(error)", isError: true)]
             }

@@ -57,7 +57,9 @@ public enum Renderer {
         if let prompt = state.prompt {
             let (label, editor, preview, isError): (String, LineEditor?, String, Bool) = {
                 switch prompt {
-                case .quickAdd(let editor, let preview, let isError): return ("add ›", editor, preview, isError)
+                case .quickAdd(let editor, let preview, let isError, let choices):
+                    return ("add ›", editor, choices.map { $0.picked == nil ? $0.preview : preview + "   (Tab: next of \($0.candidates.count))" } ?? preview,
+                            isError && choices == nil)
                 case .snooze(let ref, let editor, let preview, let isError): return ("snooze \(ref) until ›", editor, preview, isError)
                 case .confirmCancel(let ref, let title): return ("Cancel \(ref) \"\(title)\"? y/n", nil, "", false)
                 case .filter(let editor): return ("filter ›", editor, "Enter keeps the filter, Esc clears it", false)

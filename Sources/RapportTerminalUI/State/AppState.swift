@@ -52,10 +52,37 @@ public enum ContactSort: String, CaseIterable, Sendable {
     case name, lastTouch = "last touch", nextDue = "touch due", tier
 }
 
+/// People a name in the quick-add bar could mean; Tab puts the next one in
+/// the phrase (as `@id`) instead of the ambiguous name.
+public struct NameChoices: Hashable, Sendable {
+    public struct Candidate: Hashable, Sendable {
+        public var id: Int64
+        public var label: String
+        public init(id: Int64, label: String) { self.id = id; self.label = label }
+    }
+    /// The words in the phrase the choice replaces: the name typed, then `@id` of the one picked.
+    public var words: String
+    public var candidates: [Candidate]
+    /// The candidate in the phrase now, once Tab was pressed.
+    public var picked: Int?
+
+    public init(words: String, candidates: [Candidate], picked: Int? = nil) {
+        self.words = words
+        self.candidates = candidates
+        self.picked = picked
+    }
+
+    /// What the bar shows: the candidates, the picked one marked.
+    public var preview: String {
+        let list = candidates.enumerated().map { index, candidate in (index == picked ? "▸" : "") + candidate.label }
+        return "'\(words)' is \(candidates.count) people — Tab picks: " + list.joined(separator: " · ")
+    }
+}
+
 /// A question on the prompt line.
 public enum Prompt: Hashable, Sendable {
     /// The quick-add bar: the phrase, and how it parses so far.
-    case quickAdd(LineEditor, preview: String, isError: Bool)
+    case quickAdd(LineEditor, preview: String, isError: Bool, choices: NameChoices? = nil)
     /// Until when to put an item off, in the date-phrase grammar.
     case snooze(ItemRef, LineEditor, preview: String, isError: Bool)
     /// Whether to cancel an item.
@@ -81,6 +108,15 @@ public struct Form: Hashable, Sendable {
         public var hint: String
         /// Tab completes the last name typed from the book.
         public var completesPeople = false
+        /// The names Tab goes through for what was typed, and the one shown.
+        public var completion: Completion?
+    }
+
+    /// Tab's completions of a typed name: every match, Tab again for the next.
+    public struct Completion: Hashable, Sendable {
+        public var typed: String
+        public var matches: [String]
+        public var index: Int
     }
 
     public var kind: Kind

@@ -8,17 +8,22 @@ struct AddCommand: ParsableCommand {
         abstract: "Add anything in one phrase: rapport add \"lunch with Dana Ruiz fri 12:30 at Nobu #acme\".",
         discussion: """
             The phrase mixes, in any order:
-              a kind first   follow-up (fu), meeting, lunch, call, thanks, gift, note — none: a follow-up
-              people         with Dana Ruiz | with Dana and Lee Park | @dana | @12 (an id)
-              when           today, tomorrow, tonight, fri, this fri, next fri, in 3 days, +2w, eow, eom,
-                             2026-12-01, dec 1, 1 dec, 12/1 (in your locale's order), 12:30, 3pm, noon
-              an account     #acme | #"Acme Corp" (lunches, thank-yous and notes: its whole team)
+              a kind first   follow-up (fu), meeting, lunch, call, email, thanks, gift, note — none: a follow-up
+              people         with Dana Ruiz | with Dana and Lee Park | @dana | @12 (an id) | to/for a known name
+              when           today, tomorrow, day after tomorrow, fri, fri., this fri, next fri, in 3 days, +2w,
+                             end of week, end of month, the 20th, 2026-12-01, 2026/12/01, 15.3., 15.03.2026,
+                             dec 1, 3/15, 12:30, 3pm, 9h30, 15h, 9.30, noon, half past 3, quarter to 5, fri 10
+              a repeat       every first monday, every 2 weeks, every other week, biweekly, weekly on tuesday,
+                             every weekday, every mon and thu, every quarter, monthly on the 31st
+              an account     #acme | #"Acme Corp" (lunches and notes: its whole team; thanks: its latest meeting)
               a place        at Nobu (meetings and lunches)
               a cost         $80, €75, 80 EUR (gifts and lunches)
             The rest is the title; words in "double quotes" are always title.
-            A name that matches one contact links it; several: nothing is stored and the candidates are \
-            listed; none: the contact is created (--no-create refuses instead). A meeting needs a time; \
-            a lunch without a time is at noon; a thank-you is due the next business day unless a day is given.
+            A word that looks like a date and does not read, or is a slip of a date word, is refused \
+            with a "did you mean" (status 2, nothing stored). A name that matches one contact links it; \
+            several: the candidates are listed; none: a new contact only for a full name no one is close \
+            to (--new NAME for any other, --no-create to refuse all). thanks @name marks the oldest note \
+            owed to them sent. An item already late is stored with a warning.
             """
     )
 
@@ -52,7 +57,8 @@ struct AddCommand: ParsableCommand {
         let plan = try reporting {
             let rules = try reader.rules()
             let parser = try reader.quickAddParser(dates: DatePhraseParser(
-                today: today, weekend: rules.weekend, numericOrder: NumericDateOrder.from(environment: environment)))
+                today: today, weekend: rules.weekend, numericOrder: NumericDateOrder.from(environment: environment)),
+                alsoKnown: creation.new)
             let entry = try parser.parse(phrase)
             return try reader.plan(entry, new: creation.rule, now: now, calendar: calendar, rules: rules)
         }

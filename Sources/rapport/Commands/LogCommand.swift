@@ -86,7 +86,7 @@ struct LogInteractionCommand: ParsableCommand {
         let interactionKind = kind.flatMap(InteractionKind.init(rawValue:)) ?? invoked.flatMap(InteractionKind.init(rawValue:)) ?? .call
         let database = try store.openForWriting()
         let rules = try reporting { try database.rules() }
-        let at = try context.instant(log.when, rules: rules)
+        let at = try context.instant(log.when, rules: rules, looksBack: true)
         guard at <= context.now else {
             throw CommandFailure("a log records what happened; \(context.text(.instant(at))) is still to come (add a follow-up instead)", status: CommandFailure.badInput)
         }
@@ -117,7 +117,7 @@ struct LogLunchCommand: ParsableCommand {
         let money = try CostOption.parse(cost)
         let database = try store.openForWriting()
         let rules = try reporting { try database.rules() }
-        let at = try context.instant(log.when, rules: rules, defaultTime: .noon)
+        let at = try context.instant(log.when, rules: rules, defaultTime: .noon, looksBack: true)
         guard at <= context.now else {
             throw CommandFailure("a lunch to come is offered: rapport lunch offer --with … --at …", status: CommandFailure.badInput)
         }
@@ -150,7 +150,7 @@ struct LogGiftCommand: ParsableCommand {
         let money = try CostOption.parse(cost)
         let database = try store.openForWriting()
         let rules = try reporting { try database.rules() }
-        let day = try log.when.map { try context.when($0, rules: rules).day } ?? context.today
+        let day = try log.when.map { try context.when($0, rules: rules, looksBack: true).day } ?? context.today
         guard day <= context.today else {
             throw CommandFailure("a gift to send later is planned with: rapport add \"gift … by \(DateText.shortDay(day))\"", status: CommandFailure.badInput)
         }

@@ -18,20 +18,24 @@ struct CommandContext {
     }
 
     /// The date-phrase reader for today, with the book's weekend and the locale's numeric order.
-    func dates(rules: SchedulerRules) -> DatePhraseParser {
-        DatePhraseParser(today: today, weekend: rules.weekend,
-                         numericOrder: NumericDateOrder.from(environment: ProcessInfo.processInfo.environment))
+    /// `looksBack`: a day without a year is the latest that has been (what a log records).
+    func dates(rules: SchedulerRules, looksBack: Bool = false) -> DatePhraseParser {
+        var parser = DatePhraseParser(today: today, weekend: rules.weekend,
+                                      numericOrder: NumericDateOrder.from(environment: ProcessInfo.processInfo.environment))
+        parser.looksBack = looksBack
+        return parser
     }
 
     /// Reads `phrase` as a day and optional time.
-    func when(_ phrase: String, rules: SchedulerRules) throws -> When {
-        try reporting { try dates(rules: rules).parse(phrase) }
+    func when(_ phrase: String, rules: SchedulerRules, looksBack: Bool = false) throws -> When {
+        try reporting { try dates(rules: rules, looksBack: looksBack).parse(phrase) }
     }
 
     /// The instant of a "when" phrase (`Policy.instant`: without a time, `defaultTime`, else now today, else noon).
-    func instant(_ phrase: String?, rules: SchedulerRules, defaultTime: LocalTime? = nil) throws -> Date {
+    func instant(_ phrase: String?, rules: SchedulerRules, defaultTime: LocalTime? = nil, looksBack: Bool = false) throws -> Date {
         guard let phrase else { return now }
-        return Policy(rules: rules, calendar: calendar).instant(for: try when(phrase, rules: rules), now: now, defaultTime: defaultTime)
+        return Policy(rules: rules, calendar: calendar).instant(for: try when(phrase, rules: rules, looksBack: looksBack),
+                                                                now: now, defaultTime: defaultTime)
     }
 
     /// Splits "Dana Ruiz, Lee Park and Sam" into names (`NameMatcher.splitPeople`).
