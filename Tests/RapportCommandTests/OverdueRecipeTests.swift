@@ -15,7 +15,7 @@ struct OverdueRecipeTests {
     /// (its first 31 characters are what a 40-column segment shows).
     static let hostileTitle = "%F{red}\\u $(touch PWNED) `touch PWNED` %{x%}"
     /// A title that would expand a tmux format, apply a style or run a command if the tmux recipe let it.
-    static let hostileTmuxTitle = "#{host}#[fg=red]#(touch PWNED)x#"
+    static let hostileTmuxTitle = "##[b]#[u]#{h}#(touch PWNED)x#"
 
     /// A book and a home: `bin/rapport` runs the built binary at the pinned
     /// clock on this book, the way an installed `rapport` would be found on the PATH.
