@@ -1377,12 +1377,16 @@ _rapport_export_vcard() {
     repeating_flags=()
     non_repeating_flags=(--version -h --help)
     repeating_options=()
-    non_repeating_options=(--db -o --output)
+    non_repeating_options=(--db --vcard-version -o --output)
     __rapport_offer_flags_options 0
 
     # Offer option value completions
     case "${prev}" in
     '--db')
+        return
+        ;;
+    '--vcard-version')
+        __rapport_add_completions -W '3.0'$'\n''4.0'
         return
         ;;
     '-o'|'--output')
@@ -1393,7 +1397,7 @@ _rapport_export_vcard() {
 
 _rapport_export_csv() {
     repeating_flags=()
-    non_repeating_flags=(--version -h --help)
+    non_repeating_flags=(--excel --version -h --help)
     repeating_options=()
     non_repeating_options=(--db --days -o --output)
     __rapport_offer_flags_options 1
@@ -1460,9 +1464,9 @@ _rapport_import_json() {
 
 _rapport_import_vcard() {
     repeating_flags=()
-    non_repeating_flags=(--dry-run --version -h --help)
+    non_repeating_flags=(--dry-run --prefer-file --strict --version -h --help)
     repeating_options=()
-    non_repeating_options=(--db)
+    non_repeating_options=(--db --encoding)
     __rapport_offer_flags_options -1
 
     # Offer option value completions
@@ -1470,14 +1474,18 @@ _rapport_import_vcard() {
     '--db')
         return
         ;;
+    '--encoding')
+        __rapport_add_completions -W 'utf-8'$'\n''utf-16'$'\n''utf-16le'$'\n''utf-16be'$'\n''windows-1252'$'\n''iso-8859-1'
+        return
+        ;;
     esac
 }
 
 _rapport_import_csv() {
     repeating_flags=()
-    non_repeating_flags=(--dry-run --version -h --help)
+    non_repeating_flags=(--dry-run --prefer-file --strict --version -h --help)
     repeating_options=(--map)
-    non_repeating_options=(--db)
+    non_repeating_options=(--db --date-order --encoding)
     __rapport_offer_flags_options 1
 
     # Offer option value completions
@@ -1486,6 +1494,14 @@ _rapport_import_csv() {
         return
         ;;
     '--map')
+        return
+        ;;
+    '--date-order')
+        __rapport_add_completions -W 'dmy'$'\n''mdy'
+        return
+        ;;
+    '--encoding')
+        __rapport_add_completions -W 'utf-8'$'\n''utf-16'$'\n''utf-16le'$'\n''utf-16be'$'\n''windows-1252'$'\n''iso-8859-1'
         return
         ;;
     esac

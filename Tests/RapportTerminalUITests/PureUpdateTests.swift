@@ -117,6 +117,27 @@ struct CaptureScreenTests {
         #expect(app.state.message?.text.contains("Dana Scully") == true)
     }
 
+    @Test("a one-word or near name is not created on a guess: the bar says so, offers the close names, and Enter adds it as new")
+    func newNameConfirmed() throws {
+        let store = try RapportStore.inMemory()
+        try store.addContact(ContactDraft(contact: Contact(name: "Hank Scorpio", createdAt: at(2026, 11, 1, 9))))
+        let app = try makeApp(store)
+        app.press(.character("a"))
+        app.type("call with hnak fri")
+        guard case .quickAdd(_, _, _, let choices?) = app.state.prompt else { Issue.record("no choices"); return }
+        #expect(choices.preview == "no contact is called 'hnak' — Tab picks: Hank Scorpio — Enter adds 'hnak' as a new contact")
+        app.press(.tab) // the close name
+        guard case .quickAdd(let editor, let preview, _, _) = app.state.prompt else { Issue.record("no pick"); return }
+        #expect(editor.text == "call with @1 fri")
+        #expect(preview == "Enter adds: follow-up \"Call\" with Hank Scorpio, due Fri 27 Nov")
+        app.press(.escape, .character("a"))
+        app.type("call Priya fri")
+        app.press(.enter)
+        #expect(app.state.prompt == nil)
+        #expect(try store.contactCount() == 2)
+        #expect(app.state.message?.text.hasPrefix("Added f1 follow-up \"Call\" with Priya (new @2)") == true, "\(app.state.message?.text ?? "")")
+    }
+
     @Test("Tab completes the name typed with every match in turn, and the form shows them all")
     func completionCycles() {
         let names = ["Ann Leeds", "Lee Park", "Leena Shah", "Zoë Ångström"]

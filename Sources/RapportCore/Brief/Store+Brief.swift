@@ -135,33 +135,8 @@ private struct BriefReader {
     private func person(_ contact: Contact, account: String?, forLunch: Bool) throws -> BriefPerson {
         let id = contact.id!
         let firstTouch = try Date.fetchOne(db, sql: "SELECT min(at) FROM touch WHERE contactID = ?", arguments: [id])
-        let touches = try Row.fetchAll(db, sql: """
-            SELECT t.at, t.kind, i.kind AS interactionKind,
-                   CASE
-                     WHEN t.meetingID IS NOT NULL THEN m.title
-                     WHEN t.lunchID IS NOT NULL THEN 'Lunch' || coalesce(' at ' || l.place, '')
-                     WHEN t.interactionID IS NOT NULL THEN i.title
-                     WHEN t.giftID IS NOT NULL THEN g.description
-                     WHEN t.thankYouNoteID IS NOT NULL THEN 'Thank-you sent' || coalesce(' (' || n.channel || ')', '')
-                   END AS title,
-                   CASE
-                     WHEN t.meetingID IS NOT NULL THEN m.outcomeNotes
-                     WHEN t.lunchID IS NOT NULL THEN l.notes
-                     WHEN t.interactionID IS NOT NULL THEN i.notes
-                   END AS outcome
-            FROM touch t
-            LEFT JOIN meeting m ON m.id = t.meetingID
-            LEFT JOIN lunch l ON l.id = t.lunchID
-            LEFT JOIN interaction i ON i.id = t.interactionID
-            LEFT JOIN gift g ON g.id = t.giftID
-            LEFT JOIN thankYouNote n ON n.id = t.thankYouNoteID
-            WHERE t.contactID = ? AND t.at <= ?
-            ORDER BY t.at DESC, t.id DESC
-            LIMIT 3
-            """, arguments: [id, now]).map { row -> BriefTouch in
-            let kind: String = row["kind"]
-            return BriefTouch(at: row["at"], kind: kind == "interaction" ? (row["interactionKind"] ?? kind) : kind,
-                              title: row["title"] ?? "", outcome: (row["outcome"] as String?)?.trimmedOrNil)
+        let touches = try RapportStore.touchHistory(ofContact: id, before: now, limit: 3, db).map { touch in
+            BriefTouch(at: touch.at, kind: touch.kind, title: touch.title, outcome: touch.outcome?.trimmedOrNil)
         }
         var facts = [BriefFact(label: "needs", value: contact.needs?.trimmedOrNil),
                      BriefFact(label: "wants", value: contact.wants?.trimmedOrNil),

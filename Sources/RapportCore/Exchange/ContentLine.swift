@@ -11,7 +11,7 @@ enum ContentLine {
             case "\\": result += "\\\\"
             case ";": result += "\\;"
             case ",": result += "\\,"
-            case "\n", "\r\n": result += "\\n"
+            case "\n", "\r\n", "\r": result += "\\n" // a lone CR would end the line for some readers
             default: result += showingControls ? TerminalText.safe(String(character)) : String(character)
             }
         }

@@ -133,16 +133,18 @@ public final class RapportApp {
                 let plan = try planQuickAdd(text)
                 return [.quickAddPreview("Enter adds: " + plan.description(calendar: state.calendar, today: state.agenda.today), isError: false)]
             } catch PeopleError.ambiguous(let name, let candidates) {
-                return [.quickAddChoices(NameChoices(words: name, candidates: candidates.prefix(9).map { contact in
-                    let account: Account? = (try? contact.accountID.flatMap { try store.account(id: $0) }) ?? nil
-                    return NameChoices.Candidate(id: contact.id ?? 0, label: contact.name + (account.map { " · \($0.name)" } ?? ""))
-                }))]
+                return [.quickAddChoices(NameChoices(words: name, candidates: candidates.prefix(9).map(candidate)))]
+            } catch PeopleError.notClearlyNew(let name, let close) {
+                let people = close.compactMap { try? store.resolveContact($0) }.compactMap { resolution -> Contact? in
+                    if case .found(let contact) = resolution { return contact } else { return nil }
+                }
+                return [.quickAddChoices(NameChoices(words: name, candidates: people.prefix(9).map(candidate), creatable: true))]
             } catch {
                 return [.quickAddPreview("\(error)", isError: true)]
             }
-        case .quickAdd(let text):
+        case .quickAdd(let text, let newNames):
             return change("add \"\(text)\"") {
-                let plan = try planQuickAdd(text)
+                let plan = try planQuickAdd(text, newNames: newNames)
                 let outcome = try store.perform(plan, now: state.now, calendar: state.calendar)
                 return "Added \(outcome.refs.map(\.description).joined(separator: " ")) "
                     + plan.description(calendar: state.calendar, today: state.agenda.today, created: outcome.createdContacts)
@@ -197,9 +199,15 @@ public final class RapportApp {
         DatePhraseParser(today: state.agenda.today, weekend: rules.weekend, numericOrder: NumericDateOrder.from(environment: environment))
     }
 
-    private func planQuickAdd(_ text: String) throws -> QuickAddPlan {
-        let entry = try store.quickAddParser(dates: dates()).parse(text)
-        return try store.plan(entry, new: .whenClearlyNew(), now: state.now, calendar: state.calendar, rules: rules)
+    private func planQuickAdd(_ text: String, newNames: [String] = []) throws -> QuickAddPlan {
+        let entry = try store.quickAddParser(dates: dates(), alsoKnown: newNames).parse(text)
+        return try store.plan(entry, new: .whenClearlyNew(named: newNames), now: state.now, calendar: state.calendar, rules: rules)
+    }
+
+    /// A contact offered to pick, with their account.
+    private func candidate(_ contact: Contact) -> NameChoices.Candidate {
+        let account: Account? = (try? contact.accountID.flatMap { try store.account(id: $0) }) ?? nil
+        return NameChoices.Candidate(id: contact.id ?? 0, label: contact.name + (account.map { " · \($0.name)" } ?? ""))
     }
 
     // MARK: - Loading

@@ -65,17 +65,24 @@ public struct NameChoices: Hashable, Sendable {
     public var candidates: [Candidate]
     /// The candidate in the phrase now, once Tab was pressed.
     public var picked: Int?
+    /// The name matches no one and is not created on a guess: Enter adds it
+    /// as a new contact (the front end's `--new`); the candidates are the
+    /// people it is close to.
+    public var creatable: Bool
 
-    public init(words: String, candidates: [Candidate], picked: Int? = nil) {
+    public init(words: String, candidates: [Candidate], picked: Int? = nil, creatable: Bool = false) {
         self.words = words
         self.candidates = candidates
         self.picked = picked
+        self.creatable = creatable
     }
 
     /// What the bar shows: the candidates, the picked one marked.
     public var preview: String {
         let list = candidates.enumerated().map { index, candidate in (index == picked ? "▸" : "") + candidate.label }
-        return "'\(words)' is \(candidates.count) people — Tab picks: " + list.joined(separator: " · ")
+        guard creatable else { return "'\(words)' is \(candidates.count) people — Tab picks: " + list.joined(separator: " · ") }
+        return "no contact is called '\(words)'" + (list.isEmpty ? "" : " — Tab picks: " + list.joined(separator: " · "))
+            + " — Enter adds '\(words)' as a new contact"
     }
 }
 

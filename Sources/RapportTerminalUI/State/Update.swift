@@ -271,6 +271,7 @@ public enum Update {
             case .escape, .control("c"): state.prompt = nil; return []
             case .enter:
                 guard !editor.text.trimmingCharacters(in: .whitespaces).isEmpty else { state.prompt = nil; return [] }
+                if let choices, choices.creatable, choices.picked == nil { return [.quickAdd(editor.text, newNames: [choices.words])] }
                 return [.quickAdd(editor.text)]
             case .tab:
                 // A name that means several people: Tab puts the next candidate in its place.
@@ -280,6 +281,7 @@ public enum Update {
                 else { return [] }
                 picking.picked = ((picking.picked ?? -1) + 1) % picking.candidates.count
                 picking.words = "@\(picking.candidates[picking.picked!].id)"
+                picking.creatable = false
                 editor.set(replaced)
                 choices = picking
                 state.prompt = .quickAdd(editor, preview: preview, isError: isError, choices: choices)
