@@ -173,13 +173,13 @@ _rapport() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    ui|today|overdue|upcoming|add|log|done|snooze|cancel|edit|thanks|lunch|deal|report|segment|show|brief|contacts|accounts|contact|follow-up|config|backup|export|import|help)
+    ui|today|overdue|notify|upcoming|add|log|done|snooze|cancel|edit|thanks|lunch|deal|report|segment|show|brief|contacts|accounts|contact|follow-up|config|backup|export|import|help)
         # Offer subcommand argument completions
         "_rapport_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'ui today overdue upcoming add log done snooze cancel edit thanks lunch deal report segment show brief contacts accounts contact follow-up config backup export import help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'ui today overdue notify upcoming add log done snooze cancel edit thanks lunch deal report segment show brief contacts accounts contact follow-up config backup export import help' -- "${cur}"))
         ;;
     esac
 }
@@ -221,7 +221,7 @@ _rapport_overdue() {
     repeating_flags=()
     non_repeating_flags=(--json --count --exit-code --version -h --help)
     repeating_options=()
-    non_repeating_options=(--db --kind)
+    non_repeating_options=(--db --kind --format --max-width)
     __rapport_offer_flags_options 0
 
     # Offer option value completions
@@ -230,6 +230,27 @@ _rapport_overdue() {
         return
         ;;
     '--kind')
+        return
+        ;;
+    '--format')
+        return
+        ;;
+    '--max-width')
+        return
+        ;;
+    esac
+}
+
+_rapport_notify() {
+    repeating_flags=()
+    non_repeating_flags=(--dry-run --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--db)
+    __rapport_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--db')
         return
         ;;
     esac
