@@ -173,13 +173,13 @@ _rapport() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    ui|today|overdue|upcoming|add|log|done|snooze|cancel|edit|thanks|lunch|deal|report|segment|show|brief|contacts|accounts|contact|follow-up|config|check|backup|export|import|help)
+    ui|today|overdue|notify|upcoming|add|log|done|snooze|cancel|edit|thanks|lunch|deal|report|segment|show|brief|contacts|accounts|contact|follow-up|config|check|backup|export|import|help)
         # Offer subcommand argument completions
         "_rapport_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'ui today overdue upcoming add log done snooze cancel edit thanks lunch deal report segment show brief contacts accounts contact follow-up config check backup export import help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'ui today overdue notify upcoming add log done snooze cancel edit thanks lunch deal report segment show brief contacts accounts contact follow-up config check backup export import help' -- "${cur}"))
         ;;
     esac
 }
@@ -221,7 +221,7 @@ _rapport_overdue() {
     repeating_flags=()
     non_repeating_flags=(--json --count --exit-code --version -h --help)
     repeating_options=()
-    non_repeating_options=(--db --kind)
+    non_repeating_options=(--db --kind --format --max-width)
     __rapport_offer_flags_options 0
 
     # Offer option value completions
@@ -230,6 +230,27 @@ _rapport_overdue() {
         return
         ;;
     '--kind')
+        return
+        ;;
+    '--format')
+        return
+        ;;
+    '--max-width')
+        return
+        ;;
+    esac
+}
+
+_rapport_notify() {
+    repeating_flags=()
+    non_repeating_flags=(--dry-run --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--db)
+    __rapport_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--db')
         return
         ;;
     esac
@@ -1371,12 +1392,16 @@ _rapport_export_vcard() {
     repeating_flags=()
     non_repeating_flags=(--version -h --help)
     repeating_options=()
-    non_repeating_options=(--db -o --output)
+    non_repeating_options=(--db --vcard-version -o --output)
     __rapport_offer_flags_options 0
 
     # Offer option value completions
     case "${prev}" in
     '--db')
+        return
+        ;;
+    '--vcard-version')
+        __rapport_add_completions -W '3.0'$'\n''4.0'
         return
         ;;
     '-o'|'--output')
@@ -1387,7 +1412,7 @@ _rapport_export_vcard() {
 
 _rapport_export_csv() {
     repeating_flags=()
-    non_repeating_flags=(--version -h --help)
+    non_repeating_flags=(--excel --version -h --help)
     repeating_options=()
     non_repeating_options=(--db --days -o --output)
     __rapport_offer_flags_options 1
@@ -1454,9 +1479,9 @@ _rapport_import_json() {
 
 _rapport_import_vcard() {
     repeating_flags=()
-    non_repeating_flags=(--dry-run --version -h --help)
+    non_repeating_flags=(--dry-run --prefer-file --strict --version -h --help)
     repeating_options=()
-    non_repeating_options=(--db)
+    non_repeating_options=(--db --encoding)
     __rapport_offer_flags_options -1
 
     # Offer option value completions
@@ -1464,14 +1489,18 @@ _rapport_import_vcard() {
     '--db')
         return
         ;;
+    '--encoding')
+        __rapport_add_completions -W 'utf-8'$'\n''utf-16'$'\n''utf-16le'$'\n''utf-16be'$'\n''windows-1252'$'\n''iso-8859-1'
+        return
+        ;;
     esac
 }
 
 _rapport_import_csv() {
     repeating_flags=()
-    non_repeating_flags=(--dry-run --version -h --help)
+    non_repeating_flags=(--dry-run --prefer-file --strict --version -h --help)
     repeating_options=(--map)
-    non_repeating_options=(--db)
+    non_repeating_options=(--db --date-order --encoding)
     __rapport_offer_flags_options 1
 
     # Offer option value completions
@@ -1480,6 +1509,14 @@ _rapport_import_csv() {
         return
         ;;
     '--map')
+        return
+        ;;
+    '--date-order')
+        __rapport_add_completions -W 'dmy'$'\n''mdy'
+        return
+        ;;
+    '--encoding')
+        __rapport_add_completions -W 'utf-8'$'\n''utf-16'$'\n''utf-16le'$'\n''utf-16be'$'\n''windows-1252'$'\n''iso-8859-1'
         return
         ;;
     esac

@@ -75,6 +75,9 @@ struct RunCommand: ParsableCommand {
         results.append(try measureProcess("floor: Swift hello", [hello], database: db))
         results.append(try measureProcess("rapport overdue", command(["overdue"]), database: db))
         results.append(try measureProcess("rapport overdue --count", command(["overdue", "--count"]), database: db))
+        // The prompt recipes' line (Resources/shell): the same read as --count, one line of text.
+        results.append(try measureProcess("rapport overdue --format", command(["overdue", "--format", "{late} late: {first.title}",
+                                                                               "--max-width", "40"]), database: db))
         results.append(try measureProcess("rapport today", command(["today"]), database: db))
         results.append(try measureProcess("rapport show @1", command(["show", "@1"]), database: db))
         results.append(try measureProcess("rapport report", command(["report"]), database: db))

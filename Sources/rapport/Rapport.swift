@@ -17,7 +17,7 @@ struct Rapport: ParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [
-            InteractiveCommand.self, TodayCommand.self, OverdueCommand.self, UpcomingCommand.self,
+            InteractiveCommand.self, TodayCommand.self, OverdueCommand.self, NotifyCommand.self, UpcomingCommand.self,
             AddCommand.self, LogCommand.self, DoneCommand.self, SnoozeCommand.self, CancelCommand.self, EditCommand.self,
             ThanksCommand.self, LunchCommand.self, DealCommand.self, ReportCommand.self, SegmentCommand.self,
             ShowCommand.self, BriefCommand.self, ContactsCommand.self, AccountsCommand.self,

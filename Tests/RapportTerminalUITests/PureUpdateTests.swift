@@ -125,13 +125,17 @@ struct CaptureScreenTests {
         app.press(.character("a"))
         app.type("call with hnak fri")
         guard case .quickAdd(_, _, _, let choices?) = app.state.prompt else { Issue.record("no choices"); return }
-        #expect(choices.preview == "no contact is called 'hnak' — Tab picks: Hank Scorpio — Enter adds 'hnak' as a new contact")
+        #expect(choices.preview == "no contact is called 'hnak' — Tab picks: Hank Scorpio — Enter twice adds 'hnak' as a new contact")
         app.press(.tab) // the close name
         guard case .quickAdd(let editor, let preview, _, _) = app.state.prompt else { Issue.record("no pick"); return }
         #expect(editor.text == "call with @1 fri")
         #expect(preview == "Enter adds: follow-up \"Call\" with Hank Scorpio, due Fri 27 Nov")
         app.press(.escape, .character("a"))
-        app.type("call Priya fri")
+        app.type("call with Priya fri")
+        app.press(.enter)
+        guard case .quickAdd(_, let asked, _, _) = app.state.prompt else { Issue.record("one Enter closed the bar"); return }
+        #expect(asked == "Enter again adds 'Priya' as a new contact; Esc keeps the phrase")
+        #expect(try store.contactCount() == 1)
         app.press(.enter)
         #expect(app.state.prompt == nil)
         #expect(try store.contactCount() == 2)

@@ -111,6 +111,7 @@ public struct DatePhraseParser: Sendable {
         case "tonight": return DateMatch(day: today, length: 1, impliedTime: LocalTime(hour: 19, minute: 0))
         case "eow": return DateMatch(day: endOfWeek(), length: 1)
         case "eom": return DateMatch(day: today.lastDayOfMonth, length: 1)
+        case "eod": return DateMatch(day: today, length: 1)
         case "day" where next == "after" && index + 2 < tokens.count && tokens[index + 2] == "tomorrow":
             return DateMatch(day: today.adding(days: 2), length: 3)
         case "end" where next == "of" && index + 2 < tokens.count:
@@ -144,6 +145,9 @@ public struct DatePhraseParser: Sendable {
             let ahead = (weekday.rawValue - today.weekday.rawValue + 7) % 7
             return DateMatch(day: today.adding(days: ahead), length: 2)
         }
+        // "this week" is by its last business day, "this month" by its last day.
+        if word == "this", next == "week" { return DateMatch(day: endOfWeek(), length: 2) }
+        if word == "this", next == "month" { return DateMatch(day: today.lastDayOfMonth, length: 2) }
         if word == "next", let next {
             let nextMonday = today.adding(days: 7 - (today.weekday.rawValue - 1))
             if let weekday = DatePhraseParser.weekday(next) {
@@ -176,8 +180,8 @@ public struct DatePhraseParser: Sendable {
         if let slashed = try matchISOSlashes(word) { return DateMatch(day: slashed, length: 1) }
         if let dotted = try matchDotted(word) { return DateMatch(day: dotted, length: 1) }
         if let numeric = try matchNumeric(word) { return DateMatch(day: numeric, length: 1) }
-        // "20th": an ordinal alone is a day of the month (a bare number is not).
-        if word.count >= 3, ["st", "nd", "rd", "th"].contains(String(word.suffix(2))),
+        // "the 20th": an ordinal after "the" is a day of the month ("1st draft" is a title).
+        if index > 0, tokens[index - 1] == "the", word.count >= 3, ["st", "nd", "rd", "th"].contains(String(word.suffix(2))),
            let day = DatePhraseParser.dayOfMonth(word), DatePhraseParser.month(next ?? "") == nil {
             return DateMatch(day: try nextDayOfMonth(day, text: word), length: 1)
         }
@@ -281,6 +285,7 @@ public struct DatePhraseParser: Sendable {
         else { return nil }
         let day = Int(parts[0])!, month = Int(parts[1])!
         guard (1...12).contains(month) else { throw PhraseError("'\(word)': there is no month \(month) (dotted dates are day.month.)") }
+        guard (1...31).contains(day) else { throw PhraseError("'\(word)': there is no day \(day) in a month") }
         return try monthDay(month, day, year: parts[2].isEmpty ? nil : Int(parts[2])!, text: word)
     }
 
@@ -338,6 +343,7 @@ public struct DatePhraseParser: Sendable {
         guard let unitCharacter = body.last, let n = Int(body.dropLast()) else {
             return nil
         }
+        guard n <= 3650 else { throw PhraseError("'\(word)': at most 3650 days, weeks or months ahead") }
         let unit: Unit
         switch unitCharacter {
         case "d": unit = .day
@@ -359,16 +365,17 @@ public struct DatePhraseParser: Sendable {
             }
             return date
         }
-        guard day <= (month == 2 ? 29 : CivilDate.daysIn(month: month, year: 2001)) else {
+        guard (1...(month == 2 ? 29 : CivilDate.daysIn(month: month, year: 2001))).contains(day) else {
             throw PhraseError("'\(text)': \(monthName) has no day \(day)")
         }
         // The next such day on or after today (29 February: the next leap
-        // year's), or looking back the latest on or before it.
+        // year's, at most eight years on), or looking back the latest on or before it.
         var year = today.year
-        while true {
+        for _ in 0..<9 {
             if let date = CivilDate(year: year, month: month, day: day), looksBack ? date <= today : date >= today { return date }
             year += looksBack ? -1 : 1
         }
+        throw PhraseError("'\(text)': \(monthName) \(day) is not on the calendar in the years around this one")
     }
 
     // MARK: - Words
@@ -456,6 +463,23 @@ public struct DatePhraseParser: Sendable {
             }
         }
         return false
+    }
+
+    /// Why words that start a date but do not finish one are refused ("next
+    /// year", "within 3 days", "in 3 business days", "by someday"), or nil.
+    /// Never left in a title with the item due today.
+    public func danglingDate(_ keys: [String], at index: Int) -> String? {
+        let word = keys[index]
+        let next = index + 1 < keys.count ? keys[index + 1] : nil
+        let units: Set<String> = ["day", "days", "week", "weeks", "month", "months", "year", "years", "weekend", "quarter"]
+        if ["this", "next", "within"].contains(word), let next, units.contains(next) || DatePhraseParser.count(next) != nil {
+            return "'\(word) \(next)' is not a date Rapport reads; did you mean 'in 3 days', 'next week', 'eom' or a day like 'fri'?"
+        }
+        if word == "in", let next, DatePhraseParser.count(next) != nil {
+            let unit = index + 2 < keys.count ? keys[index + 2] : ""
+            return "'in \(next) \(unit)' is not a date Rapport reads; did you mean 'in \(next) days', 'in \(next) weeks' or 'in \(next) months'?"
+        }
+        return nil
     }
 
     /// An hour said without am or pm: 1 to 6 is the afternoon, 7 to 12 as said.

@@ -99,9 +99,9 @@ extension RapportStore {
                 if filter.cold, !(due.map { $0 < today } ?? false) { return nil }
                 // After the contact's own columns: account name, last touch, tags, emails (unit-separated).
                 let base = Contact.columnCount
-                let tags = ((try row.decode(atIndex: base + 2)) as String?)?.split(separator: "\u{1F}").map(String.init).sorted() ?? []
-                let emails = ((try row.decode(atIndex: base + 3)) as String?)?.split(separator: "\u{1F}").map(String.init) ?? []
-                return ContactRow(contact: contact, accountName: (try row.decode(atIndex: base)), lastTouch: (try row.decode(atIndex: base + 1)),
+                let tags = (row[base + 2] as String?)?.split(separator: "\u{1F}").map(String.init).sorted() ?? []
+                let emails = (row[base + 3] as String?)?.split(separator: "\u{1F}").map(String.init) ?? []
+                return ContactRow(contact: contact, accountName: row[base], lastTouch: row[base + 1],
                                   cadence: cadence, touchDue: due, tags: tags, emails: emails)
             }
         }
@@ -128,29 +128,44 @@ extension RapportStore {
     /// A contact's interactions, newest first (booked meetings included).
     public func timeline(ofContact id: Int64, limit: Int = 100) throws -> [TimelineEntry] {
         try read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT t.at, t.kind, i.kind AS interactionKind,
-                       CASE
-                         WHEN t.meetingID IS NOT NULL THEN m.title || coalesce(' at ' || m.place, '')
-                         WHEN t.lunchID IS NOT NULL THEN 'Lunch' || coalesce(' at ' || l.place, '')
-                         WHEN t.interactionID IS NOT NULL THEN i.title
-                         WHEN t.giftID IS NOT NULL THEN g.description
-                         WHEN t.thankYouNoteID IS NOT NULL THEN 'Thank-you sent' || coalesce(' (' || n.channel || ')', '')
-                       END AS title
-                FROM touch t
-                LEFT JOIN meeting m ON m.id = t.meetingID
-                LEFT JOIN lunch l ON l.id = t.lunchID
-                LEFT JOIN interaction i ON i.id = t.interactionID
-                LEFT JOIN gift g ON g.id = t.giftID
-                LEFT JOIN thankYouNote n ON n.id = t.thankYouNoteID
-                WHERE t.contactID = ?
-                ORDER BY t.at DESC, t.id DESC
-                LIMIT ?
-                """, arguments: [id, limit]).compactMapReadable { row in
-                let kind: String = (try row.decode(forColumn: "kind"))
-                return TimelineEntry(at: (try row.decode(forColumn: "at")), kind: kind == "interaction" ? ((try row.decode(forColumn: "interactionKind")) ?? kind) : kind,
-                                     title: (try row.decode(forColumn: "title")) ?? "")
+            try RapportStore.touchHistory(ofContact: id, before: nil, limit: limit, db).map { touch in
+                TimelineEntry(at: touch.at, kind: touch.kind, title: touch.title + (touch.place.map { " at \($0)" } ?? ""))
             }
+        }
+    }
+
+    /// What touched a contact, newest first: the one query for timelines and
+    /// briefs. With `before`, only what has happened by then.
+    static func touchHistory(ofContact id: Int64, before: Date?, limit: Int, _ db: Database) throws
+        -> [(at: Date, kind: String, title: String, place: String?, outcome: String?)] {
+        try Row.fetchAll(db, sql: """
+            SELECT t.at, t.kind, i.kind AS interactionKind,
+                   CASE
+                     WHEN t.meetingID IS NOT NULL THEN m.title
+                     WHEN t.lunchID IS NOT NULL THEN 'Lunch' || coalesce(' at ' || l.place, '')
+                     WHEN t.interactionID IS NOT NULL THEN i.title
+                     WHEN t.giftID IS NOT NULL THEN g.description
+                     WHEN t.thankYouNoteID IS NOT NULL THEN 'Thank-you sent' || coalesce(' (' || n.channel || ')', '')
+                   END AS title,
+                   m.place AS meetingPlace,
+                   CASE
+                     WHEN t.meetingID IS NOT NULL THEN m.outcomeNotes
+                     WHEN t.lunchID IS NOT NULL THEN l.notes
+                     WHEN t.interactionID IS NOT NULL THEN i.notes
+                   END AS outcome
+            FROM touch t
+            LEFT JOIN meeting m ON m.id = t.meetingID
+            LEFT JOIN lunch l ON l.id = t.lunchID
+            LEFT JOIN interaction i ON i.id = t.interactionID
+            LEFT JOIN gift g ON g.id = t.giftID
+            LEFT JOIN thankYouNote n ON n.id = t.thankYouNoteID
+            WHERE t.contactID = :id\(before == nil ? "" : " AND t.at <= :before")
+            ORDER BY t.at DESC, t.id DESC
+            LIMIT :limit
+            """, arguments: ["id": id, "before": before, "limit": limit]).compactMapReadable { row in
+            let kind: String = (try row.decode(forColumn: "kind"))
+            return ((try row.decode(forColumn: "at")), kind == "interaction" ? ((try row.decode(forColumn: "interactionKind")) ?? kind) : kind, (try row.decode(forColumn: "title")) ?? "",
+                    (try row.decode(forColumn: "meetingPlace")), (try row.decode(forColumn: "outcome")))
         }
     }
 

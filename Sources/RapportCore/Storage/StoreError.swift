@@ -23,6 +23,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     static func from(_ error: any Error) -> any Error {
         UnreadableRows.isUnreadable(error) ? StoreError.unreadable : error
     }
+    /// A stored value cannot be read (a repeat rule, a setting): the book, not the input, is wrong.
+    case corrupt(String)
 
     public var description: String {
         switch self {
@@ -42,6 +44,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
             return what
         case .unreadable:
             return "a stored value this needs cannot be read (a date outside 1900–2999, or text where a number belongs); nothing was changed: rapport check names it, rapport check --fix repairs it"
+        case .corrupt(let what):
+            return what
         }
     }
 }

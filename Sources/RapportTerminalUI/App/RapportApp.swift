@@ -42,8 +42,7 @@ public final class RapportApp {
     /// Handles one event: `Update` changes the state and asks for effects;
     /// each effect's outcome goes back through `Update`, until none is left.
     public func handle(_ event: Event) {
-        state.now = clock.now
-        var queue = [event]
+        var queue: [Event] = [.outcome(.clock(clock.now)), event]
         while !queue.isEmpty {
             let next = queue.removeFirst()
             for effect in Update.handle(next, state: &state) {
@@ -64,7 +63,7 @@ public final class RapportApp {
         let dayTurned = state.calendar.day(of: now) != state.agenda.today
         let version = (try? store.dataVersion()) ?? dataVersion
         guard dayTurned || version != dataVersion else {
-            state.now = now
+            send([.clock(now)])
             return false
         }
         var outcomes: [Outcome] = []
@@ -73,7 +72,7 @@ public final class RapportApp {
             outcomes.append(.changedElsewhere)
         }
         dataVersion = version
-        state.now = now
+        send([.clock(now)])
         send(outcomes + reload())
         return true
     }
@@ -134,10 +133,8 @@ public final class RapportApp {
                 return [.quickAddPreview("Enter adds: " + plan.description(calendar: state.calendar, today: state.agenda.today), isError: false)]
             } catch PeopleError.ambiguous(let name, let candidates) {
                 return [.quickAddChoices(NameChoices(words: name, candidates: candidates.prefix(9).map(candidate)))]
-            } catch PeopleError.notClearlyNew(let name, let close) {
-                let people = close.compactMap { try? store.resolveContact($0) }.compactMap { resolution -> Contact? in
-                    if case .found(let contact) = resolution { return contact } else { return nil }
-                }
+            } catch PeopleError.notClearlyNew(let name, _) {
+                let people = (try? store.closeContacts(to: name)) ?? []
                 return [.quickAddChoices(NameChoices(words: name, candidates: people.prefix(9).map(candidate), creatable: true))]
             } catch {
                 return [.quickAddPreview("\(error)", isError: true)]
@@ -146,8 +143,7 @@ public final class RapportApp {
             return change("add \"\(text)\"") {
                 let plan = try planQuickAdd(text, newNames: newNames)
                 let outcome = try store.perform(plan, now: state.now, calendar: state.calendar)
-                return "Added \(outcome.refs.map(\.description).joined(separator: " ")) "
-                    + plan.description(calendar: state.calendar, today: state.agenda.today, created: outcome.createdContacts)
+                return plan.summary(of: outcome, calendar: state.calendar, now: state.now)
             }
         case .openContact(let id):
             return [loadContactCard(id)]

@@ -69,6 +69,8 @@ public struct NameChoices: Hashable, Sendable {
     /// as a new contact (the front end's `--new`); the candidates are the
     /// people it is close to.
     public var creatable: Bool
+    /// Enter was pressed once on a creatable name: Enter again creates it.
+    public var confirming = false
 
     public init(words: String, candidates: [Candidate], picked: Int? = nil, creatable: Bool = false) {
         self.words = words
@@ -81,8 +83,9 @@ public struct NameChoices: Hashable, Sendable {
     public var preview: String {
         let list = candidates.enumerated().map { index, candidate in (index == picked ? "▸" : "") + candidate.label }
         guard creatable else { return "'\(words)' is \(candidates.count) people — Tab picks: " + list.joined(separator: " · ") }
+        if confirming { return "Enter again adds '\(words)' as a new contact; Esc keeps the phrase" }
         return "no contact is called '\(words)'" + (list.isEmpty ? "" : " — Tab picks: " + list.joined(separator: " · "))
-            + " — Enter adds '\(words)' as a new contact"
+            + " — Enter twice adds '\(words)' as a new contact"
     }
 }
 

@@ -1,3 +1,4 @@
+import Foundation
 import RapportCore
 
 /// What an effect found or did, sent back through `Update` as an event:
@@ -28,6 +29,8 @@ public enum Outcome: Sendable {
     case undone(String)
     /// Another process changed the book: an undo recorded before could clash.
     case changedElsewhere
+    /// The time now, read by the controller before each event and tick.
+    case clock(Date)
 }
 
 /// Everything `reload` reads, for `Update` to put in the state.
@@ -136,6 +139,8 @@ extension Update {
         case .undone(let text):
             state.message = Message(text: text, isError: false)
             state.undoLabel = nil
+        case .clock(let now):
+            state.now = now
         case .changedElsewhere:
             if state.undoLabel != nil {
                 state.noUndoReason = "Nothing to undo: the book was changed from elsewhere since"

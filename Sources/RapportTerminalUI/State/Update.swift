@@ -96,8 +96,8 @@ public enum Update {
                 state.message = Message(text: "t marks a thank-you note sent; this is a \(item.kind.label)", isError: true)
                 return []
             }
-            if item.kind == .meeting {
-                state.message = Message(text: "A meeting is not done, it happens: its thank-you notes come after it", isError: true)
+            guard item.kind.spec.canBeDone else {
+                state.message = Message(text: "A \(item.kind.label) is not done: \(item.kind.spec.doneMeans)", isError: true)
                 return []
             }
             return [.complete([item.ref])]
@@ -268,10 +268,23 @@ public enum Update {
         switch prompt {
         case .quickAdd(var editor, let preview, let isError, var choices):
             switch key {
-            case .escape, .control("c"): state.prompt = nil; return []
+            case .escape, .control("c"):
+                if var pending = choices, pending.confirming {
+                    pending.confirming = false
+                    state.prompt = .quickAdd(editor, preview: pending.preview, isError: true, choices: pending)
+                    return []
+                }
+                state.prompt = nil
+                return []
             case .enter:
                 guard !editor.text.trimmingCharacters(in: .whitespaces).isEmpty else { state.prompt = nil; return [] }
-                if let choices, choices.creatable, choices.picked == nil { return [.quickAdd(editor.text, newNames: [choices.words])] }
+                // A new name is added only on a second Enter, after the bar has said so.
+                if var pending = choices, pending.creatable, pending.picked == nil {
+                    if pending.confirming { return [.quickAdd(editor.text, newNames: [pending.words])] }
+                    pending.confirming = true
+                    state.prompt = .quickAdd(editor, preview: pending.preview, isError: true, choices: pending)
+                    return []
+                }
                 return [.quickAdd(editor.text)]
             case .tab:
                 // A name that means several people: Tab puts the next candidate in its place.
@@ -288,7 +301,7 @@ public enum Update {
                 return [.previewQuickAdd(editor.text)]
             default:
                 guard editor.handle(key) else { return [] }
-                state.prompt = .quickAdd(editor, preview: "", isError: false)
+                state.prompt = .quickAdd(editor, preview: "", isError: false, choices: choices)
                 return [.previewQuickAdd(editor.text)]
             }
         case .snooze(let ref, var editor, _, _):

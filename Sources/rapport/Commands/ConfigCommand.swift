@@ -49,6 +49,9 @@ struct ConfigCommand: ParsableCommand {
         say("gift-team-size = \(rules.giftTeamSizeThreshold)")
         say("gift-days = \(rules.giftDelayDays)")
         say("cold-days = \(rules.coldAccountDays)")
+        say("meeting-minutes = \(rules.meetingMinutes)")
+        say("reminders = \(rules.calendarReminders ? "on" : "off")")
+        say("completed-days = \(rules.keepCompletedDays)")
         say("\(onlyStatementKey) = \(statement.map(TerminalText.safe) ?? "none")")
     }
 }
