@@ -156,3 +156,34 @@ struct CaptureScreenTests {
         #expect(Forms.complete("Dana Ruiz, xq", from: names) == nil)
     }
 }
+
+@Suite("Typing in any script")
+struct TypingTests {
+    @Test("a cluster of several spacing letters takes a column a letter, as the terminal draws it (was: one, and ncurses dropped the rest)")
+    func conjunctWidths() {
+        #expect(TerminalText.width("प्रिया") == 5)    // प ्(0) र ि | य ा — glibc's wcswidth says 5
+        #expect(TerminalText.width("สวัสดี") == 4)    // the two vowel marks take no column
+        #expect(TerminalText.width("Rene\u{301}") == 4)
+        #expect(TerminalText.width("👨‍👩‍👧") == 2)
+        var buffer = ScreenBuffer(width: 10, height: 1)
+        #expect(buffer.put("प्रिया!", x: 0, y: 0) == 6)
+        #expect(buffer[5, 0].character == "!")
+        #expect(buffer[1, 0].isContinuation && buffer[2, 0].isContinuation)
+    }
+
+    @Test("code points typed one by one (as a terminal sends them) make up Hindi, Thai and emoji sequences in the bar")
+    func scalarsOneByOne() throws {
+        var state = AppState(now: at(2026, 11, 24, 9), calendar: berlin, width: 80, height: 24)
+        _ = Update.handle(.key(.character("a")), state: &state)
+        let typed = "call प्रिया 👨‍👩‍👧 สวัสดี Rene\u{301}"
+        for scalar in typed.unicodeScalars { _ = Update.handle(.key(.character(Character(scalar))), state: &state) }
+        guard case .quickAdd(let editor, _, _, _) = state.prompt else { Issue.record("no bar"); return }
+        #expect(editor.text == typed)
+        // And through the controller, whose previews come back while typing.
+        let app = try makeApp()
+        app.press(.character("a"))
+        for scalar in typed.unicodeScalars { app.handle(.key(.character(Character(scalar)))) }
+        guard case .quickAdd(let typedInApp, _, _, _) = app.state.prompt else { Issue.record("no bar in the app"); return }
+        #expect(typedInApp.text == typed)
+    }
+}

@@ -58,8 +58,8 @@ public struct ScreenBuffer: Sendable, Equatable {
             if column + w > end { break }
             if column >= 0 {
                 cells[y * width + column] = Cell(character: character, style: style, tint: tint, isContinuation: false)
-                if w == 2 {
-                    cells[y * width + column + 1] = Cell(character: " ", style: style, tint: tint, isContinuation: true)
+                for extra in 1..<max(w, 1) {
+                    cells[y * width + column + extra] = Cell(character: " ", style: style, tint: tint, isContinuation: true)
                 }
             }
             column += w

@@ -98,7 +98,7 @@ final class NcursesTerminal {
                 if cell.isContinuation { continue }
                 if !full, shown![x, y] == cell { continue }
                 // The bottom-right cell is drawn with insertion: adding there would scroll.
-                put(cell, x: x, y: y, last: y == buffer.height - 1 && x == buffer.width - 1 - (TerminalWidth.isWide(cell.character) ? 1 : 0))
+                put(cell, x: x, y: y, last: y == buffer.height - 1 && x + max(TerminalText.width(of: cell.character), 1) == buffer.width)
             }
         }
         shown = buffer
@@ -125,14 +125,25 @@ final class NcursesTerminal {
         }
         // Only ASCII comes out right where the locale is not UTF-8: show look-alikes, as wide as the original.
         if asciiOnly && !cell.character.isASCII {
-            let width = TerminalWidth.isWide(cell.character) ? 2 : 1
+            let width = max(TerminalText.width(of: cell.character), 1)
             for (offset, character) in TerminalText.ascii(cell.character, width: width).enumerated() {
                 draw([wchar_t(character.asciiValue!)], attributes: attributes, pair: pair, x: x + offset, y: y, last: last && offset == width - 1)
             }
             return
         }
-        // A cell holds one spacing character and up to four combining ones.
-        draw(cell.character.unicodeScalars.prefix(5).map { wchar_t(bitPattern: $0.value) }, attributes: attributes, pair: pair, x: x, y: y, last: last)
+        // An ncurses cell holds one spacing character and up to four combining ones: a cluster
+        // of several spacing letters ("प्रि") is drawn as one cell a letter, side by side.
+        var groups: [[Unicode.Scalar]] = []
+        let emoji = cell.character.unicodeScalars.contains { $0.properties.isEmoji && $0.value > 0xFF }
+        for scalar in cell.character.unicodeScalars {
+            if groups.isEmpty || (!emoji && TerminalText.scalarWidth(scalar) > 0) { groups.append([scalar]) } else { groups[groups.count - 1].append(scalar) }
+        }
+        var column = x
+        for (index, group) in groups.enumerated() {
+            draw(group.prefix(5).map { wchar_t(bitPattern: $0.value) }, attributes: attributes, pair: pair, x: column, y: y,
+                 last: last && index == groups.count - 1)
+            column += emoji ? 2 : max(TerminalText.scalarWidth(group[0]), 1)
+        }
     }
 
     private func draw(_ characters: [wchar_t], attributes: attr_t, pair: Int16, x: Int, y: Int, last: Bool) {
