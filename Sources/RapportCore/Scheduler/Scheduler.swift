@@ -10,16 +10,16 @@ import Foundation
 ///   highest tier among the item's contacts (A, B, C, none), then kind
 ///   (the order of `ItemKind`), then the exact due instant, then reference.
 public struct Scheduler: Sendable {
-    public var rules: SchedulerRules
-    public var calendar: LocalCalendar
+    public var rules: SchedulerRules { didSet { policy = Policy(rules: rules, calendar: calendar) } }
+    public var calendar: LocalCalendar { didSet { policy = Policy(rules: rules, calendar: calendar) } }
+    /// The rules this scheduler applies (made once, not for every item).
+    public private(set) var policy: Policy
 
     public init(rules: SchedulerRules = .default, calendar: LocalCalendar) {
         self.rules = rules
         self.calendar = calendar
+        policy = Policy(rules: rules, calendar: calendar)
     }
-
-    /// The rules this scheduler applies.
-    public var policy: Policy { Policy(rules: rules, calendar: calendar) }
 
     /// The window for `now`, upcoming `days` days after today.
     public func window(now: Date, upcomingDays days: Int) -> AgendaWindow {

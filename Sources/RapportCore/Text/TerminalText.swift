@@ -91,6 +91,12 @@ public enum TerminalText {
         let properties = first.properties
         if character.unicodeScalars.count > 1,
            character.unicodeScalars.contains(where: { $0.value == 0xFE0F }) { return 2 } // emoji presentation
+        // A cluster of several spacing letters (a Devanagari conjunct "प्रि", Thai with its
+        // vowel signs) takes a column for each, as terminals draw it: the sum of its
+        // scalars' widths. Emoji sequences stay two columns.
+        if character.unicodeScalars.count > 1, !character.unicodeScalars.contains(where: { $0.properties.isEmoji && $0.value > 0xFF }) {
+            return character.unicodeScalars.reduce(0) { $0 + scalarWidth($1) }
+        }
         if properties.isEmojiPresentation { return 2 }
         switch properties.generalCategory {
         case .nonspacingMark, .enclosingMark, .format: return 0
@@ -98,6 +104,17 @@ public enum TerminalText {
         }
         if first.value < 0x20 || (0x7F...0x9F).contains(first.value) { return 0 }
         return isWide(first.value) ? 2 : 1
+    }
+
+    /// One scalar's columns as a terminal counts them (glibc's wcwidth): marks
+    /// that do not space and format characters none, wide ones two.
+    public static func scalarWidth(_ scalar: Unicode.Scalar) -> Int {
+        switch scalar.properties.generalCategory {
+        case .nonspacingMark, .enclosingMark, .format: return 0
+        default: break
+        }
+        if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) { return 0 }
+        return isWide(scalar.value) ? 2 : 1
     }
 
     /// East Asian Wide and Fullwidth ranges (Unicode 15, UAX #11).

@@ -37,7 +37,8 @@ struct ShowCommand: ParsableCommand {
             guard let card = try database.contactCard(id: id, now: context.now, scheduler: scheduler, timelineLimit: limit) else {
                 throw StoreError.notFound("no contact @\(id)")
             }
-            return (card, try scheduler.agenda(of: id, from: database, now: context.now))
+            // The card's open items are already computed: the printer needs only now and today.
+            return (card, Agenda(now: context.now, today: context.today, overdue: [], dueToday: [], upcoming: [], horizon: context.today))
         }
         if json {
             try printJSON(ContactCardJSON(card, calendar: context.calendar))
