@@ -362,7 +362,7 @@ struct SchedulerTests {
 
     // MARK: Order
 
-    @Test("the agenda is ordered by day, then tier, then kind, then instant")
+    @Test("a day is in time order: timed items by time, then date-only items; tier and kind break ties")
     func ordering() throws {
         let book = try TestBook()
         let a = try book.contact("Ann", tier: .a, added: added)
@@ -380,6 +380,23 @@ struct SchedulerTests {
             rules.tierCadenceDays = [:]
             return rules
         }())
-        #expect(agenda.overdueRefs == ["f1", "f3", "t1", "f6", "f5", "f2", "f4"])
+        // The 20th: 09:00 and 15:00 first, then the date-only items by tier (A, B, none), kind breaking B's tie.
+        #expect(agenda.overdueRefs == ["f1", "f6", "f5", "f3", "t1", "f2", "f4"])
+    }
+
+    @Test("a 16:00 follow-up of an A contact comes after an 11:00 meeting with nobody tiered")
+    func timeBeatsTier() throws {
+        let book = try TestBook()
+        let a = try book.contact("Ann", tier: .a, added: added)
+        let none = try book.contact("Cy", added: added)
+        try book.followUp("Call Ann", with: [a], on: day(2026, 11, 25), at: time(16), added: added)    // f1
+        try book.meeting("API review", with: [none], starts: at(2026, 11, 25, 11), added: added)        // m1
+        try book.followUp("Send notes", with: [a], on: day(2026, 11, 25), added: added)                  // f2
+        let agenda = try book.agenda(at: at(2026, 11, 25, 8), rules: {
+            var rules = SchedulerRules()
+            rules.tierCadenceDays = [:]
+            return rules
+        }())
+        #expect(agenda.todayRefs == ["m1", "f1", "f2"])
     }
 }

@@ -31,6 +31,7 @@ extension RapportStore {
                         }
                     }
                     progress?(cards.count, cards.count)
+                    if !dryRun { try sealChange(db) }
                     return dryRun ? .rollback : .commit
                 }
             }

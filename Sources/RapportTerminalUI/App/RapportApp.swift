@@ -29,7 +29,6 @@ public final class RapportApp {
         state = AppState(now: clock.now, calendar: calendar, width: width, height: height, useColour: useColour)
         state.drawsBlocks = drawsBlocks
         rules = try store.rules()
-        try store.enableUndo()
         dataVersion = try store.dataVersion()
         send(reload())
     }
@@ -69,7 +68,6 @@ public final class RapportApp {
         }
         var outcomes: [Outcome] = []
         if version != dataVersion {
-            undoToken = nil
             outcomes.append(.changedElsewhere)
         }
         dataVersion = version

@@ -155,8 +155,6 @@ public struct AppState: Sendable {
     public var message: Message?
     /// What `u` would undo.
     public var undoLabel: String?
-    /// Why there is nothing to undo, when there was something before.
-    public var noUndoReason: String?
     /// Names in the book, for completion in forms.
     public var peopleNames: [String] = []
     public var isRunning = true

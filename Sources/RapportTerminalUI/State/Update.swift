@@ -68,7 +68,7 @@ public enum Update {
             return [.reload]
         case .undo:
             guard state.undoLabel != nil else {
-                state.message = Message(text: state.noUndoReason ?? "Nothing to undo", isError: false)
+                state.message = Message(text: "Nothing to undo", isError: false)
                 return []
             }
             return [.undo]
