@@ -19,7 +19,7 @@ struct Rapport: ParsableCommand {
         subcommands: [
             InteractiveCommand.self, TodayCommand.self, OverdueCommand.self, UpcomingCommand.self,
             AddCommand.self, LogCommand.self, DoneCommand.self, SnoozeCommand.self, CancelCommand.self, EditCommand.self,
-            ThanksCommand.self, LunchCommand.self, DealCommand.self, ReportCommand.self, SegmentCommand.self,
+            ThanksCommand.self, UndoCommand.self, LunchCommand.self, DealCommand.self, ReportCommand.self, SegmentCommand.self,
             ShowCommand.self, BriefCommand.self, ContactsCommand.self, AccountsCommand.self,
             ContactCommand.self, FollowUpCommand.self, ConfigCommand.self, BackupCommand.self, ExportCommand.self, ImportCommand.self,
         ],

@@ -70,7 +70,7 @@ extension RapportStore: AgendaSource {
             let contacts = try Row.fetchCursor(db, sql: """
                 SELECT c.id, c.name, c.latestTouchAt, c.createdAt, c.stayInTouchDays
                 FROM contact c
-                WHERE coalesce(c.stayInTouchDays, CASE c.tier WHEN 'A' THEN :a WHEN 'B' THEN :b WHEN 'C' THEN :c END) IS NOT NULL
+                WHERE c.archivedAt IS NULL AND coalesce(c.stayInTouchDays, CASE c.tier WHEN 'A' THEN :a WHEN 'B' THEN :b WHEN 'C' THEN :c END) IS NOT NULL
                 \(bound("""
                     julianday(coalesce(c.latestTouchAt, c.createdAt))
                       + coalesce(c.stayInTouchDays, CASE c.tier WHEN 'A' THEN :a WHEN 'B' THEN :b WHEN 'C' THEN :c END)
@@ -90,7 +90,7 @@ extension RapportStore: AgendaSource {
                 SELECT c.id, c.createdAt, c.lunchCadenceDays,
                        (SELECT max(t.at) FROM touch t INDEXED BY touch_lunch WHERE t.contactID = c.id AND t.kind = \(TouchKind.lunch.sql)) AS lastLunch
                 FROM contact c INDEXED BY contact_lunchCadence
-                WHERE c.isFavourite AND c.lunchCadenceDays IS NOT NULL\(only("c.id = ?"))
+                WHERE c.isFavourite AND c.lunchCadenceDays IS NOT NULL AND c.archivedAt IS NULL\(only("c.id = ?"))
                   AND NOT EXISTS (SELECT 1 FROM lunch l INDEXED BY lunch_pending JOIN lunchGuest g ON g.lunchID = l.id AND g.contactID = c.id
                                   WHERE l.state IN (\(LunchState.offered.sql), \(LunchState.accepted.sql)))
                 """)

@@ -1,0 +1,102 @@
+import Foundation
+import Testing
+
+/// End-to-end: the daily workflow finished (issue 14): a day in time order,
+/// contacts merged, archived and deleted, undo from the shell.
+/// Monday 2 March 2026 in Berlin unless a test says otherwise.
+@Suite("rapport workflow commands")
+struct WorkflowCommandTests {
+    let monday = "2026-03-02 09:00:00"
+    let wednesday = "2026-03-04 08:00:00"
+
+    @Test("a day is in time order: Wednesday's 11:00 meeting above the 16:00 follow-up of a tier-A contact")
+    func dayInTimeOrder() throws {
+        let rapport = try RapportProcess()
+        try rapport.run(["contact", "add", "Ann Lee", "--tier", "A"], at: monday)
+        try rapport.run(["contact", "add", "Hank Hill"], at: monday)
+        #expect(try rapport.run(["add", "call Ann wed 16:00"], at: monday).status == 0)
+        #expect(try rapport.run(["add", "meeting API review with Hank wed 11:00"], at: monday).status == 0)
+        #expect(try rapport.run(["add", "send Ann the deck wed"], at: monday).status == 0)
+        let today = try rapport.run(["today", "--days", "0"], at: wednesday).stdout
+        let meeting = try #require(today.range(of: "API review")), call = try #require(today.range(of: "Call")),
+            deck = try #require(today.range(of: "deck"))
+        #expect(meeting.lowerBound < call.lowerBound && call.lowerBound < deck.lowerBound, "\(today)")
+    }
+
+    @Test("contact merge moves everything to the one kept; the other's reference means it; undo takes it back")
+    func merge() throws {
+        let rapport = try RapportProcess()
+        try rapport.run(["contact", "add", "Dana Ruiz", "--account", "Acme", "--email", "dana@acme.com"], at: monday)
+        try rapport.run(["contact", "add", "Dana Ruis", "--email", "d.ruiz@gmail.com", "--tag", "golf"], at: monday)
+        try rapport.run(["add", "call @2 tomorrow"], at: monday)
+        let merged = try rapport.run(["contact", "merge", "Dana Ruiz", "@2"], at: monday)
+        #expect(merged.status == 0, "\(merged.stderr)")
+        #expect(merged.stdout.hasPrefix("Merged @2 Dana Ruis into @1 Dana Ruiz"))
+        let card = try rapport.run(["show", "@2"], at: monday).stdout
+        #expect(card.hasPrefix("Dana Ruiz  @1"), "\(card)")
+        #expect(card.contains("d.ruiz@gmail.com") && card.contains("golf") && card.contains("f1"), "\(card)")
+        #expect(try rapport.run(["contacts"], at: monday).stdout.components(separatedBy: "\n").filter { $0.contains("Dana") }.count == 1)
+        let undo = try rapport.run(["undo"], at: monday)
+        #expect(undo.stdout == "Undid #4: rapport contact merge \"Dana Ruiz\" @2 (made today 09:00)\n")
+        #expect(try rapport.run(["show", "@2"], at: monday).stdout.hasPrefix("Dana Ruis  @2"))
+        let same = try rapport.run(["contact", "merge", "dana@acme.com", "@1"], at: monday)
+        #expect(same.status == 2 && same.stderr.contains("the same contact"))
+    }
+
+    @Test("contact delete refuses with open items unless --with-items, needs --yes off a terminal; undo brings it back")
+    func delete() throws {
+        let rapport = try RapportProcess()
+        try rapport.run(["contact", "add", "Typo Person"], at: monday)
+        try rapport.run(["add", "call Typo Person tomorrow"], at: monday)
+        let before = try rapport.run(["undo", "--list"], at: monday).stdout
+        let refused = try rapport.run(["contact", "delete", "Typo Person", "--yes"], at: monday)
+        #expect(refused.status == 2 && refused.stderr == "rapport: Typo Person has open items (f1); close them first, or add --with-items\n")
+        let unasked = try rapport.run(["contact", "delete", "Typo Person", "--with-items"], at: monday)
+        #expect(unasked.status == 2 && unasked.stderr.contains("needs --yes when not on a terminal"))
+        #expect(try rapport.run(["undo", "--list"], at: monday).stdout == before) // nothing changed
+        let deleted = try rapport.run(["contact", "delete", "Typo Person", "--with-items", "--yes"], at: monday)
+        #expect(deleted.stdout == "Deleted @1 Typo Person with f1 (rapport undo brings it back)\n")
+        #expect(try rapport.run(["contacts"], at: monday).stdout.contains("Typo") == false)
+        #expect(try rapport.run(["undo"], at: monday).status == 0)
+        #expect(try rapport.run(["today", "--days", "2"], at: monday).stdout.contains("f1"))
+    }
+
+    @Test("contact archive hides a contact from lists and cadences, keeps the card; unarchive brings it back")
+    func archive() throws {
+        let rapport = try RapportProcess()
+        try rapport.run(["contact", "add", "Old Client", "--tier", "A"], at: monday)
+        #expect(try rapport.run(["upcoming", "--days", "30"], at: monday).stdout.contains("Keep in touch"))
+        #expect(try rapport.run(["contact", "archive", "Old Client"], at: monday).stdout == "Archived @1 Old Client (hidden from lists and cadences)\n")
+        #expect(try rapport.run(["contacts"], at: monday).stdout.contains("Old Client") == false)
+        #expect(try rapport.run(["contacts", "--archived"], at: monday).stdout.contains("Old Client"))
+        #expect(try rapport.run(["upcoming", "--days", "30"], at: monday).stdout.contains("Keep in touch") == false)
+        #expect(try rapport.run(["show", "Old Client"], at: monday).status == 0)
+        let again = try rapport.run(["contact", "archive", "Old Client"], at: monday)
+        #expect(again.status == 2 && again.stderr == "rapport: Old Client is already archived\n")
+        #expect(try rapport.run(["contact", "unarchive", "@1"], at: monday).status == 0)
+        #expect(try rapport.run(["contacts"], at: monday).stdout.contains("Old Client"))
+    }
+
+    @Test("undo from the shell: the newest change, a list, an older one only when nothing later touched its rows")
+    func undo() throws {
+        let rapport = try RapportProcess()
+        #expect(try rapport.run(["undo"], at: monday).stderr == "rapport: nothing to undo\n")
+        try rapport.run(["contact", "add", "Dana Ruiz"], at: monday)
+        try rapport.run(["add", "call Dana tomorrow"], at: monday)         // #2: f1
+        try rapport.run(["add", "send Dana the deck thu"], at: monday)     // #3: f2
+        try rapport.run(["done", "f1"], at: "2026-03-02 10:30:00")         // #4
+        let list = try rapport.run(["undo", "--list"], at: monday).stdout
+        #expect(list.hasPrefix("#4  today 10:30  rapport done f1\n#3  today 09:00  rapport add \"send Dana the deck thu\"\n"), "\(list)")
+        let blocked = try rapport.run(["undo", "#2"], at: monday)
+        #expect(blocked.status == 2)
+        #expect(blocked.stderr.contains("the later change #4 (rapport done f1) touched the same rows; undo it first"), "\(blocked.stderr)")
+        let older = try rapport.run(["undo", "#3"], at: monday)
+        #expect(older.stdout == "Undid #3: rapport add \"send Dana the deck thu\" (made today 09:00)\n")
+        #expect(try rapport.run(["undo", "--list"], at: monday).stdout.contains("#3  today 09:00  rapport add \"send Dana the deck thu\"  (undone)"))
+        #expect(try rapport.run(["undo", "#3"], at: monday).stderr.contains("already undone"))
+        #expect(try rapport.run(["undo", "three"], at: monday).status == 2)
+        #expect(try rapport.run(["undo"], at: monday).stdout.hasPrefix("Undid #4: rapport done f1"))
+        #expect(try rapport.run(["undo", "#2"], at: monday).status == 0)
+        #expect(try rapport.run(["today", "--days", "7"], at: monday).stdout.contains("f1") == false)
+    }
+}
