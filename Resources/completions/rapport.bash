@@ -173,13 +173,13 @@ _rapport() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    ui|today|overdue|upcoming|add|log|done|snooze|cancel|edit|thanks|lunch|deal|report|segment|show|brief|contacts|accounts|contact|follow-up|config|backup|export|import|help)
+    ui|today|overdue|upcoming|add|log|done|snooze|cancel|edit|thanks|undo|lunch|deal|report|segment|show|brief|contacts|accounts|contact|follow-up|config|backup|export|import|help)
         # Offer subcommand argument completions
         "_rapport_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'ui today overdue upcoming add log done snooze cancel edit thanks lunch deal report segment show brief contacts accounts contact follow-up config backup export import help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'ui today overdue upcoming add log done snooze cancel edit thanks undo lunch deal report segment show brief contacts accounts contact follow-up config backup export import help' -- "${cur}"))
         ;;
     esac
 }
@@ -635,6 +635,24 @@ _rapport_thanks_waive() {
     esac
 }
 
+_rapport_undo() {
+    repeating_flags=()
+    non_repeating_flags=(--list --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--db --limit)
+    __rapport_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--db')
+        return
+        ;;
+    '--limit')
+        return
+        ;;
+    esac
+}
+
 _rapport_lunch() {
     repeating_flags=()
     non_repeating_flags=(--version -h --help)
@@ -1072,7 +1090,7 @@ _rapport_brief() {
 
 _rapport_contacts() {
     repeating_flags=()
-    non_repeating_flags=(--cold --favourites --json --version -h --help)
+    non_repeating_flags=(--cold --favourites --archived --json --version -h --help)
     repeating_options=()
     non_repeating_options=(--db --tier --tag --account --search)
     __rapport_offer_flags_options 0
@@ -1124,13 +1142,13 @@ _rapport_contact() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    add)
+    add|merge|archive|unarchive|delete)
         # Offer subcommand argument completions
         "_rapport_contact_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'add' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'add merge archive unarchive delete' -- "${cur}"))
         ;;
     esac
 }
@@ -1199,6 +1217,66 @@ _rapport_contact_add() {
         return
         ;;
     '--notes')
+        return
+        ;;
+    esac
+}
+
+_rapport_contact_merge() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=(--db)
+    __rapport_offer_flags_options 2
+
+    # Offer option value completions
+    case "${prev}" in
+    '--db')
+        return
+        ;;
+    esac
+}
+
+_rapport_contact_archive() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=(--db)
+    __rapport_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--db')
+        return
+        ;;
+    esac
+}
+
+_rapport_contact_unarchive() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=(--db)
+    __rapport_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--db')
+        return
+        ;;
+    esac
+}
+
+_rapport_contact_delete() {
+    repeating_flags=()
+    non_repeating_flags=(--yes --with-items --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--db)
+    __rapport_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--db')
         return
         ;;
     esac
