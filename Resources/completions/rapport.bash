@@ -173,13 +173,13 @@ _rapport() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    ui|today|overdue|upcoming|add|log|done|snooze|cancel|edit|thanks|undo|lunch|deal|report|segment|show|brief|contacts|accounts|contact|follow-up|config|backup|export|import|help)
+    ui|today|overdue|upcoming|add|log|done|snooze|cancel|edit|delete|thanks|undo|lunch|deal|report|segment|show|brief|contacts|accounts|contact|follow-up|config|backup|export|import|help)
         # Offer subcommand argument completions
         "_rapport_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'ui today overdue upcoming add log done snooze cancel edit thanks undo lunch deal report segment show brief contacts accounts contact follow-up config backup export import help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'ui today overdue upcoming add log done snooze cancel edit delete thanks undo lunch deal report segment show brief contacts accounts contact follow-up config backup export import help' -- "${cur}"))
         ;;
     esac
 }
@@ -480,8 +480,8 @@ _rapport_cancel() {
 _rapport_edit() {
     repeating_flags=()
     non_repeating_flags=(--enable-favourite --disable-favourite --version -h --help)
-    repeating_options=(--email --phone --tag --untag)
-    non_repeating_options=(--db --title --due --repeat --with --at --place --prep --outcome --name --nickname --account --role --tier --every --lunch-every --channel --needs --wants --cares-about --dietary --family --interests --birthday --notes)
+    repeating_options=(--add-attendee --remove-attendee --email --phone --tag --untag)
+    non_repeating_options=(--db --title --due --repeat --with --at --place --occasion --send-by --cost --kind --prep --outcome --name --nickname --account --role --tier --every --lunch-every --channel --needs --wants --cares-about --dietary --family --interests --birthday --notes)
     __rapport_offer_flags_options -1
 
     # Offer option value completions
@@ -505,6 +505,24 @@ _rapport_edit() {
         return
         ;;
     '--place')
+        return
+        ;;
+    '--add-attendee')
+        return
+        ;;
+    '--remove-attendee')
+        return
+        ;;
+    '--occasion')
+        return
+        ;;
+    '--send-by')
+        return
+        ;;
+    '--cost')
+        return
+        ;;
+    '--kind')
         return
         ;;
     '--prep')
@@ -571,6 +589,21 @@ _rapport_edit() {
         return
         ;;
     '--notes')
+        return
+        ;;
+    esac
+}
+
+_rapport_delete() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=(--db)
+    __rapport_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--db')
         return
         ;;
     esac

@@ -100,3 +100,68 @@ struct WorkflowCommandTests {
         #expect(try rapport.run(["today", "--days", "7"], at: monday).stdout.contains("f1") == false)
     }
 }
+
+/// End-to-end: lunches and meetings move; anything logged can be corrected.
+@Suite("rapport corrections")
+struct CorrectionCommandTests {
+    let monday = "2026-03-02 09:00:00"
+
+    @Test("a lunch moves with snooze (keeping its time) and with edit --at/--place; a held lunch's touches move too")
+    func lunchMoves() throws {
+        let rapport = try RapportProcess()
+        try rapport.run(["contact", "add", "Dana Ruiz"], at: monday)
+        try rapport.run(["add", "lunch with Dana thu 12:30 at Nobu"], at: monday)
+        #expect(try rapport.run(["snooze", "l1", "sat"], at: monday).stdout == "l1: lunch moved to Sat 7 Mar 12:30\n")
+        #expect(try rapport.run(["snooze", "l1", "fri 13:00"], at: monday).stdout == "l1: lunch moved to Fri 6 Mar 13:00\n")
+        #expect(try rapport.run(["edit", "l1", "--at", "mon", "--place", "Café Rose"], at: monday).stdout
+                == "l1: lunch, Mon 9 Mar 13:00 at Café Rose\n")
+        let week = try rapport.run(["upcoming", "--days", "7"], at: monday).stdout
+        #expect(week.contains("Mon 9 Mar 13:00"), "\(week)")
+        let wrong = try rapport.run(["edit", "l1", "--title", "x"], at: monday)
+        #expect(wrong.status == 2)
+    }
+
+    @Test("an attendee added to a meeting that happened is owed a note; one removed loses theirs")
+    func attendees() throws {
+        let rapport = try RapportProcess()
+        try rapport.run(["contact", "add", "Dana Ruiz"], at: monday)
+        try rapport.run(["contact", "add", "Lee Park"], at: monday)
+        try rapport.run(["log", "meeting", "Kickoff", "--with", "Dana", "--at", "today 8:00"], at: monday)
+        let added = try rapport.run(["edit", "m1", "--add-attendee", "Lee"], at: monday)
+        #expect(added.stdout == "m1: meeting \"Kickoff\", Mon 2 Mar 08:00; added Lee Park (a thank-you note owed each)\n", "\(added.stderr)")
+        let owed = try rapport.run(["upcoming", "--days", "3"], at: monday).stdout
+        #expect(owed.contains("t2") && owed.contains("Lee Park"), "\(owed)")
+        try rapport.run(["edit", "m1", "--remove-attendee", "Dana"], at: monday)
+        let after = try rapport.run(["upcoming", "--days", "3"], at: monday).stdout
+        #expect(!after.contains("t1") && after.contains("t2"), "\(after)")
+        let stranger = try rapport.run(["edit", "m1", "--remove-attendee", "Dana"], at: monday)
+        #expect(stranger.status == 2 && stranger.stderr == "rapport: Dana Ruiz is not an attendee of m1\n")
+    }
+
+    @Test("a logged call is corrected and deleted by its reference; undo brings it back")
+    func loggedInteractions() throws {
+        let rapport = try RapportProcess()
+        try rapport.run(["contact", "add", "Dana Ruiz"], at: monday)
+        #expect(try rapport.run(["log", "call", "Renewal", "--with", "Dana", "--at", "today 8:30"], at: monday).stdout
+                == "Logged i1 call \"Renewal\" with Dana Ruiz, Mon 2 Mar 08:30\n")
+        #expect(try rapport.run(["edit", "i1", "--title", "Renewal terms", "--kind", "visit"], at: monday).stdout
+                == "i1: visit \"Renewal terms\", Mon 2 Mar 08:30\n")
+        #expect(try rapport.run(["edit", "i1", "--at", "tomorrow 9:00"], at: monday).status == 2)
+        #expect(try rapport.run(["show", "Dana"], at: monday).stdout.contains("Renewal terms"))
+        #expect(try rapport.run(["delete", "i1"], at: monday).stdout == "Deleted i1 visit \"Renewal terms\" (rapport undo brings it back)\n")
+        #expect(try rapport.run(["show", "Dana"], at: monday).stdout.contains("Renewal terms") == false)
+        #expect(try rapport.run(["delete", "f1"], at: monday).status == 2)
+        #expect(try rapport.run(["undo"], at: monday).status == 0)
+        #expect(try rapport.run(["show", "Dana"], at: monday).stdout.contains("Renewal terms"))
+    }
+
+    @Test("a gift is corrected and deleted")
+    func gifts() throws {
+        let rapport = try RapportProcess()
+        try rapport.run(["contact", "add", "Dana Ruiz"], at: monday)
+        try rapport.run(["add", "gift wine @dana fri"], at: monday)
+        #expect(try rapport.run(["edit", "g1", "--title", "Riesling", "--send-by", "thu"], at: monday).stdout
+                == "g1: gift \"Riesling\", send by Thu 5 Mar\n")
+        #expect(try rapport.run(["delete", "g1"], at: monday).stdout == "Deleted g1 gift \"Riesling\" (rapport undo brings it back)\n")
+    }
+}

@@ -194,7 +194,7 @@ struct UpdateTests {
         app.press(.tab)
         app.type("Renewal")
         app.press(.control("s"))
-        #expect(app.state.message?.text.hasPrefix("Logged call \"Renewal\"") == true)
+        #expect(app.state.message?.text.hasPrefix("Logged i1 call \"Renewal\"") == true)
 
         app.press(.character("l"), .tab)
         app.type("fri 12:30")

@@ -56,7 +56,7 @@ extension RapportApp {
         return try recorded("log call") {
             let (interaction, _) = try store.logInteraction(kind: .call, title: form.value("title"), people: people, at: at,
                                                             notes: form.value("notes").nilIfEmpty, now: state.now)
-            return "Logged call \"\(interaction.title)\""
+            return "Logged \(interaction.ref) call \"\(interaction.title)\""
         }
     }
 

@@ -95,7 +95,7 @@ struct LogInteractionCommand: ParsableCommand {
             try database.logInteraction(kind: interactionKind, title: title, people: people, at: at, notes: log.notes, now: context.now)
         }
         if let line = createdLine(created) { say(line) }
-        say("Logged \(interaction.kind.rawValue) \"\(TerminalText.safe(interaction.title))\" with "
+        say("Logged \(interaction.ref) \(interaction.kind.rawValue) \"\(TerminalText.safe(interaction.title))\" with "
             + (try names(of: people, created: created, in: database)) + ", \(context.text(.instant(at)))")
     }
 }
