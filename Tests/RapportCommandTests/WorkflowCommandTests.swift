@@ -77,6 +77,22 @@ struct WorkflowCommandTests {
         #expect(try rapport.run(["contacts"], at: monday).stdout.contains("Old Client"))
     }
 
+    @Test("a team gift planned after a win settles the suggestion: one gift in the report")
+    func teamGift() throws {
+        let rapport = try RapportProcess()
+        for name in ["Ann", "Bo", "Cy"] { try rapport.run(["contact", "add", "\(name) Globex", "--account", "Globex"], at: monday) }
+        try rapport.run(["deal", "add", "Fleet tracking rollout", "--account", "Globex"], at: monday)
+        #expect(try rapport.run(["deal", "won", "Fleet tracking", "--team", "12"], at: monday).status == 0)
+        #expect(try rapport.run(["upcoming", "--days", "10"], at: monday).stdout.contains("gd1"))
+        #expect(try rapport.run(["add", "gift cheese basket #globex fri"], at: monday).status == 0)
+        #expect(try rapport.run(["upcoming", "--days", "10"], at: monday).stdout.contains("gd1") == false)
+        #expect(try rapport.run(["done", "g1"], at: "2026-03-05 10:00:00").status == 0)
+        let report = try rapport.run(["report", "--json"], at: "2026-03-06 10:00:00").stdout
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(report.utf8)) as? [String: Any])
+        let current = try #require(object["current"] as? [String: Any])
+        #expect((current["gifts"] as? [String: Any])?["sent"] as? Int == 1, "\(report)")
+    }
+
     @Test("undo from the shell: the newest change, a list, an older one only when nothing later touched its rows")
     func undo() throws {
         let rapport = try RapportProcess()
