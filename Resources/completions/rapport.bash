@@ -283,13 +283,13 @@ _rapport_log() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    meeting|call|lunch|gift)
+    meeting|call|email|message|visit|note|lunch|gift)
         # Offer subcommand argument completions
         "_rapport_log_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'meeting call lunch gift' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'meeting call email message visit note lunch gift' -- "${cur}"))
         ;;
     esac
 }
@@ -334,7 +334,7 @@ _rapport_log_call() {
     repeating_flags=()
     non_repeating_flags=(--no-create --version -h --help)
     repeating_options=(--new)
-    non_repeating_options=(--db --with --at --notes --kind)
+    non_repeating_options=(--db --with --at --notes)
     __rapport_offer_flags_options 1
 
     # Offer option value completions
@@ -354,7 +354,112 @@ _rapport_log_call() {
     '--new')
         return
         ;;
-    '--kind')
+    esac
+}
+
+_rapport_log_email() {
+    repeating_flags=()
+    non_repeating_flags=(--no-create --version -h --help)
+    repeating_options=(--new)
+    non_repeating_options=(--db --with --at --notes)
+    __rapport_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--db')
+        return
+        ;;
+    '--with')
+        return
+        ;;
+    '--at')
+        return
+        ;;
+    '--notes')
+        return
+        ;;
+    '--new')
+        return
+        ;;
+    esac
+}
+
+_rapport_log_message() {
+    repeating_flags=()
+    non_repeating_flags=(--no-create --version -h --help)
+    repeating_options=(--new)
+    non_repeating_options=(--db --with --at --notes)
+    __rapport_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--db')
+        return
+        ;;
+    '--with')
+        return
+        ;;
+    '--at')
+        return
+        ;;
+    '--notes')
+        return
+        ;;
+    '--new')
+        return
+        ;;
+    esac
+}
+
+_rapport_log_visit() {
+    repeating_flags=()
+    non_repeating_flags=(--no-create --version -h --help)
+    repeating_options=(--new)
+    non_repeating_options=(--db --with --at --notes)
+    __rapport_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--db')
+        return
+        ;;
+    '--with')
+        return
+        ;;
+    '--at')
+        return
+        ;;
+    '--notes')
+        return
+        ;;
+    '--new')
+        return
+        ;;
+    esac
+}
+
+_rapport_log_note() {
+    repeating_flags=()
+    non_repeating_flags=(--no-create --version -h --help)
+    repeating_options=(--new)
+    non_repeating_options=(--db --with --at --notes)
+    __rapport_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--db')
+        return
+        ;;
+    '--with')
+        return
+        ;;
+    '--at')
+        return
+        ;;
+    '--notes')
+        return
+        ;;
+    '--new')
         return
         ;;
     esac
@@ -698,13 +803,13 @@ _rapport_lunch() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    offer|accept)
+    offer|accept|held|decline|cancel)
         # Offer subcommand argument completions
         "_rapport_lunch_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'offer accept' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'offer accept held decline cancel' -- "${cur}"))
         ;;
     esac
 }
@@ -737,6 +842,60 @@ _rapport_lunch_offer() {
 }
 
 _rapport_lunch_accept() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=(--db --cost)
+    __rapport_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--db')
+        return
+        ;;
+    '--cost')
+        return
+        ;;
+    esac
+}
+
+_rapport_lunch_held() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=(--db --cost)
+    __rapport_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--db')
+        return
+        ;;
+    '--cost')
+        return
+        ;;
+    esac
+}
+
+_rapport_lunch_decline() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=(--db --cost)
+    __rapport_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--db')
+        return
+        ;;
+    '--cost')
+        return
+        ;;
+    esac
+}
+
+_rapport_lunch_cancel() {
     repeating_flags=()
     non_repeating_flags=(--version -h --help)
     repeating_options=()

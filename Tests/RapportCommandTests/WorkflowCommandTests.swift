@@ -181,3 +181,50 @@ struct CorrectionCommandTests {
         #expect(try rapport.run(["delete", "g1"], at: monday).stdout == "Deleted g1 gift \"Riesling\" (rapport undo brings it back)\n")
     }
 }
+
+/// End-to-end: the smaller fixes of issue 14, point 10.
+@Suite("rapport smaller fixes")
+struct SmallerFixesCommandTests {
+    let monday = "2026-03-02 09:00:00"
+
+    @Test("config lists every setting, holidays and birthday-lead included; holidays come from dates or an .ics file")
+    func config() throws {
+        let rapport = try RapportProcess()
+        let listing = try rapport.run(["config"], at: monday).stdout
+        let keys = listing.split(separator: "\n").map { $0.components(separatedBy: " = ")[0] }
+        #expect(keys == ["thank-you-days", "weekend", "holidays", "birthday-lead", "cadence-a", "cadence-b", "cadence-c",
+                         "gift-team-size", "gift-days", "cold-days", "only-statement"], "\(listing)")
+        #expect(try rapport.run(["config", "thank-you-days", "0"], at: monday).stdout == "thank-you-days = 0\n")
+        let ics = rapport.directory.appendingPathComponent("holidays.ics")
+        try "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nDTSTART;VALUE=DATE:20260406\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+            .write(to: ics, atomically: true, encoding: .utf8)
+        #expect(try rapport.run(["config", "holidays", ics.path], at: monday).stdout == "holidays = 2026-04-06\n")
+        let bad = try rapport.run(["config", "holidays", "easter"], at: monday)
+        #expect(bad.status == 2 && bad.stderr == "rapport: holidays: 'easter' is not a date (YYYY-MM-DD)\n")
+    }
+
+    @Test("each subcommand's help shows its own usage")
+    func ownHelp() throws {
+        let rapport = try RapportProcess()
+        #expect(try rapport.run(["lunch", "held", "--help"]).stdout.contains("USAGE: rapport lunch held "))
+        #expect(try rapport.run(["lunch", "decline", "--help"]).stdout.contains("USAGE: rapport lunch decline "))
+        #expect(try rapport.run(["log", "email", "--help"]).stdout.contains("USAGE: rapport log email "))
+    }
+
+    @Test("a negative --days is refused clearly; a cost takes a decimal comma")
+    func daysAndMoney() throws {
+        let rapport = try RapportProcess()
+        let negative = try rapport.run(["today", "--days", "-3"], at: monday)
+        #expect(negative.status == 2 && negative.stderr.hasPrefix("rapport: --days must be from 0 to 366, not -3"))
+        try rapport.run(["contact", "add", "Dana Ruiz"], at: monday)
+        try rapport.run(["add", "lunch with Dana today 12:30"], at: monday)
+        #expect(try rapport.run(["lunch", "held", "l1", "--cost", "€84,50"], at: "2026-03-02 14:00:00").stdout == "l1: lunch held, €84.50\n")
+    }
+
+    @Test("snoozing a 09:00 follow-up to tomorrow keeps 09:00")
+    func snoozeKeepsTime() throws {
+        let rapport = try RapportProcess()
+        try rapport.run(["add", "call the bank today 9:00"], at: "2026-03-02 08:00:00")
+        #expect(try rapport.run(["snooze", "f1", "tomorrow"], at: "2026-03-02 10:00:00").stdout.hasSuffix("Tue 3 Mar 09:00\n"))
+    }
+}

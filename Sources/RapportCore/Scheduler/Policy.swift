@@ -16,7 +16,8 @@ public struct Policy: Sendable {
     }
 
     /// A meeting's thank-you note is due by the end of the `thank-you-days`-th
-    /// business day after the meeting (Friday's meeting → Monday).
+    /// business day after the meeting (Friday's meeting → Monday); with 0,
+    /// by the end of the meeting's own day.
     public func thankYouDue(meetingDay: CivilDate) -> CivilDate {
         rules.businessDay(after: meetingDay, count: rules.thankYouBusinessDays)
     }
@@ -47,9 +48,11 @@ public struct Policy: Sendable {
     }
 
     /// The day a contact is due a touch: the latest touch (a booked meeting
-    /// included) or, never touched, the day they were added, plus the cadence.
+    /// included) or, never touched, the day they were added, plus the
+    /// cadence — moved to the next business day when it falls on a weekend
+    /// day or a holiday.
     public func touchDue(lastTouch: Date?, addedAt: Date, cadence: Int?) -> CivilDate? {
-        cadence.map { calendar.day(of: lastTouch ?? addedAt).adding(days: $0) }
+        cadence.map { rules.businessDay(onOrAfter: calendar.day(of: lastTouch ?? addedAt).adding(days: $0)) }
     }
 
     /// The day a contact is due a touch, from their own fields.
@@ -59,9 +62,9 @@ public struct Policy: Sendable {
     }
 
     /// A favourite's next lunch: the lunch cadence after the last lunch held
-    /// (never: after they were added).
+    /// (never: after they were added), on the next business day from there.
     public func lunchDue(lastLunch: Date?, addedAt: Date, cadence: Int) -> CivilDate {
-        calendar.day(of: lastLunch ?? addedAt).adding(days: cadence)
+        rules.businessDay(onOrAfter: calendar.day(of: lastLunch ?? addedAt).adding(days: cadence))
     }
 
     /// A deal won with a buyer team of `gift-team-size` or more suggests a
@@ -86,5 +89,7 @@ public struct Policy: Sendable {
     /// Days of margin the agenda's SQL adds around the window so that no
     /// item the rules would show is left out: a timed item's stored day may
     /// differ from its local day by a change of zone (one day each way).
+    /// Cadence days moved to the next business day only move later, so
+    /// the SQL's unmoved day never drops one.
     public static let candidateMarginDays = 2
 }

@@ -161,6 +161,18 @@ extension RapportStore: AgendaSource {
         try read { db in try RuleSettings.load(db) }
     }
 
+    /// Every setting and its value, in the order `config` lists them.
+    public func settings() throws -> [(key: String, value: String, help: String)] {
+        try read { db in
+            let rules = try RuleSettings.load(db)
+            let statement = try String.fetchOne(db, sql: "SELECT value FROM setting WHERE key = ?", arguments: [RuleSettings.onlyStatementKey])
+            return zip(RuleSettings.values(rules, onlyStatement: statement), RuleSettings.keys).map { ($0.key, $0.value, $1.help) }
+        }
+    }
+
+    /// The settings' keys and what each means, for help and completions.
+    public static var settingKeys: [(key: String, help: String)] { RuleSettings.keys }
+
     /// Changes one rule (`thank-you-days`, `weekend`, `cadence-a`, …) after validating it.
     public func setRule(_ key: String, to value: String) throws {
         try write { db in try RuleSettings.set(key, value, db) }

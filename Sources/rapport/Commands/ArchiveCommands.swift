@@ -44,7 +44,7 @@ struct ExportICSCommand: ParsableCommand {
 
     @OptionGroup var store: StoreOptions
 
-    @Option(help: "Days ahead to include (what is late is always included).")
+    @Option(parsing: .unconditional, help: "Days ahead to include (what is late is always included).")
     var days: Int = 30
 
     @OptionGroup var file: OutputFileOptions
@@ -228,7 +228,7 @@ struct ExportCSVCommand: ParsableCommand {
     @Argument(help: "contacts, or items (what is late and due in the next --days).")
     var what: What
 
-    @Option(help: "Days ahead, for items.")
+    @Option(parsing: .unconditional, help: "Days ahead, for items.")
     var days: Int = 30
 
     @OptionGroup var file: OutputFileOptions

@@ -18,7 +18,7 @@ struct UndoCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("A change's number from --list (#12 or 12).", valueName: "change"))
     var change: String?
     @Flag(help: "List the last changes, newest first.") var list = false
-    @Option(help: ArgumentHelp("How many changes --list shows.", valueName: "n")) var limit = 10
+    @Option(parsing: .unconditional, help: ArgumentHelp("How many changes --list shows.", valueName: "n")) var limit = 10
 
     func validate() throws {
         if list && change != nil { throw ValidationError("--list takes no change number") }
