@@ -227,4 +227,16 @@ struct SmallerFixesCommandTests {
         try rapport.run(["add", "call the bank today 9:00"], at: "2026-03-02 08:00:00")
         #expect(try rapport.run(["snooze", "f1", "tomorrow"], at: "2026-03-02 10:00:00").stdout.hasSuffix("Tue 3 Mar 09:00\n"))
     }
+
+    @Test("a birthday card is on the agenda birthday-lead days before; done records it sent")
+    func birthdays() throws {
+        let rapport = try RapportProcess()
+        try rapport.run(["contact", "add", "Dana Ruiz", "--birthday", "1986-03-08"], at: monday)
+        let week = try rapport.run(["upcoming", "--days", "7"], at: monday).stdout
+        #expect(week.contains("b1  birthday  Birthday card — birthday Sun 8 Mar (turns 40)  Dana Ruiz  Thu 5 Mar"), "\(week)")
+        #expect(try rapport.run(["config", "birthday-lead", "5"], at: monday).status == 0)
+        #expect(try rapport.run(["upcoming", "--days", "7"], at: monday).stdout.contains("Tue 3 Mar"))
+        #expect(try rapport.run(["done", "b1"], at: monday).stdout == "b1: birthday card to Dana Ruiz sent (birthday Sun 8 Mar)\n")
+        #expect(try rapport.run(["upcoming", "--days", "7"], at: monday).stdout.contains("b1") == false)
+    }
 }

@@ -152,4 +152,36 @@ struct WorkflowTests {
         #expect(try Money(amount: "$1,234.56") == Money(minorUnits: 123_456, currency: "USD"))
         #expect(throws: PhraseError.self) { try Money(amount: "€84,50 EUR") }
     }
+
+    // MARK: Point 9: birthdays
+
+    @Test("a birthday is an agenda item due birthday-lead days before (on a business day), until its card is sent; next year it comes again")
+    func birthdays() throws {
+        let book = try TestBook()
+        let dana = try book.contact("Dana Ruiz", added: added)
+        _ = try book.store.editContact(id: dana.id!, now: added) { $0.birthday = Birthday(year: 1986, month: 3, day: 8) }
+        let agenda = try book.agenda(at: added)
+        let item = try #require(agenda.item("b\(dana.id!)"))
+        #expect(item.dueDay == day(2026, 3, 5))           // Sunday 8 March − 3 days = Thursday
+        #expect(item.detail == "birthday Sun 8 Mar (turns 40)")
+        try book.store.setRule("birthday-lead", to: "7")    // 1 March is a Sunday → Friday 27 February
+        #expect(try book.agenda(at: added).item("b1")?.dueDay == day(2026, 2, 27))
+        #expect(try book.agenda(at: added).item("b1")?.isOverdue == true)
+        _ = try book.store.complete([ItemRef(.birthday, dana.id!)], now: added, calendar: book.calendar)
+        #expect(try book.agenda(at: added).item("b1") == nil)
+        // After this year's birthday, next year's card is due in time again.
+        #expect(try book.agenda(at: at(2027, 2, 25, 9), days: 7).item("b1")?.dueDay == day(2027, 3, 1))
+        // An archived contact gets no card reminder.
+        try book.store.setArchived(true, contact: dana.id!, now: added)
+        #expect(try book.agenda(at: at(2027, 2, 25, 9), days: 7).item("b1") == nil)
+    }
+
+    @Test("a 29 February birthday falls on the 28th in other years; a birthday without a year says no age")
+    func leapBirthday() throws {
+        let policy = Policy(rules: SchedulerRules(), calendar: Zone.berlin)
+        let leap = try #require(Birthday(year: nil, month: 2, day: 29))
+        #expect(policy.birthdayDue(leap, today: day(2026, 2, 1)).occasion == day(2026, 2, 28))
+        #expect(policy.birthdayDue(leap, today: day(2028, 2, 1)).occasion == day(2028, 2, 29))
+        #expect(policy.birthdayDue(leap, today: day(2026, 3, 1)).occasion == day(2027, 2, 28))
+    }
 }

@@ -73,6 +73,20 @@ public struct Policy: Sendable {
         teamSize >= rules.giftTeamSizeThreshold ? closedOn.adding(days: rules.giftDelayDays) : nil
     }
 
+    /// A birthday's next occasion on or after `today` (29 February is kept on
+    /// the 28th in other years), and the day its card is due: `birthday-lead`
+    /// days before, on the business day on or before that, so it arrives in time.
+    public func birthdayDue(_ birthday: Birthday, today: CivilDate) -> (occasion: CivilDate, due: CivilDate) {
+        func occasion(in year: Int) -> CivilDate {
+            CivilDate(year: year, month: birthday.month, day: birthday.day)
+                ?? CivilDate(year: year, month: birthday.month, day: birthday.day - 1)!
+        }
+        var next = occasion(in: today.year)
+        if next < today { next = occasion(in: today.year + 1) }
+        let due = next.adding(days: -rules.birthdayLeadDays)
+        return (next, rules.isBusinessDay(due) ? due : rules.businessDay(before: due))
+    }
+
     /// When something given only a day happened or happens: `time` when one
     /// was given; else now, for today; else `defaultTime`, or noon.
     public func instant(for when: When, now: Date, defaultTime: LocalTime? = nil) -> Date {

@@ -173,6 +173,13 @@ public struct Scheduler: Sendable {
         case .gift(let sendBy):
             return [item(.gift, candidate, due: .day(sendBy), window: window, detail: nil, canBeLate: true)]
 
+        case .birthday(let birthday, let sentYears):
+            let (occasion, due) = policy.birthdayDue(birthday, today: window.today)
+            guard !sentYears.contains(occasion.year) else { return [] }
+            let turns = birthday.year.map { " (turns \(occasion.year - $0))" } ?? ""
+            return [item(.birthday, candidate, due: .day(due), window: window,
+                         detail: "birthday \(DateText.shortDay(occasion))\(turns)", canBeLate: true)]
+
         case .giftSuggestion(let closedOn, let teamSize):
             guard let due = policy.giftSuggestionDue(closedOn: closedOn, teamSize: teamSize) else { return [] }
             return [item(.giftSuggestion, candidate, due: .day(due), window: window,

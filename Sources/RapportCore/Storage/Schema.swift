@@ -302,6 +302,8 @@ enum Schema {
         try db.alter(table: "contact") { t in
             t.add(column: "archivedAt", .datetime)
         }
+        // The few contacts with a birthday, for the agenda's birthday rule.
+        try db.create(index: "contact_birthday", on: "contact", columns: ["birthday"], condition: Column("birthday") != nil)
         try db.create(table: "mergedContact") { t in
             t.primaryKey("id", .integer)
             t.belongsTo("keep", inTable: "contact", onDelete: .cascade).notNull()

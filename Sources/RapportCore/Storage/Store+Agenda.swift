@@ -133,6 +133,8 @@ extension RapportStore: AgendaSource {
                 raw.append((row[0], row[1], ids(row[5]), row[4], .giftSuggestion(closedOn: row[2], teamSize: row[3])))
             }
 
+            raw += try RapportStore.birthdayCandidates(window: window, rules: rules, contactID: contactID, bounded: bounded, db)
+
             // Items put off or dismissed by the user (a small table, read whole).
             var snoozes: [String: CivilDate?] = [:]
             for row in try Row.fetchAll(db, sql: "SELECT ref, untilDay FROM itemSnooze") {
