@@ -173,13 +173,13 @@ _rapport() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    ui|today|overdue|upcoming|add|log|done|snooze|cancel|edit|delete|thanks|undo|lunch|deal|report|segment|show|brief|contacts|accounts|contact|follow-up|config|backup|export|import|help)
+    ui|today|overdue|upcoming|add|log|done|snooze|cancel|edit|delete|thanks|undo|lunch|deal|report|segment|show|search|brief|contacts|accounts|contact|follow-up|config|backup|export|import|help)
         # Offer subcommand argument completions
         "_rapport_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'ui today overdue upcoming add log done snooze cancel edit delete thanks undo lunch deal report segment show brief contacts accounts contact follow-up config backup export import help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'ui today overdue upcoming add log done snooze cancel edit delete thanks undo lunch deal report segment show search brief contacts accounts contact follow-up config backup export import help' -- "${cur}"))
         ;;
     esac
 }
@@ -1250,6 +1250,24 @@ _rapport_segment_remove() {
 _rapport_show() {
     repeating_flags=()
     non_repeating_flags=(--json --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--db --limit)
+    __rapport_offer_flags_options -1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--db')
+        return
+        ;;
+    '--limit')
+        return
+        ;;
+    esac
+}
+
+_rapport_search() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
     repeating_options=()
     non_repeating_options=(--db --limit)
     __rapport_offer_flags_options -1

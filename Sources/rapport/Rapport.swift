@@ -20,7 +20,7 @@ struct Rapport: ParsableCommand {
             InteractiveCommand.self, TodayCommand.self, OverdueCommand.self, UpcomingCommand.self,
             AddCommand.self, LogCommand.self, DoneCommand.self, SnoozeCommand.self, CancelCommand.self, EditCommand.self, DeleteCommand.self,
             ThanksCommand.self, UndoCommand.self, LunchCommand.self, DealCommand.self, ReportCommand.self, SegmentCommand.self,
-            ShowCommand.self, BriefCommand.self, ContactsCommand.self, AccountsCommand.self,
+            ShowCommand.self, SearchCommand.self, BriefCommand.self, ContactsCommand.self, AccountsCommand.self,
             ContactCommand.self, FollowUpCommand.self, ConfigCommand.self, BackupCommand.self, ExportCommand.self, ImportCommand.self,
         ],
         defaultSubcommand: InteractiveCommand.self

@@ -239,4 +239,21 @@ struct SmallerFixesCommandTests {
         #expect(try rapport.run(["done", "b1"], at: monday).stdout == "b1: birthday card to Dana Ruiz sent (birthday Sun 8 Mar)\n")
         #expect(try rapport.run(["upcoming", "--days", "7"], at: monday).stdout.contains("b1") == false)
     }
+
+    @Test("search finds a word in names, notes and the history, ignoring case; nothing found is status 1")
+    func search() throws {
+        let rapport = try RapportProcess()
+        try rapport.run(["contact", "add", "Dana Ruiz", "--needs", "Fleet telemetry for 400 trucks"], at: monday)
+        try rapport.run(["log", "call", "Renewal", "--with", "Dana", "--at", "today 8:00", "--notes", "asked about FLEET pricing"], at: monday)
+        try rapport.run(["add", "send fleet deck to Dana tomorrow"], at: monday)
+        let found = try rapport.run(["search", "fleet"], at: monday)
+        #expect(found.stdout == """
+            @1  contact  Dana Ruiz — needs: Fleet telemetry for 400 trucks
+            f1  follow-up  send fleet deck  Tue 3 Mar
+            i1  call  Renewal — notes: asked about FLEET pricing  Mon 2 Mar 08:00
+
+            """, "\(found.stdout)")
+        let none = try rapport.run(["search", "zeppelin"], at: monday)
+        #expect(none.status == 1 && none.stderr == "rapport: nothing found for 'zeppelin'\n")
+    }
 }

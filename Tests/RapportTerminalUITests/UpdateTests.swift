@@ -49,6 +49,9 @@ struct UpdateTests {
         app.press(.character("?"))
         #expect(app.state.screen == .help)
         app.press(.escape, .escape)
+        #expect(app.isRunning) // Esc never quits
+        #expect(app.state.screen == .agenda && app.state.message?.text == "q quits")
+        app.press(.character("q"))
         #expect(!app.isRunning)
         let other = try makeApp()
         other.press(.control("c"))

@@ -1,7 +1,7 @@
 /// What a key does.
 public enum Action: Hashable, Sendable {
     case up, down, pageUp, pageDown, top, bottom
-    case open, back, nextTab, previousTab
+    case open, back, close, nextTab, previousTab
     case tab(Int)
     case done, snooze, thanked, edit, cancel, undo, refresh
     case quickAdd, filter, sort, period
@@ -59,7 +59,8 @@ public struct KeyBinding: Sendable {
         KeyBinding(keys: [.character("4")], action: .tab(3), scope: .everywhere, label: nil, help: "report card"),
         KeyBinding(keys: [.character("5")], action: .tab(4), scope: .everywhere, label: nil, help: "segments"),
         KeyBinding(keys: [.character("?")], action: .help, scope: .everywhere, label: "help", help: "this help"),
-        KeyBinding(keys: [.escape, .character("q")], action: .back, scope: .everywhere, label: "back", help: "back (quit from a top screen)"),
+        KeyBinding(keys: [.escape], action: .back, scope: .everywhere, label: "back", help: "back (never quits)"),
+        KeyBinding(keys: [.character("q")], action: .close, scope: .everywhere, label: nil, help: "back; quit from a top screen"),
         KeyBinding(keys: [.control("c")], action: .quit, scope: .everywhere, label: nil, help: "quit"),
     ]
 

@@ -37,12 +37,15 @@ public enum Update {
             return []
         case .open:
             return open(state: &state)
-        case .back:
+        case .back, .close:
             if state.stack.count > 1 {
                 state.stack.removeLast()
                 state.scroll = 0
-            } else {
+            } else if action == .close {
                 state.isRunning = false
+            } else {
+                // Esc on a top screen (say, twice after a filter) must not end the session.
+                state.message = Message(text: "q quits", isError: false)
             }
             return []
         case .quit:
