@@ -11,6 +11,7 @@ extension RapportApp {
             case .call: return try submitCall(form)
             case .lunch: return try submitLunch(form)
             case .gift: return try submitGift(form)
+            case .newContact: return try submitNewContact(form)
             case .editContact(let id): return try submitContact(form, id: id)
             case .prepNotes(let id): return try submitPrepNotes(form, meetingID: id)
             }
@@ -88,6 +89,25 @@ extension RapportApp {
                                                    costMinorUnits: cost?.minorUnits, currency: cost?.currency, state: .idea,
                                                    sendBy: sendBy, createdAt: state.now), people: people)
             return "Added \(gift.ref) gift \"\(gift.description)\""
+        }
+    }
+
+    private func submitNewContact(_ form: Form) throws -> [Outcome] {
+        let name = form.value("name").trimmingCharacters(in: .whitespaces)
+        guard !name.isEmpty else { throw StoreError.invalid("a contact needs a name") }
+        let tierText = form.value("tier")
+        guard tierText.isEmpty || Tier(text: tierText) != nil else { throw StoreError.invalid("the tier is A, B, C or empty") }
+        let birthday = form.value("birthday")
+        guard birthday.isEmpty || Birthday(text: birthday) != nil else { throw StoreError.invalid("the birthday is YYYY-MM-DD or --MM-DD") }
+        let email = form.value("email")
+        guard email.isEmpty || email.contains("@") else { throw StoreError.invalid("'\(email)' is not an email address") }
+        let contact = Contact(name: name, title: form.value("role").nilIfEmpty, tier: Tier(text: tierText),
+                              birthday: Birthday(text: birthday), notes: form.value("notes").nilIfEmpty, createdAt: state.now)
+        let draft = ContactDraft(contact: contact, accountName: form.value("account").nilIfEmpty,
+                                 emails: email.isEmpty ? [] : [email], phones: form.value("phone").isEmpty ? [] : [form.value("phone")])
+        return try recorded("add contact \(name)") {
+            let saved = try store.addContact(draft)
+            return "Added @\(saved.id!) \(saved.name)"
         }
     }
 

@@ -5,7 +5,7 @@ public enum Action: Hashable, Sendable {
     case tab(Int)
     case done, snooze, thanked, edit, cancel, undo, refresh
     case quickAdd, filter, sort, period
-    case logMeeting, logCall, logLunch, logGift
+    case logMeeting, logCall, logLunch, logGift, newContact
     case editPrep, prepared
     case help, quit
 }
@@ -42,6 +42,7 @@ public struct KeyBinding: Sendable {
         KeyBinding(keys: [.character("e")], action: .editPrep, scope: .brief, label: "prep notes", help: "edit the prep notes (in a brief)"),
         KeyBinding(keys: [.character("d")], action: .prepared, scope: .brief, label: "prepared", help: "mark the preparation done (in a brief)"),
         KeyBinding(keys: [.character("e")], action: .edit, scope: .everywhere, label: "edit", help: "edit the contact"),
+        KeyBinding(keys: [.character("n")], action: .newContact, scope: .everywhere, label: nil, help: "add a contact"),
         KeyBinding(keys: [.character("/")], action: .filter, scope: .contacts, label: "filter", help: "filter contacts as you type"),
         KeyBinding(keys: [.character("o")], action: .sort, scope: .contacts, label: "sort", help: "sort by name, last touch, touch due, tier"),
         KeyBinding(keys: [.character("a")], action: .quickAdd, scope: .everywhere, label: "add", help: "quick-add a phrase, as `rapport add`"),

@@ -68,7 +68,7 @@ public enum Prompt: Hashable, Sendable {
 /// (or Ctrl-S anywhere).
 public struct Form: Hashable, Sendable {
     public enum Kind: Hashable, Sendable {
-        case meeting, call, lunch, gift
+        case meeting, call, lunch, gift, newContact
         case editContact(Int64)
         case prepNotes(Int64)
     }

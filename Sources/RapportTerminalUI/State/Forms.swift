@@ -45,6 +45,19 @@ public enum Forms {
         ])
     }
 
+    public static func newContact() -> Form {
+        Form(kind: .newContact, title: "Add a contact", fields: [
+            field("name", "Name", hint: "Dana Ruiz"),
+            field("account", "Account", hint: "optional; created when new"),
+            field("role", "Role", hint: "optional"),
+            field("tier", "Tier", hint: "A, B, C or empty"),
+            field("email", "Email", hint: "optional"),
+            field("phone", "Phone", hint: "optional"),
+            field("birthday", "Birthday", hint: "YYYY-MM-DD or --MM-DD, optional"),
+            field("notes", "Notes", hint: "optional"),
+        ])
+    }
+
     public static func editContact(_ contact: Contact) -> Form {
         Form(kind: .editContact(contact.id!), title: "Edit \(contact.name)", fields: [
             field("name", "Name", contact.name),

@@ -122,6 +122,9 @@ public enum Update {
             return BriefKeys.editPrep(state: &state)
         case .prepared:
             return BriefKeys.markPrepared(state: &state)
+        case .newContact:
+            state.form = Forms.newContact()
+            return []
         case .logMeeting, .logCall, .logLunch, .logGift:
             let name = selectedContactForForms(state)?.name ?? ""
             switch action {
