@@ -39,4 +39,13 @@ struct WorkflowKeysTests {
         app.press(.character("q"))
         #expect(!app.isRunning)
     }
+
+    @Test("the tab bar names every tab at 80 columns (short names) and wider (full names at 120)")
+    func tabBar() throws {
+        let narrow = try makeApp(width: 80, height: 24)
+        let row = narrow.screen.text.components(separatedBy: "\n")[0]
+        #expect(row.hasSuffix("1 Agenda 2 Contacts 3 Accts 4 Report 5 Segs"), "\(row)")
+        let wide = try makeApp(width: 120, height: 30)
+        #expect(wide.screen.text.components(separatedBy: "\n")[0].contains("1 Agenda  2 Contacts  3 Accounts  4 Report  5 Segments"))
+    }
 }

@@ -25,6 +25,15 @@ public enum Screen: Hashable, Sendable {
         case .help: return "Help"
         }
     }
+
+    /// The name on a narrow tab bar (80 columns).
+    public var shortTitle: String {
+        switch self {
+        case .accounts: return "Accts"
+        case .segments: return "Segs"
+        default: return title
+        }
+    }
 }
 
 /// Where a list is: the selected row and the first row shown.
