@@ -48,4 +48,43 @@ struct WorkflowKeysTests {
         let wide = try makeApp(width: 120, height: 30)
         #expect(wide.screen.text.components(separatedBy: "\n")[0].contains("1 Agenda  2 Contacts  3 Accounts  4 Report  5 Segments"))
     }
+
+    @Test("on the Contacts screen A archives, D deletes (refused with open items), M merges a duplicate; each asks, u undoes")
+    func contactsScreen() throws {
+        let app = try makeApp()
+        app.press(.character("n"))
+        app.type("Dana Ruis")
+        app.press(.control("s"))
+        app.press(.character("2"))
+        let names = { app.state.contacts.map(\.contact.name) }
+        let count = names().count
+        // Select Dana Ruiz (the card's contact with items) and merge the typo into her.
+        let dana = try #require(app.state.contacts.firstIndex { $0.contact.name == "Dana Ruiz" })
+        app.state.contactsPosition.selected = dana
+        app.press(.character("M"))
+        app.type("Dana Ruis")
+        app.press(.enter)
+        #expect(app.state.message?.text.hasPrefix("Merged @") == true, "\(String(describing: app.state.message))")
+        #expect(names().count == count - 1)
+        app.press(.character("u"))
+        #expect(names().count == count)
+        // Archive asks first; n keeps it.
+        let typo = try #require(app.state.contacts.firstIndex { $0.contact.name == "Dana Ruis" })
+        app.state.contactsPosition.selected = typo
+        app.press(.character("A"), .character("n"))
+        #expect(app.state.message?.text == "Not archived" && names().count == count)
+        app.press(.character("A"), .character("y"))
+        #expect(!names().contains("Dana Ruis"))
+        app.press(.character("u"))
+        #expect(names().contains("Dana Ruis"))
+        // Delete: refused while the contact has open items, done otherwise.
+        let withItems = try #require(app.state.contacts.firstIndex { $0.contact.name == "Dana Ruiz" })
+        app.state.contactsPosition.selected = withItems
+        app.press(.character("D"), .character("y"))
+        #expect(app.state.message?.isError == true && app.state.message?.text.contains("has open items") == true)
+        let plain = try #require(app.state.contacts.firstIndex { $0.contact.name == "Dana Ruis" })
+        app.state.contactsPosition.selected = plain
+        app.press(.character("D"), .character("y"))
+        #expect(!names().contains("Dana Ruis"))
+    }
 }

@@ -103,6 +103,24 @@ public final class RapportApp {
             return change("done \(refs.map(\.description).joined(separator: " "))") {
                 try store.complete(refs, now: state.now, calendar: state.calendar).map(\.summary).joined(separator: "; ")
             }
+        case .archiveContact(let id):
+            return change("archive @\(id)") {
+                let contact = try store.setArchived(true, contact: id, now: state.now)
+                return "Archived @\(id) \(contact.name) (hidden from lists and cadences)"
+            }
+        case .deleteContact(let id):
+            return change("delete @\(id)") {
+                let deletion = try store.deleteContact(id, withItems: false, now: state.now)
+                return "Deleted @\(id) \(deletion.name)"
+            }
+        case .mergeContact(let keep, let other):
+            return change("merge into @\(keep)") {
+                guard case .found(let duplicate) = try store.resolveContact(other) else {
+                    throw StoreError.notFound("no single contact is '\(other)'")
+                }
+                let merge = try store.mergeContact(duplicate.id!, into: keep, now: state.now)
+                return "Merged @\(duplicate.id!) \(merge.mergedName) into @\(keep) \(merge.kept.name)"
+            }
         case .cancel(let ref):
             return change("cancel \(ref)") {
                 try store.cancel([ref], reason: nil, now: state.now).map(\.summary).joined(separator: "; ")

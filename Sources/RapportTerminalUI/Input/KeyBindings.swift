@@ -6,6 +6,7 @@ public enum Action: Hashable, Sendable {
     case done, snooze, thanked, edit, cancel, undo, refresh
     case quickAdd, filter, sort, period
     case logMeeting, logCall, logLunch, logGift, newContact
+    case archiveContact, deleteContact, mergeContact
     case editPrep, prepared
     case help, quit
 }
@@ -43,6 +44,9 @@ public struct KeyBinding: Sendable {
         KeyBinding(keys: [.character("d")], action: .prepared, scope: .brief, label: "prepared", help: "mark the preparation done (in a brief)"),
         KeyBinding(keys: [.character("e")], action: .edit, scope: .everywhere, label: "edit", help: "edit the contact"),
         KeyBinding(keys: [.character("n")], action: .newContact, scope: .everywhere, label: nil, help: "add a contact"),
+        KeyBinding(keys: [.character("A")], action: .archiveContact, scope: .contacts, label: nil, help: "archive the contact (asks first; u undoes)"),
+        KeyBinding(keys: [.character("D")], action: .deleteContact, scope: .contacts, label: nil, help: "delete the contact (asks first; not with open items)"),
+        KeyBinding(keys: [.character("M")], action: .mergeContact, scope: .contacts, label: nil, help: "merge a duplicate into the contact (asks for its name)"),
         KeyBinding(keys: [.character("/")], action: .filter, scope: .contacts, label: "filter", help: "filter contacts as you type"),
         KeyBinding(keys: [.character("o")], action: .sort, scope: .contacts, label: "sort", help: "sort by name, last touch, touch due, tier"),
         KeyBinding(keys: [.character("a")], action: .quickAdd, scope: .everywhere, label: "add", help: "quick-add a phrase, as `rapport add`"),

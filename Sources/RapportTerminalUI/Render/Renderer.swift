@@ -67,6 +67,10 @@ public enum Renderer {
                 case .snooze(let ref, let editor, let preview, let isError): return ("snooze \(ref) until ›", editor, preview, isError)
                 case .confirmCancel(let ref, let title): return ("Cancel \(ref) \"\(title)\"? y/n", nil, "", false)
                 case .filter(let editor): return ("filter ›", editor, "Enter keeps the filter, Esc clears it", false)
+                case .confirmContact(let id, let name, let delete):
+                    return ("\(delete ? "Delete" : "Archive") @\(id) \(name)? y/n", nil, delete ? "u undoes it" : "hidden from lists and cadences; u undoes it", false)
+                case .mergeInto(let keep, let name, let editor):
+                    return ("merge into @\(keep) \(name) ›", editor, "the duplicate's name, @id or email; Enter merges", false)
                 }
             }()
             buffer.put(preview, x: 1, y: messageRow, limit: state.width - 2, style: isError ? [] : [.dim], tint: isError ? .late : .muted)

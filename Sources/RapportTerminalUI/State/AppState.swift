@@ -71,6 +71,10 @@ public enum Prompt: Hashable, Sendable {
     case confirmCancel(ItemRef, title: String)
     /// The contact list's filter, applied as it is typed.
     case filter(LineEditor)
+    /// Whether to archive (`delete` false) or delete a contact.
+    case confirmContact(id: Int64, name: String, delete: Bool)
+    /// The name of the duplicate to merge into the contact `keep`.
+    case mergeInto(keep: Int64, name: String, LineEditor)
 }
 
 /// A form: fields edited one at a time, submitted with Enter on the last

@@ -22,4 +22,8 @@ public enum Effect: Hashable, Sendable {
     case editContact(Int64)
     case submit(Form)
     case undo
+    case archiveContact(Int64)
+    case deleteContact(Int64)
+    /// Merge the contact named by the text into `keep`.
+    case mergeContact(keep: Int64, other: String)
 }

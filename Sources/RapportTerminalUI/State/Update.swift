@@ -125,6 +125,14 @@ public enum Update {
         case .newContact:
             state.form = Forms.newContact()
             return []
+        case .archiveContact, .deleteContact, .mergeContact:
+            guard let contact = state.selectedContact?.contact, let id = contact.id else {
+                state.message = Message(text: "Select a contact first", isError: true)
+                return []
+            }
+            state.prompt = action == .mergeContact ? .mergeInto(keep: id, name: contact.name, LineEditor())
+                : .confirmContact(id: id, name: contact.name, delete: action == .deleteContact)
+            return []
         case .logMeeting, .logCall, .logLunch, .logGift:
             let name = selectedContactForForms(state)?.name ?? ""
             switch action {
@@ -291,6 +299,22 @@ public enum Update {
                 guard editor.handle(key) else { return [] }
                 state.prompt = .snooze(ref, editor, preview: "", isError: false)
                 return [.previewSnooze(editor.text)]
+            }
+        case .confirmContact(let id, _, let delete):
+            state.prompt = nil
+            if key == .character("y") || key == .character("Y") { return [delete ? .deleteContact(id) : .archiveContact(id)] }
+            state.message = Message(text: delete ? "Not deleted" : "Not archived", isError: false)
+            return []
+        case .mergeInto(let keep, let name, var editor):
+            switch key {
+            case .escape, .control("c"): state.prompt = nil; return []
+            case .enter:
+                state.prompt = nil
+                return editor.text.trimmingCharacters(in: .whitespaces).isEmpty ? [] : [.mergeContact(keep: keep, other: editor.text)]
+            default:
+                guard editor.handle(key) else { return [] }
+                state.prompt = .mergeInto(keep: keep, name: name, editor)
+                return []
             }
         case .confirmCancel(let ref, _):
             state.prompt = nil
