@@ -87,4 +87,21 @@ struct WorkflowKeysTests {
         app.press(.character("D"), .character("y"))
         #expect(!names().contains("Dana Ruis"))
     }
+
+    @Test("Favourite in the edit form is a toggle: typing y gives yes (not \"noy\"), Space flips it")
+    func favouriteToggle() throws {
+        let app = try makeApp()
+        app.press(.character("2"))
+        let jose = try #require(app.state.contacts.firstIndex { $0.contact.name == "José 👋" })
+        app.state.contactsPosition.selected = jose
+        app.press(.character("e"))
+        for _ in 0..<6 { app.press(.tab) }
+        #expect(app.state.form?.fields[app.state.form!.focus].key == "favourite")
+        app.press(.character("o"), .character("y"))
+        #expect(app.state.form?.value("favourite") == "yes")
+        app.press(.character(" "))
+        #expect(app.state.form?.value("favourite") == "no")
+        app.press(.character(" "), .control("s"))
+        #expect(app.state.contacts.first { $0.contact.name == "José 👋" }?.contact.isFavourite == true)
+    }
 }

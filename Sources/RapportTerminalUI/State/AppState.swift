@@ -94,6 +94,8 @@ public struct Form: Hashable, Sendable {
         public var hint: String
         /// Tab completes the last name typed from the book.
         public var completesPeople = false
+        /// A yes/no field: Space, y, n or ←/→ set it; nothing else can be typed.
+        public var isToggle = false
     }
 
     public var kind: Kind

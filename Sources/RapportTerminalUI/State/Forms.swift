@@ -6,6 +6,13 @@ public enum Forms {
         Form.Field(key: key, label: label, editor: LineEditor(value), hint: hint, completesPeople: people)
     }
 
+    /// A yes/no field, toggled rather than typed.
+    static func toggle(_ key: String, _ label: String, _ on: Bool) -> Form.Field {
+        var field = Form.Field(key: key, label: label, editor: LineEditor(on ? "yes" : "no"), hint: "Space toggles")
+        field.isToggle = true
+        return field
+    }
+
     public static func meeting(with name: String) -> Form {
         Form(kind: .meeting, title: "Log a meeting", fields: [
             field("title", "Title", hint: "Acme kickoff"),
@@ -66,7 +73,7 @@ public enum Forms {
             field("account", "Account", hint: "unchanged when empty"),
             field("tier", "Tier", contact.tier?.rawValue ?? "", hint: "A, B, C or empty"),
             field("every", "Touch every", contact.stayInTouchDays.map(String.init) ?? "", hint: "days; empty: the tier's"),
-            field("favourite", "Favourite", contact.isFavourite ? "yes" : "no", hint: "yes or no"),
+            toggle("favourite", "Favourite", contact.isFavourite),
             field("lunch", "Lunch every", contact.lunchCadenceDays.map(String.init) ?? "", hint: "days, for favourites"),
             field("channel", "Prefers", contact.preferredChannel?.rawValue ?? "", hint: Channel.allCases.map(\.rawValue).joined(separator: ", ")),
             field("email", "Add email", hint: "optional"),

@@ -361,7 +361,17 @@ public enum Update {
         case .backTab, .up:
             form.focus = max(form.focus - 1, 0)
         default:
-            _ = form.fields[form.focus].editor.handle(key)
+            if form.fields[form.focus].isToggle {
+                let on = form.fields[form.focus].editor.text == "yes"
+                switch key {
+                case .character(" "), .left, .right: form.fields[form.focus].editor.set(on ? "no" : "yes")
+                case .character("y"), .character("Y"): form.fields[form.focus].editor.set("yes")
+                case .character("n"), .character("N"): form.fields[form.focus].editor.set("no")
+                default: break
+                }
+            } else {
+                _ = form.fields[form.focus].editor.handle(key)
+            }
         }
         form.error = nil
         state.form = form
