@@ -104,4 +104,25 @@ struct WorkflowKeysTests {
         app.press(.character(" "), .control("s"))
         #expect(app.state.contacts.first { $0.contact.name == "José 👋" }?.contact.isFavourite == true)
     }
+
+    @Test("$ on a suggested team gift pre-fills the account's team, and planning it settles the suggestion")
+    func teamGiftForm() throws {
+        let store = try RapportStore.inMemory()
+        for name in ["Ann Globex", "Bo Globex"] {
+            _ = try store.addContact(ContactDraft(contact: Contact(name: name, createdAt: at(2026, 11, 1, 9)), accountName: "Globex"))
+        }
+        let globex = try store.resolveAccount("globex")
+        let deal = try store.addDeal(accountID: globex.id!, title: "Fleet tracking rollout", now: at(2026, 11, 1, 9))
+        try store.closeDeal(id: deal.id!, as: .won, on: day(2026, 11, 20), buyerTeamSize: 12)
+        let app = try makeApp(store)
+        let index = try #require(app.state.agendaItems.firstIndex { $0.ref.description == "gd\(deal.id!)" })
+        app.state.agendaPosition.selected = index
+        app.press(.character("$"))
+        #expect(app.state.form?.value("account") == "Globex")
+        #expect(app.state.form?.value("with") == "")
+        app.type("Cheese basket")
+        app.press(.control("s"))
+        #expect(app.state.form == nil, "\(String(describing: app.state.form?.error))")
+        #expect(!app.state.agendaItems.contains { $0.ref.description == "gd\(deal.id!)" })
+    }
 }

@@ -65,6 +65,14 @@ public enum Forms {
         ])
     }
 
+    /// A gift for an account's whole team (what a suggested team gift asks for).
+    public static func gift(forTeamOf account: String) -> Form {
+        var form = gift(for: "")
+        if let index = form.fields.firstIndex(where: { $0.key == "account" }) { form.fields[index].editor.set(account) }
+        form.title = "Plan a gift for the team of \(account)"
+        return form
+    }
+
     public static func editContact(_ contact: Contact) -> Form {
         Form(kind: .editContact(contact.id!), title: "Edit \(contact.name)", fields: [
             field("name", "Name", contact.name),

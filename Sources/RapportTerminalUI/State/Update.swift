@@ -139,7 +139,13 @@ public enum Update {
             case .logMeeting: state.form = Forms.meeting(with: name)
             case .logCall: state.form = Forms.call(with: name)
             case .logLunch: state.form = Forms.lunch(with: name)
-            default: state.form = Forms.gift(for: name)
+            default:
+                // On a suggested team gift, the gift is for the account's whole team.
+                if state.screen == .agenda, let item = state.selectedAgendaItem, item.kind == .giftSuggestion, let account = item.account {
+                    state.form = Forms.gift(forTeamOf: account)
+                } else {
+                    state.form = Forms.gift(for: name)
+                }
             }
             return []
         }
