@@ -125,4 +125,15 @@ struct WorkflowKeysTests {
         #expect(app.state.form == nil, "\(String(describing: app.state.form?.error))")
         #expect(!app.state.agendaItems.contains { $0.ref.description == "gd\(deal.id!)" })
     }
+
+    @Test("help at 80×24 says where it is in the key table and scrolls down to the quit key")
+    func helpScrolls() throws {
+        let app = try makeApp(width: 80, height: 24)
+        app.press(.character("?"))
+        let first = app.screen.text
+        #expect(first.contains("Keys · 1–"), "\(first)")
+        #expect(!first.contains("quit from a top screen"))
+        app.press(.end)
+        #expect(app.screen.text.contains("back; quit from a top screen"), "\(app.screen.text)")
+    }
 }

@@ -73,7 +73,8 @@ public struct KeyBinding: Sendable {
     public func applies(to screen: Screen) -> Bool {
         switch scope {
         case .everywhere: return true
-        case .lists: return screen != .help
+        // Moving works on every screen, the help's table included (it scrolls).
+        case .lists: return true
         case .openable:
             if case .brief = screen { return false }
             return screen != .help && screen != .report && screen != .segments
