@@ -136,4 +136,33 @@ struct WorkflowKeysTests {
         app.press(.end)
         #expect(app.screen.text.contains("back; quit from a top screen"), "\(app.screen.text)")
     }
+
+    @Test("e on an agenda item edits that item: a follow-up's promise and due time, a meeting's attendees")
+    func editItem() throws {
+        let app = try makeApp()
+        let followUp = try #require(app.state.agendaItems.firstIndex { $0.kind == .followUp && $0.due != .day($0.dueDay) })
+        let ref = app.state.agendaItems[followUp].ref
+        app.state.agendaPosition.selected = followUp
+        app.press(.character("e"))
+        #expect(app.state.form?.title == "Edit \(ref) follow-up")
+        app.press(.control("u"))
+        app.type("Send the revised deck")
+        app.press(.tab, .control("u"))
+        app.type("2026-11-27 11:00")
+        app.press(.control("s"))
+        #expect(app.state.form == nil, "\(String(describing: app.state.form?.error))")
+        let edited = try #require(app.state.agendaItems.first { $0.ref == ref })
+        #expect(edited.title == "Send the revised deck" && edited.due == .instant(at(2026, 11, 27, 11)))
+        // A meeting that happened: an attendee added is owed a thank-you note.
+        let meetingRef: Int64 = 1
+        #expect(try app.store.meeting(id: meetingRef)?.title == "Acme kickoff")
+        let before = try app.store.thankYouNotes(ofMeeting: meetingRef).count
+        for outcome in app.perform(.editItem(ItemRef(.meeting, meetingRef))) { app.handle(.outcome(outcome)) }
+        #expect(app.state.form?.title == "Edit m\(meetingRef) meeting")
+        for _ in 0..<3 { app.press(.tab) }
+        app.type("José 👋")
+        app.press(.control("s"))
+        #expect(app.state.form == nil, "\(String(describing: app.state.form?.error))")
+        #expect(try app.store.thankYouNotes(ofMeeting: meetingRef).count == before + 1)
+    }
 }

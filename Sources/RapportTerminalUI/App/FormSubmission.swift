@@ -12,6 +12,9 @@ extension RapportApp {
             case .lunch: return try submitLunch(form)
             case .gift: return try submitGift(form)
             case .newContact: return try submitNewContact(form)
+            case .editFollowUp(let id): return try submitFollowUpEdit(form, id: id)
+            case .editMeeting(let id): return try submitMeetingEdit(form, id: id)
+            case .editLunch(let id): return try submitLunchEdit(form, id: id)
             case .editContact(let id): return try submitContact(form, id: id)
             case .prepNotes(let id): return try submitPrepNotes(form, meetingID: id)
             }
@@ -89,6 +92,46 @@ extension RapportApp {
                                                    costMinorUnits: cost?.minorUnits, currency: cost?.currency, state: .idea,
                                                    sendBy: sendBy, createdAt: state.now), people: people)
             return "Added \(gift.ref) gift \"\(gift.description)\""
+        }
+    }
+
+    private func submitFollowUpEdit(_ form: Form, id: Int64) throws -> [Outcome] {
+        guard let when = try parsed(form.value("when")) else { throw StoreError.invalid("a follow-up needs a due date") }
+        let people = try self.people(form.value("with"))
+        let edit = FollowUpEdit(title: form.value("title"), due: when, notes: form.value("notes"), people: people)
+        return try recorded("edit f\(id)") {
+            let (followUp, _) = try store.editFollowUp(id: id, edit, now: state.now, calendar: state.calendar)
+            return "Saved \(followUp.ref) \"\(followUp.title)\""
+        }
+    }
+
+    private func submitMeetingEdit(_ form: Form, id: Int64) throws -> [Outcome] {
+        guard let when = try parsed(form.value("when")), let time = when.time else {
+            throw StoreError.invalid("a meeting needs a time, like 'today 10:00'")
+        }
+        func ids(_ key: String) throws -> [Int64] {
+            try NameMatcher.splitPeople(form.value(key)).map { name in
+                guard case .found(let contact) = try store.resolveContact(name) else { throw StoreError.notFound("no single contact is '\(name)'") }
+                return contact.id!
+            }
+        }
+        let edit = MeetingEdit(title: form.value("title"), startsAt: state.calendar.instant(on: when.day, at: time), place: form.value("place"),
+                               outcomeNotes: form.value("outcome"), addAttendees: try ids("add"), removeAttendees: try ids("remove"))
+        return try recorded("edit m\(id)") {
+            let meeting = try store.editMeeting(id: id, edit, now: state.now)
+            return "Saved \(meeting.ref) \"\(meeting.title)\""
+        }
+    }
+
+    private func submitLunchEdit(_ form: Form, id: Int64) throws -> [Outcome] {
+        var edit = LunchEdit(place: .some(form.value("place").nilIfEmpty), notes: form.value("notes"))
+        if let when = try parsed(form.value("when")) {
+            guard let time = when.time else { throw StoreError.invalid("a lunch needs a time, like 'fri 12:30'") }
+            edit.startsAt = state.calendar.instant(on: when.day, at: time)
+        }
+        return try recorded("edit l\(id)") {
+            let lunch = try store.editLunch(id: id, edit)
+            return "Saved \(lunch.ref) lunch"
         }
     }
 

@@ -164,6 +164,23 @@ public final class RapportApp {
             return [loadAccountCard(id)]
         case .openBrief(let subject):
             return [loadBrief(subject)]
+        case .editItem(let ref):
+            do {
+                switch ref.kind {
+                case .followUp:
+                    guard let followUp = try store.followUp(id: ref.id) else { throw StoreError.notFound("no follow-up \(ref)") }
+                    let names = try store.contactIDs(ofFollowUp: ref.id).compactMap { try store.contact(id: $0)?.name }
+                    return [.formOpened(Forms.editFollowUp(followUp, people: names, calendar: state.calendar))]
+                case .meeting:
+                    guard let meeting = try store.meeting(id: ref.id) else { throw StoreError.notFound("no meeting \(ref)") }
+                    return [.formOpened(Forms.editMeeting(meeting, calendar: state.calendar))]
+                default:
+                    guard let lunch = try store.lunch(id: ref.id) else { throw StoreError.notFound("no lunch \(ref)") }
+                    return [.formOpened(Forms.editLunch(lunch, calendar: state.calendar))]
+                }
+            } catch {
+                return [.failed("\(error)")]
+            }
         case .editContact(let id):
             do {
                 guard let contact = try store.contact(id: id) else { throw StoreError.notFound("no contact @\(id)") }

@@ -42,7 +42,7 @@ public struct KeyBinding: Sendable {
         KeyBinding(keys: [.character("x")], action: .cancel, scope: .itemScreens, label: "cancel", help: "cancel the item (asks first)"),
         KeyBinding(keys: [.character("e")], action: .editPrep, scope: .brief, label: "prep notes", help: "edit the prep notes (in a brief)"),
         KeyBinding(keys: [.character("d")], action: .prepared, scope: .brief, label: "prepared", help: "mark the preparation done (in a brief)"),
-        KeyBinding(keys: [.character("e")], action: .edit, scope: .everywhere, label: "edit", help: "edit the contact"),
+        KeyBinding(keys: [.character("e")], action: .edit, scope: .everywhere, label: "edit", help: "edit the selected follow-up, meeting or lunch (on the agenda), else the contact"),
         KeyBinding(keys: [.character("n")], action: .newContact, scope: .everywhere, label: nil, help: "add a contact"),
         KeyBinding(keys: [.character("A")], action: .archiveContact, scope: .contacts, label: nil, help: "archive the contact (asks first; u undoes)"),
         KeyBinding(keys: [.character("D")], action: .deleteContact, scope: .contacts, label: nil, help: "delete the contact (asks first; not with open items)"),

@@ -84,6 +84,7 @@ public struct Form: Hashable, Sendable {
         case meeting, call, lunch, gift, newContact
         case editContact(Int64)
         case prepNotes(Int64)
+        case editFollowUp(Int64), editMeeting(Int64), editLunch(Int64)
     }
 
     public struct Field: Hashable, Sendable {

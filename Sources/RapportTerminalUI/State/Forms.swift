@@ -73,6 +73,42 @@ public enum Forms {
         return form
     }
 
+    /// How a due date or start reads back in a form: `2026-03-05` or `2026-03-05 16:00`.
+    static func whenText(_ due: Due, calendar: LocalCalendar) -> String {
+        switch due {
+        case .day(let day): return day.iso
+        case .instant(let instant): return "\(calendar.day(of: instant).iso) \(calendar.time(of: instant))"
+        }
+    }
+
+    public static func editFollowUp(_ followUp: FollowUp, people: [String], calendar: LocalCalendar) -> Form {
+        Form(kind: .editFollowUp(followUp.id!), title: "Edit \(followUp.ref) follow-up", fields: [
+            field("title", "Promise", followUp.title),
+            field("when", "Due", whenText(followUp.due, calendar: calendar), hint: "fri, 2026-03-05 16:00"),
+            field("with", "To", people.joined(separator: ", "), hint: "names, comma-separated (Tab completes)", people: true),
+            field("notes", "Notes", followUp.notes ?? ""),
+        ])
+    }
+
+    public static func editMeeting(_ meeting: Meeting, calendar: LocalCalendar) -> Form {
+        Form(kind: .editMeeting(meeting.id!), title: "Edit \(meeting.ref) meeting", fields: [
+            field("title", "Title", meeting.title),
+            field("when", "Starts", whenText(.instant(meeting.startsAt), calendar: calendar), hint: "fri 14:00"),
+            field("place", "Place", meeting.place ?? ""),
+            field("add", "Add attendees", hint: "names: each is owed a thank-you note", people: true),
+            field("remove", "Remove attendees", hint: "names: their note owed is dropped", people: true),
+            field("outcome", "Outcome", meeting.outcomeNotes ?? ""),
+        ])
+    }
+
+    public static func editLunch(_ lunch: Lunch, calendar: LocalCalendar) -> Form {
+        Form(kind: .editLunch(lunch.id!), title: "Edit \(lunch.ref) lunch", fields: [
+            field("when", "When", lunch.startsAt.map { whenText(.instant($0), calendar: calendar) } ?? "", hint: "fri 12:30"),
+            field("place", "Place", lunch.place ?? ""),
+            field("notes", "Notes", lunch.notes ?? ""),
+        ])
+    }
+
     public static func editContact(_ contact: Contact) -> Form {
         Form(kind: .editContact(contact.id!), title: "Edit \(contact.name)", fields: [
             field("name", "Name", contact.name),

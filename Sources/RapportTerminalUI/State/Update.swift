@@ -113,6 +113,14 @@ public enum Update {
             state.prompt = .confirmCancel(item.ref, title: item.title)
             return []
         case .edit:
+            // On the agenda, e edits the selected follow-up, meeting (or its preparation) or lunch itself.
+            if state.screen == .agenda, let item = state.selectedAgendaItem {
+                switch item.kind {
+                case .followUp, .meeting, .lunch: return [.editItem(item.ref)]
+                case .prep: return [.editItem(ItemRef(.meeting, item.ref.id))]
+                default: break
+                }
+            }
             guard let contact = selectedContactForForms(state) else {
                 state.message = Message(text: "Select a contact (or an item with one) to edit", isError: true)
                 return []
