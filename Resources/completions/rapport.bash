@@ -173,13 +173,13 @@ _rapport() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    ui|today|overdue|upcoming|add|log|done|snooze|cancel|edit|delete|thanks|undo|lunch|deal|report|segment|show|search|brief|contacts|accounts|contact|follow-up|config|backup|export|import|help)
+    ui|today|overdue|notify|upcoming|add|log|done|snooze|cancel|edit|delete|thanks|undo|lunch|deal|report|segment|show|search|brief|contacts|accounts|contact|follow-up|config|check|backup|export|import|help)
         # Offer subcommand argument completions
         "_rapport_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'ui today overdue upcoming add log done snooze cancel edit delete thanks undo lunch deal report segment show search brief contacts accounts contact follow-up config backup export import help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'ui today overdue notify upcoming add log done snooze cancel edit delete thanks undo lunch deal report segment show search brief contacts accounts contact follow-up config check backup export import help' -- "${cur}"))
         ;;
     esac
 }
@@ -221,7 +221,7 @@ _rapport_overdue() {
     repeating_flags=()
     non_repeating_flags=(--json --count --exit-code --version -h --help)
     repeating_options=()
-    non_repeating_options=(--db --kind)
+    non_repeating_options=(--db --kind --format --max-width)
     __rapport_offer_flags_options 0
 
     # Offer option value completions
@@ -230,6 +230,27 @@ _rapport_overdue() {
         return
         ;;
     '--kind')
+        return
+        ;;
+    '--format')
+        return
+        ;;
+    '--max-width')
+        return
+        ;;
+    esac
+}
+
+_rapport_notify() {
+    repeating_flags=()
+    non_repeating_flags=(--dry-run --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--db)
+    __rapport_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--db')
         return
         ;;
     esac
@@ -584,7 +605,7 @@ _rapport_cancel() {
 
 _rapport_edit() {
     repeating_flags=()
-    non_repeating_flags=(--enable-favourite --disable-favourite --version -h --help)
+    non_repeating_flags=(--favourite --no-favourite --version -h --help)
     repeating_options=(--add-attendee --remove-attendee --email --phone --tag --untag)
     non_repeating_options=(--db --title --due --repeat --with --at --place --occasion --send-by --cost --kind --prep --outcome --name --nickname --account --role --tier --every --lunch-every --channel --needs --wants --cares-about --dietary --family --interests --birthday --notes)
     __rapport_offer_flags_options -1
@@ -1563,6 +1584,21 @@ _rapport_config() {
     esac
 }
 
+_rapport_check() {
+    repeating_flags=()
+    non_repeating_flags=(--fix --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--db)
+    __rapport_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--db')
+        return
+        ;;
+    esac
+}
+
 _rapport_backup() {
     repeating_flags=()
     non_repeating_flags=(--version -h --help)
@@ -1644,12 +1680,16 @@ _rapport_export_vcard() {
     repeating_flags=()
     non_repeating_flags=(--version -h --help)
     repeating_options=()
-    non_repeating_options=(--db -o --output)
+    non_repeating_options=(--db --vcard-version -o --output)
     __rapport_offer_flags_options 0
 
     # Offer option value completions
     case "${prev}" in
     '--db')
+        return
+        ;;
+    '--vcard-version')
+        __rapport_add_completions -W '3.0'$'\n''4.0'
         return
         ;;
     '-o'|'--output')
@@ -1660,7 +1700,7 @@ _rapport_export_vcard() {
 
 _rapport_export_csv() {
     repeating_flags=()
-    non_repeating_flags=(--version -h --help)
+    non_repeating_flags=(--excel --version -h --help)
     repeating_options=()
     non_repeating_options=(--db --days -o --output)
     __rapport_offer_flags_options 1
@@ -1727,9 +1767,9 @@ _rapport_import_json() {
 
 _rapport_import_vcard() {
     repeating_flags=()
-    non_repeating_flags=(--dry-run --version -h --help)
+    non_repeating_flags=(--dry-run --prefer-file --strict --version -h --help)
     repeating_options=()
-    non_repeating_options=(--db)
+    non_repeating_options=(--db --encoding)
     __rapport_offer_flags_options -1
 
     # Offer option value completions
@@ -1737,14 +1777,18 @@ _rapport_import_vcard() {
     '--db')
         return
         ;;
+    '--encoding')
+        __rapport_add_completions -W 'utf-8'$'\n''utf-16'$'\n''utf-16le'$'\n''utf-16be'$'\n''windows-1252'$'\n''iso-8859-1'
+        return
+        ;;
     esac
 }
 
 _rapport_import_csv() {
     repeating_flags=()
-    non_repeating_flags=(--dry-run --version -h --help)
+    non_repeating_flags=(--dry-run --prefer-file --strict --version -h --help)
     repeating_options=(--map)
-    non_repeating_options=(--db)
+    non_repeating_options=(--db --date-order --encoding)
     __rapport_offer_flags_options 1
 
     # Offer option value completions
@@ -1753,6 +1797,14 @@ _rapport_import_csv() {
         return
         ;;
     '--map')
+        return
+        ;;
+    '--date-order')
+        __rapport_add_completions -W 'dmy'$'\n''mdy'
+        return
+        ;;
+    '--encoding')
+        __rapport_add_completions -W 'utf-8'$'\n''utf-16'$'\n''utf-16le'$'\n''utf-16be'$'\n''windows-1252'$'\n''iso-8859-1'
         return
         ;;
     esac

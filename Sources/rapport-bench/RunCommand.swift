@@ -75,6 +75,9 @@ struct RunCommand: ParsableCommand {
         results.append(try measureProcess("floor: Swift hello", [hello], database: db))
         results.append(try measureProcess("rapport overdue", command(["overdue"]), database: db))
         results.append(try measureProcess("rapport overdue --count", command(["overdue", "--count"]), database: db))
+        // The prompt recipes' line (Resources/shell): the same read as --count, one line of text.
+        results.append(try measureProcess("rapport overdue --format", command(["overdue", "--format", "{late} late: {first.title}",
+                                                                               "--max-width", "40"]), database: db))
         results.append(try measureProcess("rapport today", command(["today"]), database: db))
         results.append(try measureProcess("rapport show @1", command(["show", "@1"]), database: db))
         results.append(try measureProcess("rapport report", command(["report"]), database: db))
@@ -90,6 +93,24 @@ struct RunCommand: ParsableCommand {
             try store.backup(to: copy)
             defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: copy + suffix) } }
             results.append(try measureProcess("rapport add", command(["add", "send the deck with @1 fri 14:00"]), database: copy))
+        }
+        // A 10 MB vCard file as old exporters write it: quoted-printable notes
+        // with a soft line break every 76 characters (unfolding must stay linear).
+        if wanted("import vcard") {
+            let file = NSTemporaryDirectory() + "rapport-bench-\(getpid()).vcf"
+            let note = String(repeating: "=C3=A9t=C3=A9 =E2=82=AC lunch notes and family details, kept as typed=\r\n", count: 60)
+            var text = ""
+            var n = 0
+            while text.utf8.count < 10_000_000 {
+                n += 1
+                text += "BEGIN:VCARD\r\nVERSION:2.1\r\nFN:Bench Person \(n)\r\nEMAIL:person\(n)@example.com\r\n"
+                    + "NOTE;ENCODING=QUOTED-PRINTABLE:" + note + "end\r\nEND:VCARD\r\n"
+            }
+            try Data(text.utf8).write(to: URL(fileURLWithPath: file))
+            // Into a new book: the first run creates every contact, the others find them all unchanged.
+            let book = NSTemporaryDirectory() + "rapport-bench-import-\(getpid()).sqlite"
+            defer { for path in [file, book, book + "-wal", book + "-shm"] { try? FileManager.default.removeItem(atPath: path) } }
+            results.append(try measureProcess("rapport import vcard (10 MB)", command(["import", "vcard", file]), database: book))
         }
 
         let size = (try FileManager.default.attributesOfItem(atPath: db)[.size] as? Int) ?? 0

@@ -17,11 +17,11 @@ struct Rapport: ParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [
-            InteractiveCommand.self, TodayCommand.self, OverdueCommand.self, UpcomingCommand.self,
+            InteractiveCommand.self, TodayCommand.self, OverdueCommand.self, NotifyCommand.self, UpcomingCommand.self,
             AddCommand.self, LogCommand.self, DoneCommand.self, SnoozeCommand.self, CancelCommand.self, EditCommand.self, DeleteCommand.self,
             ThanksCommand.self, UndoCommand.self, LunchCommand.self, DealCommand.self, ReportCommand.self, SegmentCommand.self,
             ShowCommand.self, SearchCommand.self, BriefCommand.self, ContactsCommand.self, AccountsCommand.self,
-            ContactCommand.self, FollowUpCommand.self, ConfigCommand.self, BackupCommand.self, ExportCommand.self, ImportCommand.self,
+            ContactCommand.self, FollowUpCommand.self, ConfigCommand.self, CheckCommand.self, BackupCommand.self, ExportCommand.self, ImportCommand.self,
         ],
         defaultSubcommand: InteractiveCommand.self
     )
@@ -38,6 +38,9 @@ struct Rapport: ParsableCommand {
             var command = try parseAsRoot()
             try command.run()
             OutputBuffer.shared.flush()
+            if let warning = UnreadableRows.warning {
+                FileHandle.standardError.write(Data("rapport: \(warning)\n".utf8))
+            }
         } catch let failure as CommandFailure {
             OutputBuffer.shared.flush()
             FileHandle.standardError.write(Data("rapport: \(TerminalText.safe(failure.message))\n".utf8))

@@ -18,6 +18,7 @@ struct BenchSmokeTests {
         let run = try spawnAndWait(bench, ["run", "--db", db, "--runs", "1", "--json", figures])
         #expect(run.status == 0)
         #expect(run.output.contains("rapport overdue --count"))
+        #expect(run.output.contains("rapport overdue --format"))
         let data = try Data(contentsOf: URL(fileURLWithPath: figures))
         let measurements = try #require(try JSONSerialization.jsonObject(with: data) as? [[String: Any]])
         #expect(measurements.count >= 10)

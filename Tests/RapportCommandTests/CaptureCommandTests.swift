@@ -21,7 +21,7 @@ struct CaptureCommandTests {
     @Test("refusals: status 2, one line with the word and what was meant, nothing written", arguments: [
         ("send contract @hank tomorow", "rapport: 'tomorow' is not a date word; did you mean 'tomorrow'? (put it in double quotes to keep it in the title)\n"),
         ("call with hnak fri", "rapport: no contact is called 'hnak'; did you mean Hank Scorpio? to add 'hnak' anyway: --new \"hnak\" or rapport contact add \"hnak\"\n"),
-        ("call Priya fri", "rapport: no contact is called 'Priya'; to add 'Priya' anyway: --new \"Priya\" or rapport contact add \"Priya\"\n"),
+        ("call with Priya fri", "rapport: no contact is called 'Priya'; to add 'Priya' anyway: --new \"Priya\" or rapport contact add \"Priya\"\n"),
         ("review 25:70 @hank", "rapport: '25:70' is not a time of day\n"),
         ("quote @hank 32.13.", "rapport: '32.13.': there is no month 13 (dotted dates are day.month.)\n"),
         ("lunch with dana fri", "rapport: 'dana' matches 2 contacts: @4 Dana Ruiz, @5 Dana Scully; name one by @id or a fuller name\n"),

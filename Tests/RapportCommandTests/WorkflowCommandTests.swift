@@ -193,7 +193,8 @@ struct SmallerFixesCommandTests {
         let listing = try rapport.run(["config"], at: monday).stdout
         let keys = listing.split(separator: "\n").map { $0.components(separatedBy: " = ")[0] }
         #expect(keys == ["thank-you-days", "weekend", "holidays", "birthday-lead", "cadence-a", "cadence-b", "cadence-c",
-                         "gift-team-size", "gift-days", "cold-days", "only-statement"], "\(listing)")
+                         "gift-team-size", "gift-days", "cold-days", "meeting-minutes", "reminders", "completed-days",
+                         "only-statement"], "\(listing)")
         #expect(try rapport.run(["config", "thank-you-days", "0"], at: monday).stdout == "thank-you-days = 0\n")
         let ics = rapport.directory.appendingPathComponent("holidays.ics")
         try "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nDTSTART;VALUE=DATE:20260406\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"

@@ -24,7 +24,7 @@ struct CSVContactsTests {
         #expect(cards[0].organisation == "Acme, Inc." && cards[0].title == "VP Sales")
         #expect(cards[0].emails.map(\.address) == ["dana@acme.com"] && cards[0].phones.map(\.number) == ["+1 555 0100"])
         #expect(cards[0].note == "Met at Dreamforce,\nlikes golf")
-        #expect(problems == [VCardProblem(line: 5, message: "a row without a name")])
+        #expect(problems == [VCardProblem(line: 5, message: "a row without a name or an email")])
     }
 
     @Test("a BOM and semicolons are handled")

@@ -37,7 +37,9 @@ struct OneRuleTests {
 
     @Test("folding: case, accents, width and transliteration (ü = ue, ß = ss, ø = o)")
     func folding() {
-        #expect(NameMatcher.fold("Jürgen Müller") == NameMatcher.fold("juergen mueller"))
+        #expect(NameMatcher.variants("juergen mueller").contains(NameMatcher.fold("Jürgen Müller")))
+        #expect(NameMatcher.variants("Michael") == ["michael"] || NameMatcher.variants("Michael").first == "michael")
+        #expect(NameMatcher.fold("Michael") != NameMatcher.fold("Michal")) // a literal "ae" is not an umlaut
         #expect(NameMatcher.fold("Straße") == NameMatcher.fold("strasse"))
         #expect(NameMatcher.fold("Søren Kierkegård") == NameMatcher.fold("soren kierkegard"))
         #expect(NameMatcher.fold("ZOË  Lefèvre") == NameMatcher.fold("zoe lefevre"))
@@ -186,7 +188,7 @@ struct OneRuleTests {
         let book = try TestBook()
         try book.followUp("Report", on: day(2026, 3, 2), repeating: .months(1, day: 2), added: now)
         try book.store.write { db in try db.execute(sql: "UPDATE followUp SET recurrence = 'every blue moon' WHERE id = 1") }
-        #expect(throws: StoreError.invalid("follow-up f1 holds a repeat rule that cannot be read ('every blue moon'): set it again with rapport edit f1 --repeat … (or --repeat none)")) {
+        #expect(throws: StoreError.corrupt("follow-up f1 holds a repeat rule that cannot be read ('every blue moon'): set it again with rapport edit f1 --repeat … (or --repeat none)")) {
             try book.store.complete([ItemRef(.followUp, 1)], now: now, calendar: book.calendar)
         }
         #expect(try book.store.followUp(id: 1)?.state == .open) // nothing was changed
@@ -196,7 +198,7 @@ struct OneRuleTests {
     func badStoredSetting() throws {
         let book = try TestBook()
         try book.store.write { db in try db.execute(sql: "INSERT INTO setting (key, value) VALUES ('cadence-a', 'often')") }
-        #expect(throws: StoreError.invalid("the book's setting cadence-a must be a whole number from 1 to 3650, not 'often'; set it again with: rapport config cadence-a VALUE")) {
+        #expect(throws: StoreError.corrupt("the book's setting cadence-a must be a whole number from 1 to 3650, not 'often'; set it again with: rapport config cadence-a VALUE")) {
             try book.store.rules()
         }
         try book.store.setRule("cadence-a", to: "21")

@@ -191,7 +191,11 @@ struct QuickAddParserTests {
                     #expect(entry.kind == kind, "\(phrase)")
                     #expect(entry.title == "the item", "\(phrase)")
                     #expect(entry.people == expectedPeople, "\(phrase)")
-                    #expect(entry.when == When(day: expectedDay, time: expectedTime), "\(phrase)")
+                    // A note records what happened: its weekdays and month days look back.
+                    var lookingBack = DatePhraseParser(today: day(2026, 11, 24))
+                    lookingBack.looksBack = true
+                    let expected = kind == .note ? try lookingBack.parse(dateText) : When(day: expectedDay, time: expectedTime)
+                    #expect(entry.when == expected, "\(phrase)")
                     #expect(try parser.parse(entry.phrase) == entry, "\(phrase)")
                     checked += 1
                 }

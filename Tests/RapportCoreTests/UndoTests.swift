@@ -106,4 +106,20 @@ struct UndoTests {
         #expect(try book.store.read { db in try FollowUp.fetchOne(db, key: 1)?.due } == .day(day(2026, 11, 25)))
         #expect(try book.store.read { db in try FollowUp.fetchOne(db, key: 1)?.state } == .open)
     }
+
+    @Test("undo refuses, changing nothing, when a row it would restore was changed since by another writer")
+    func undoRefusesAfterAnotherWrite() throws {
+        let book = try TestBook()
+        let dana = try book.contact("Dana Ruiz", added: at(2026, 10, 1, 9))
+        // The front end logs a call (a touch: Dana's latest touch changes)…
+        let (_, token) = try book.store.recordingUndo("log call") {
+            _ = try book.store.logInteraction(kind: .call, title: "Renewal", contactIDs: [dana.id!], at: self.now, now: self.now)
+        }
+        // …then a shell edits Dana (another process's confirmed write, journaled as a later change).
+        _ = try book.store.editContact(id: dana.id!, now: now) { $0.notes = "Budget approved" }
+        let before = try snapshot(book.store)
+        #expect(throws: StoreError.self) { try book.store.undo(token) }
+        #expect(try snapshot(book.store) == before)
+        #expect(try book.store.contact(id: dana.id!)?.notes == "Budget approved")
+    }
 }

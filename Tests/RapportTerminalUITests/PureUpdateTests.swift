@@ -56,7 +56,7 @@ struct PureUpdateTests {
         _ = Update.handle(.key(.character("a")), state: &state)
         #expect(state.prompt != nil)
         _ = Update.handle(.outcome(.failed("no contact is called 'hnak'")), state: &state)
-        guard case .quickAdd(_, let preview, let isError) = state.prompt else { Issue.record("the bar closed"); return }
+        guard case .quickAdd(_, let preview, let isError, _) = state.prompt else { Issue.record("the bar closed"); return }
         #expect(preview == "no contact is called 'hnak'" && isError)
         _ = Update.handle(.key(.escape), state: &state)
         _ = Update.handle(.outcome(.failed("the database is busy")), state: &state)
@@ -85,5 +85,73 @@ struct PureUpdateTests {
         #expect(screen[3, selected].style.contains(.reverse))
         #expect(!screen[3, late].style.contains(.reverse))
         try assertSnapshot(styles: screen, named: "agenda-styles-80x12")
+    }
+}
+
+/// Capture in the front end: a name that means several people is offered to
+/// pick; completion shows every match.
+@Suite("Quick-add bar and completion")
+struct CaptureScreenTests {
+    @Test("an ambiguous name offers its candidates; Tab puts one in the phrase, Tab again the next; Enter stores the one picked")
+    func pickAmbiguous() throws {
+        let store = try RapportStore.inMemory()
+        try store.addContact(ContactDraft(contact: Contact(name: "Dana Ruiz", createdAt: at(2026, 11, 1, 9)), accountName: "Acme"))
+        try store.addContact(ContactDraft(contact: Contact(name: "Dana Scully", createdAt: at(2026, 11, 1, 9)), accountName: "Globex"))
+        let app = try makeApp(store)
+        app.press(.character("a"))
+        app.type("lunch with dana fri")
+        guard case .quickAdd(_, _, _, let choices?) = app.state.prompt else { Issue.record("no choices"); return }
+        #expect(choices.preview == "'dana' is 2 people — Tab picks: Dana Ruiz · Acme · Dana Scully · Globex")
+        #expect(app.screen.text.contains("'dana' is 2 people — Tab picks"))
+        app.press(.tab)
+        guard case .quickAdd(let editor, let preview, false, _) = app.state.prompt else { Issue.record("no pick"); return }
+        #expect(editor.text == "lunch with @1 fri")
+        #expect(preview == "Enter adds: lunch with Dana Ruiz, Fri 27 Nov 12:00")
+        app.press(.tab)
+        guard case .quickAdd(let second, _, _, _) = app.state.prompt else { Issue.record("no second pick"); return }
+        #expect(second.text == "lunch with @2 fri")
+        app.press(.enter)
+        #expect(app.state.prompt == nil)
+        #expect(try store.lunch(id: 1) != nil)
+        #expect(app.state.message?.text.contains("Dana Scully") == true)
+    }
+
+    @Test("a one-word or near name is not created on a guess: the bar says so, offers the close names, and Enter adds it as new")
+    func newNameConfirmed() throws {
+        let store = try RapportStore.inMemory()
+        try store.addContact(ContactDraft(contact: Contact(name: "Hank Scorpio", createdAt: at(2026, 11, 1, 9))))
+        let app = try makeApp(store)
+        app.press(.character("a"))
+        app.type("call with hnak fri")
+        guard case .quickAdd(_, _, _, let choices?) = app.state.prompt else { Issue.record("no choices"); return }
+        #expect(choices.preview == "no contact is called 'hnak' — Tab picks: Hank Scorpio — Enter twice adds 'hnak' as a new contact")
+        app.press(.tab) // the close name
+        guard case .quickAdd(let editor, let preview, _, _) = app.state.prompt else { Issue.record("no pick"); return }
+        #expect(editor.text == "call with @1 fri")
+        #expect(preview == "Enter adds: follow-up \"Call\" with Hank Scorpio, due Fri 27 Nov")
+        app.press(.escape, .character("a"))
+        app.type("call with Priya fri")
+        app.press(.enter)
+        guard case .quickAdd(_, let asked, _, _) = app.state.prompt else { Issue.record("one Enter closed the bar"); return }
+        #expect(asked == "Enter again adds 'Priya' as a new contact; Esc keeps the phrase")
+        #expect(try store.contactCount() == 1)
+        app.press(.enter)
+        #expect(app.state.prompt == nil)
+        #expect(try store.contactCount() == 2)
+        #expect(app.state.message?.text.hasPrefix("Added f1 follow-up \"Call\" with Priya (new @2)") == true, "\(app.state.message?.text ?? "")")
+    }
+
+    @Test("Tab completes the name typed with every match in turn, and the form shows them all")
+    func completionCycles() {
+        let names = ["Ann Leeds", "Lee Park", "Leena Shah", "Zoë Ångström"]
+        let first = Forms.complete("Dana Ruiz, lee", from: names)
+        #expect(first?.0 == "Dana Ruiz, Lee Park")
+        #expect(first?.1.matches == ["Lee Park", "Leena Shah", "Ann Leeds"])
+        let second = Forms.complete(first!.0, from: names, after: first!.1)
+        #expect(second?.0 == "Dana Ruiz, Leena Shah")
+        let third = Forms.complete(second!.0, from: names, after: second!.1)
+        #expect(third?.0 == "Dana Ruiz, Ann Leeds")
+        #expect(Forms.complete(third!.0, from: names, after: third!.1)?.0 == "Dana Ruiz, Lee Park")
+        #expect(Forms.complete("Dana Ruiz, xq", from: names) == nil)
     }
 }

@@ -117,7 +117,7 @@ struct UpdateTests {
         let app = try makeApp()
         app.press(.character("a"))
         app.type("send recap with Lee Park fri")
-        guard case .quickAdd(_, let preview, false) = app.state.prompt else { Issue.record("no preview"); return }
+        guard case .quickAdd(_, let preview, false, _) = app.state.prompt else { Issue.record("no preview"); return }
         #expect(preview == "Enter adds: follow-up \"send recap\" with Lee Park (new), due Fri 27 Nov")
         app.press(.enter)
         #expect(app.state.prompt == nil)
@@ -126,7 +126,7 @@ struct UpdateTests {
         app.press(.character("a"))
         app.type("meeting no time with Dana fri")
         app.press(.enter)
-        guard case .quickAdd(_, let error, true) = app.state.prompt else { Issue.record("no error"); return }
+        guard case .quickAdd(_, let error, true, _) = app.state.prompt else { Issue.record("no error"); return }
         #expect(error == "a meeting needs a time, like 'fri 14:00' or 'fri 10'")
         app.press(.escape)
         #expect(app.state.prompt == nil)
@@ -157,9 +157,9 @@ struct UpdateTests {
         app.press(.tab)
         app.type("today 8:00")
         app.press(.tab)
-        // The attendees field starts with the selected item's contact.
-        #expect(app.state.form?.value("with") == "Dana Ruiz")
-        app.type(", zo")
+        // The attendees field starts with the selected item's contact, and ", " to add another.
+        #expect(app.state.form?.value("with") == "Dana Ruiz,")
+        app.type("zo")
         app.press(.tab) // completes
         #expect(app.state.form?.value("with") == "Dana Ruiz, Zoë Ångström")
         app.press(.control("s"))

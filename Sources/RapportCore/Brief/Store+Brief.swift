@@ -68,19 +68,19 @@ private struct BriefReader {
         case .meeting(let id):
             guard let meeting = try Meeting.fetchOne(db, key: id) else { throw StoreError.notFound("no meeting m\(id)") }
             brief.kind = "meeting"
-            brief.ref = "m\(id)"
+            brief.ref = ItemRef(.meeting, id).description
             brief.title = meeting.title
             brief.startsAt = meeting.startsAt
             brief.endsAt = meeting.endsAt
             brief.place = meeting.place
             brief.cancelled = meeting.cancelledAt != nil
-            brief.prep = BriefPrep(ref: "p\(id)", notes: meeting.prepNotes, doneAt: meeting.prepDoneAt)
+            brief.prep = BriefPrep(ref: ItemRef(.prep, id).description, notes: meeting.prepNotes, doneAt: meeting.prepDoneAt)
             peopleIDs = try Int64.fetchAll(db, sql: "SELECT contactID FROM meetingAttendee WHERE meetingID = ? ORDER BY rowid", arguments: [id])
             accountIDs = meeting.accountID.map { [$0] } ?? []
         case .lunch(let id):
             guard let lunch = try Lunch.fetchOne(db, key: id) else { throw StoreError.notFound("no lunch l\(id)") }
             brief.kind = "lunch"
-            brief.ref = "l\(id)"
+            brief.ref = ItemRef(.lunch, id).description
             brief.title = "Lunch" + (lunch.place.map { " at \($0)" } ?? "")
             brief.startsAt = lunch.startsAt
             brief.place = lunch.place
@@ -135,33 +135,8 @@ private struct BriefReader {
     private func person(_ contact: Contact, account: String?, forLunch: Bool) throws -> BriefPerson {
         let id = contact.id!
         let firstTouch = try Date.fetchOne(db, sql: "SELECT min(at) FROM touch WHERE contactID = ?", arguments: [id])
-        let touches = try Row.fetchAll(db, sql: """
-            SELECT t.at, t.kind, i.kind AS interactionKind,
-                   CASE
-                     WHEN t.meetingID IS NOT NULL THEN m.title
-                     WHEN t.lunchID IS NOT NULL THEN 'Lunch' || coalesce(' at ' || l.place, '')
-                     WHEN t.interactionID IS NOT NULL THEN i.title
-                     WHEN t.giftID IS NOT NULL THEN g.description
-                     WHEN t.thankYouNoteID IS NOT NULL THEN 'Thank-you sent' || coalesce(' (' || n.channel || ')', '')
-                   END AS title,
-                   CASE
-                     WHEN t.meetingID IS NOT NULL THEN m.outcomeNotes
-                     WHEN t.lunchID IS NOT NULL THEN l.notes
-                     WHEN t.interactionID IS NOT NULL THEN i.notes
-                   END AS outcome
-            FROM touch t
-            LEFT JOIN meeting m ON m.id = t.meetingID
-            LEFT JOIN lunch l ON l.id = t.lunchID
-            LEFT JOIN interaction i ON i.id = t.interactionID
-            LEFT JOIN gift g ON g.id = t.giftID
-            LEFT JOIN thankYouNote n ON n.id = t.thankYouNoteID
-            WHERE t.contactID = ? AND t.at <= ?
-            ORDER BY t.at DESC, t.id DESC
-            LIMIT 3
-            """, arguments: [id, now]).map { row -> BriefTouch in
-            let kind: String = row["kind"]
-            return BriefTouch(at: row["at"], kind: kind == "interaction" ? (row["interactionKind"] ?? kind) : kind,
-                              title: row["title"] ?? "", outcome: (row["outcome"] as String?)?.trimmedOrNil)
+        let touches = try RapportStore.touchHistory(ofContact: id, before: now, limit: 3, db).map { touch in
+            BriefTouch(at: touch.at, kind: touch.kind, title: touch.title, outcome: touch.outcome?.trimmedOrNil)
         }
         var facts = [BriefFact(label: "needs", value: contact.needs?.trimmedOrNil),
                      BriefFact(label: "wants", value: contact.wants?.trimmedOrNil),
@@ -201,7 +176,7 @@ private struct BriefReader {
                    OR accountID = :account)
             ORDER BY startsAt LIMIT 1
             """, arguments: ["now": now, "people": list(people), "account": accountID])
-            .map { BriefAppointment(ref: "m\($0["id"] as Int64)", title: $0["title"], startsAt: $0["startsAt"], place: $0["place"]) }
+            .map { BriefAppointment(ref: ItemRef(.meeting, (try $0.decode(forColumn: "id"))).description, title: (try $0.decode(forColumn: "title")), startsAt: (try $0.decode(forColumn: "startsAt")), place: (try $0.decode(forColumn: "place"))) }
         let lunch = try Row.fetchOne(db, sql: """
             SELECT id, startsAt, place FROM lunch
             WHERE state IN ('offered', 'accepted') AND startsAt > :now
@@ -210,9 +185,9 @@ private struct BriefReader {
             ORDER BY startsAt LIMIT 1
             """, arguments: ["now": now, "people": list(people), "account": accountID])
             .map { row -> BriefAppointment in
-                let place: String? = row["place"]
-                return BriefAppointment(ref: "l\(row["id"] as Int64)", title: "Lunch" + (place.map { " at \($0)" } ?? ""),
-                                        startsAt: row["startsAt"], place: place)
+                let place: String? = (try row.decode(forColumn: "place"))
+                return BriefAppointment(ref: ItemRef(.lunch, (try row.decode(forColumn: "id"))).description, title: "Lunch" + (place.map { " at \($0)" } ?? ""),
+                                        startsAt: (try row.decode(forColumn: "startsAt")), place: place)
             }
         switch (meeting, lunch) {
         case let (m?, l?): return l.startsAt < m.startsAt ? l : m
@@ -230,12 +205,13 @@ private struct BriefReader {
         let arguments: StatementArguments = ["people": list(people), "accounts": list(accounts)]
         var followUps = try FollowUp.fetchAll(db, sql: """
             SELECT * FROM followUp
-            WHERE state = 'open'
+            WHERE state = \(FollowUpState.open.sql)
               AND (id IN (SELECT followUpID FROM followUpContact WHERE contactID IN (SELECT value FROM json_each(:people)))
                    OR accountID IN (SELECT value FROM json_each(:accounts)))
             """, arguments: arguments).map { followUp -> BriefFollowUp in
-            let late = followUp.dueAt.map { $0 < now } ?? (followUp.dueDay < today)
-            return BriefFollowUp(ref: "f\(followUp.id!)", title: followUp.title, dueDay: followUp.dueDay, dueAt: followUp.dueAt, late: late,
+            // Late as the agenda says it: from the end of its day, or its time.
+            let late = followUp.due.deadline(in: calendar) <= now
+            return BriefFollowUp(ref: followUp.ref.description, title: followUp.title, dueDay: followUp.dueDay, dueAt: followUp.dueAt, late: late,
                                  people: try names("""
                                      SELECT c.name FROM followUpContact fc JOIN contact c ON c.id = fc.contactID
                                      WHERE fc.followUpID = ? ORDER BY c.searchName
@@ -248,24 +224,28 @@ private struct BriefReader {
         let notes = try Row.fetchAll(db, sql: """
             SELECT n.id, c.name, n.reason, n.dueDay, m.title, m.startsAt
             FROM thankYouNote n JOIN contact c ON c.id = n.contactID LEFT JOIN meeting m ON m.id = n.meetingID
-            WHERE n.state = 'owed' AND n.contactID IN (SELECT value FROM json_each(:people))
+            WHERE n.state = \(ThankYouState.owed.sql) AND n.contactID IN (SELECT value FROM json_each(:people))
               AND (n.meetingID IS NULL OR (m.startsAt <= :now AND m.cancelledAt IS NULL))
             ORDER BY coalesce(m.startsAt, n.createdAt), n.id
             """, arguments: ["people": list(people), "now": now]).map { row -> BriefThankYou in
-            let met: Date? = row[5]
+            let met: Date? = (try row.decode(atIndex: 5))
             let metOn = met.map { calendar.day(of: $0) }
-            let due: CivilDate = metOn.map { rules.businessDay(after: $0, count: rules.thankYouBusinessDays) } ?? row[3]
-            return BriefThankYou(ref: "t\(row[0] as Int64)", to: row[1], forWhat: (row[4] as String?) ?? (row[2] as String?) ?? "thank-you",
+            let storedDue: CivilDate? = try row.decode(atIndex: 3)
+            guard let due = metOn.map({ Policy(rules: rules, calendar: calendar).thankYouDue(meetingDay: $0) }) ?? storedDue else {
+                throw StoreError.unreadable
+            }
+            let meetingTitle: String? = try row.decode(atIndex: 4), reason: String? = try row.decode(atIndex: 2)
+            return BriefThankYou(ref: ItemRef(.thankYou, try row.decode(atIndex: 0)).description, to: try row.decode(atIndex: 1), forWhat: meetingTitle ?? reason ?? "thank-you",
                                  metOn: metOn, dueDay: due, late: due < today)
         }
         let gifts = try Gift.fetchAll(db, sql: """
             SELECT * FROM gift
-            WHERE state != 'sent'
+            WHERE state != \(GiftState.sent.sql)
               AND (id IN (SELECT giftID FROM giftRecipient WHERE contactID IN (SELECT value FROM json_each(:people)))
                    OR accountID IN (SELECT value FROM json_each(:accounts)))
             ORDER BY sendBy IS NULL, sendBy, id
             """, arguments: arguments).map { gift in
-            BriefGift(ref: "g\(gift.id!)", description: gift.description, occasion: gift.occasion, state: gift.state, sendBy: gift.sendBy,
+            BriefGift(ref: gift.ref.description, description: gift.description, occasion: gift.occasion, state: gift.state, sendBy: gift.sendBy,
                       cost: gift.costMinorUnits.map { Money(minorUnits: $0, currency: gift.currency ?? "USD") },
                       recipients: try recipients(ofGift: gift.id!))
         }
@@ -296,18 +276,18 @@ private struct BriefReader {
                                                   WHERE c.accountID = :account))
             ORDER BY startsAt DESC LIMIT 1
             """, arguments: ["now": now, "account": id]).map { row in
-            BriefPastLunch(ref: "l\(row["id"] as Int64)", at: row["startsAt"], place: row["place"],
+            BriefPastLunch(ref: ItemRef(.lunch, (try row.decode(forColumn: "id"))).description, at: (try row.decode(forColumn: "startsAt")), place: (try row.decode(forColumn: "place")),
                            guests: try names("SELECT c.name FROM lunchGuest g JOIN contact c ON c.id = g.contactID WHERE g.lunchID = ? ORDER BY c.searchName",
-                                             row["id"]))
+                                             (try row.decode(forColumn: "id"))))
         }
         let lastGift = try Gift.fetchOne(db, sql: """
             SELECT * FROM gift
-            WHERE state = 'sent' AND sentOn IS NOT NULL
+            WHERE state = \(GiftState.sent.sql) AND sentOn IS NOT NULL
               AND (accountID = :account OR dealID IN (SELECT id FROM deal WHERE accountID = :account)
                    OR id IN (SELECT r.giftID FROM giftRecipient r JOIN contact c ON c.id = r.contactID WHERE c.accountID = :account))
             ORDER BY sentOn DESC, id DESC LIMIT 1
             """, arguments: ["account": id]).map { gift in
-            BriefPastGift(ref: "g\(gift.id!)", description: gift.description, occasion: gift.occasion, sentOn: gift.sentOn!,
+            BriefPastGift(ref: gift.ref.description, description: gift.description, occasion: gift.occasion, sentOn: gift.sentOn!,
                           recipients: try recipients(ofGift: gift.id!))
         }
         return BriefAccount(id: id, name: account.name,

@@ -14,6 +14,8 @@ public struct ContactCard: Hashable, Sendable {
     public var touchDue: CivilDate?
     public var open: [AgendaItem]
     public var timeline: [TimelineEntry]
+    /// What imports brought that has no field of its own (department, addresses, web pages, dates, custom fields).
+    public var details: [ContactDetail] = []
 
     public init(contact: Contact, account: String?, emails: [String], phones: [String], tags: [String], cadence: Int?,
                 lastTouch: Date?, touchDue: CivilDate?, open: [AgendaItem], timeline: [TimelineEntry]) {
@@ -47,6 +49,11 @@ public struct ContactCard: Hashable, Sendable {
             ("dietary", contact.dietaryNeeds), ("family", contact.family), ("interests", contact.interests),
             ("birthday", contact.birthday?.description),
         ]
+        for detail in details {
+            // An imported label is untrusted text: made safe here, since the caller shows labels as they are.
+            let label = detail.kind == .custom ? detail.label ?? "custom" : detail.kind.rawValue + (detail.label.map { " (\($0))" } ?? "")
+            fields.append((TerminalText.safe(label), detail.value))
+        }
         var rhythm: [String] = []
         if let cadence {
             rhythm.append("keep in touch every \(cadence) days" + (contact.stayInTouchDays == nil ? contact.tier.map { " (tier \($0.rawValue))" } ?? "" : ""))
@@ -91,7 +98,7 @@ extension RapportStore {
     public func contactCard(id: Int64, now: Date, scheduler: Scheduler, timelineLimit: Int) throws -> ContactCard? {
         guard let contact = try contact(id: id) else { return nil }
         let policy = scheduler.policy
-        return ContactCard(
+        var card = ContactCard(
             contact: contact, account: try contact.accountID.flatMap(account(id:))?.name,
             emails: try emails(ofContact: id), phones: try phones(ofContact: id), tags: try tags(ofContact: id),
             cadence: policy.cadence(ownDays: contact.stayInTouchDays, tier: contact.tier),
@@ -99,6 +106,8 @@ extension RapportStore {
             touchDue: policy.touchDue(of: contact),
             open: try scheduler.agenda(of: id, from: self, now: now).all,
             timeline: try timeline(ofContact: id, limit: timelineLimit))
+        card.details = try details(ofContact: id)
+        return card
     }
 
     /// An account's card at `now`: its team, deals, gifts and what is open

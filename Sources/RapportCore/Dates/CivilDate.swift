@@ -21,6 +21,18 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
         self.day = day
     }
 
+    /// A date known to exist (its fields come from another date): no check,
+    /// so that arithmetic far outside `ValidRange` gives a date to refuse
+    /// rather than a crash.
+    init(existing year: Int, month: Int, day: Int) {
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
+    /// The first day of this date's month.
+    public var firstOfMonth: CivilDate { CivilDate(existing: year, month: month, day: 1) }
+
     /// The date `daysSinceEpoch` days after 1970-01-01 (negative before it).
     public init(daysSinceEpoch: Int) {
         // Howard Hinnant's civil_from_days: exact for the proleptic Gregorian calendar.
@@ -79,8 +91,9 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
     /// does not exist there (31 January + 1 month = 28 or 29 February).
     public func adding(months: Int) -> CivilDate {
         let total = year * 12 + (month - 1) + months
-        let y = total / 12, m = total % 12 + 1
-        return CivilDate(year: y, month: m, day: min(day, CivilDate.daysIn(month: m, year: y)))!
+        let y = total >= 0 ? total / 12 : (total - 11) / 12
+        let m = total - y * 12 + 1
+        return CivilDate(existing: y, month: m, day: min(day, CivilDate.daysIn(month: m, year: y)))
     }
 
     /// Whole days from `self` to `other` (positive when `other` is later).
@@ -106,7 +119,7 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
 
     /// The last day of this date's month.
     public var lastDayOfMonth: CivilDate {
-        CivilDate(year: year, month: month, day: CivilDate.daysIn(month: month, year: year))!
+        CivilDate(existing: year, month: month, day: CivilDate.daysIn(month: month, year: year))
     }
 }
 

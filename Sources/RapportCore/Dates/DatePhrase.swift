@@ -93,8 +93,15 @@ public struct DatePhraseParser: Sendable {
 
     /// Reads a date expression at `tokens[index]`, or returns nil when there
     /// is none. Throws when the words are a date that does not exist
-    /// ("feb 30") or a count that makes no sense ("in -3 days").
+    /// ("feb 30"), a count that makes no sense ("in -3 days") or a date
+    /// outside the range Rapport keeps (`ValidRange`).
     public func matchDate(_ tokens: [String], at index: Int) throws(PhraseError) -> DateMatch? {
+        guard let match = try matchAnyDate(tokens, at: index) else { return nil }
+        try ValidRange.check(match.day, from: tokens[index..<min(index + match.length, tokens.count)].joined(separator: " "))
+        return match
+    }
+
+    private func matchAnyDate(_ tokens: [String], at index: Int) throws(PhraseError) -> DateMatch? {
         let word = tokens[index]
         let next = index + 1 < tokens.count ? tokens[index + 1] : nil
         switch word {
@@ -104,6 +111,7 @@ public struct DatePhraseParser: Sendable {
         case "tonight": return DateMatch(day: today, length: 1, impliedTime: LocalTime(hour: 19, minute: 0))
         case "eow": return DateMatch(day: endOfWeek(), length: 1)
         case "eom": return DateMatch(day: today.lastDayOfMonth, length: 1)
+        case "eod": return DateMatch(day: today, length: 1)
         case "day" where next == "after" && index + 2 < tokens.count && tokens[index + 2] == "tomorrow":
             return DateMatch(day: today.adding(days: 2), length: 3)
         case "end" where next == "of" && index + 2 < tokens.count:
@@ -112,7 +120,7 @@ public struct DatePhraseParser: Sendable {
             switch tokens[unitIndex] {
             case "week": return DateMatch(day: endOfWeek(), length: unitIndex - index + 1)
             case "month": return DateMatch(day: today.lastDayOfMonth, length: unitIndex - index + 1)
-            case "year": return DateMatch(day: CivilDate(year: today.year, month: 12, day: 31)!, length: unitIndex - index + 1)
+            case "year": return DateMatch(day: CivilDate(existing: today.year, month: 12, day: 31), length: unitIndex - index + 1)
             default: break
             }
         case "the" where next != nil:
@@ -121,7 +129,7 @@ public struct DatePhraseParser: Sendable {
                 return DateMatch(day: match.day, length: match.length + 1, impliedTime: match.impliedTime)
             }
             return nil
-        case "eoy": return DateMatch(day: CivilDate(year: today.year, month: 12, day: 31)!, length: 1)
+        case "eoy": return DateMatch(day: CivilDate(existing: today.year, month: 12, day: 31), length: 1)
         default: break
         }
         if let weekday = DatePhraseParser.weekday(word), looksBack {
@@ -137,6 +145,9 @@ public struct DatePhraseParser: Sendable {
             let ahead = (weekday.rawValue - today.weekday.rawValue + 7) % 7
             return DateMatch(day: today.adding(days: ahead), length: 2)
         }
+        // "this week" is by its last business day, "this month" by its last day.
+        if word == "this", next == "week" { return DateMatch(day: endOfWeek(), length: 2) }
+        if word == "this", next == "month" { return DateMatch(day: today.lastDayOfMonth, length: 2) }
         if word == "next", let next {
             let nextMonday = today.adding(days: 7 - (today.weekday.rawValue - 1))
             if let weekday = DatePhraseParser.weekday(next) {
@@ -145,7 +156,7 @@ public struct DatePhraseParser: Sendable {
             switch next {
             case "week": return DateMatch(day: nextMonday, length: 2)
             case "month":
-                let first = CivilDate(year: today.year, month: today.month, day: 1)!.adding(months: 1)
+                let first = today.firstOfMonth.adding(months: 1)
                 return DateMatch(day: first, length: 2)
             default: break
             }
@@ -160,7 +171,7 @@ public struct DatePhraseParser: Sendable {
             guard let n = DatePhraseParser.count(next) else {
                 throw PhraseError("'in \(next) \(tokens[index + 2])': the count must be a whole number, 0 or more")
             }
-            return DateMatch(day: offset(n, unit), length: 3)
+            return DateMatch(day: try offset(n, unit, "in \(next) \(tokens[index + 2])"), length: 3)
         }
         if word.hasPrefix("+") || word.hasPrefix("-"), word.count >= 2 {
             return try matchShortOffset(word)
@@ -169,8 +180,8 @@ public struct DatePhraseParser: Sendable {
         if let slashed = try matchISOSlashes(word) { return DateMatch(day: slashed, length: 1) }
         if let dotted = try matchDotted(word) { return DateMatch(day: dotted, length: 1) }
         if let numeric = try matchNumeric(word) { return DateMatch(day: numeric, length: 1) }
-        // "20th": an ordinal alone is a day of the month (a bare number is not).
-        if word.count >= 3, ["st", "nd", "rd", "th"].contains(String(word.suffix(2))),
+        // "the 20th": an ordinal after "the" is a day of the month ("1st draft" is a title).
+        if index > 0, tokens[index - 1] == "the", word.count >= 3, ["st", "nd", "rd", "th"].contains(String(word.suffix(2))),
            let day = DatePhraseParser.dayOfMonth(word), DatePhraseParser.month(next ?? "") == nil {
             return DateMatch(day: try nextDayOfMonth(day, text: word), length: 1)
         }
@@ -274,13 +285,14 @@ public struct DatePhraseParser: Sendable {
         else { return nil }
         let day = Int(parts[0])!, month = Int(parts[1])!
         guard (1...12).contains(month) else { throw PhraseError("'\(word)': there is no month \(month) (dotted dates are day.month.)") }
+        guard (1...31).contains(day) else { throw PhraseError("'\(word)': there is no day \(day) in a month") }
         return try monthDay(month, day, year: parts[2].isEmpty ? nil : Int(parts[2])!, text: word)
     }
 
     /// The next `day` of a month on or after today, skipping months without it.
     private func nextDayOfMonth(_ day: Int, text: String) throws(PhraseError) -> CivilDate {
         guard (1...31).contains(day) else { throw PhraseError("'\(text)' is not a day of the month") }
-        var month = CivilDate(year: today.year, month: today.month, day: 1)!
+        var month = today.firstOfMonth
         for _ in 0..<13 {
             if let date = CivilDate(year: month.year, month: month.month, day: day), looksBack ? date <= today : date >= today { return date }
             month = month.adding(months: looksBack ? -1 : 1)
@@ -315,12 +327,15 @@ public struct DatePhraseParser: Sendable {
 
     private enum Unit { case day, week, month }
 
-    private func offset(_ n: Int, _ unit: Unit) -> CivilDate {
+    private func offset(_ n: Int, _ unit: Unit, _ text: String) throws(PhraseError) -> CivilDate {
+        let day: CivilDate?
         switch unit {
-        case .day: return today.adding(days: n)
-        case .week: return today.adding(days: 7 * n)
-        case .month: return today.adding(months: n)
+        case .day: day = ValidRange.day(today, plusDays: n)
+        case .week: day = n.multipliedReportingOverflow(by: 7).overflow ? nil : ValidRange.day(today, plusDays: 7 * n)
+        case .month: day = ValidRange.day(today, plusMonths: n)
         }
+        guard let day else { throw ValidRange.outOfRange(text) }
+        return day
     }
 
     private func matchShortOffset(_ word: String) throws(PhraseError) -> DateMatch? {
@@ -328,6 +343,7 @@ public struct DatePhraseParser: Sendable {
         guard let unitCharacter = body.last, let n = Int(body.dropLast()) else {
             return nil
         }
+        guard n <= 3650 else { throw PhraseError("'\(word)': at most 3650 days, weeks or months ahead") }
         let unit: Unit
         switch unitCharacter {
         case "d": unit = .day
@@ -338,7 +354,7 @@ public struct DatePhraseParser: Sendable {
         if word.hasPrefix("-") {
             throw PhraseError("'\(word)' is in the past: use +\(n)\(unitCharacter)")
         }
-        return DateMatch(day: offset(n, unit), length: 1)
+        return DateMatch(day: try offset(n, unit, word), length: 1)
     }
 
     private func monthDay(_ month: Int, _ day: Int, year: Int?, text: String) throws(PhraseError) -> CivilDate {
@@ -349,16 +365,17 @@ public struct DatePhraseParser: Sendable {
             }
             return date
         }
-        guard day <= (month == 2 ? 29 : CivilDate.daysIn(month: month, year: 2001)) else {
+        guard (1...(month == 2 ? 29 : CivilDate.daysIn(month: month, year: 2001))).contains(day) else {
             throw PhraseError("'\(text)': \(monthName) has no day \(day)")
         }
         // The next such day on or after today (29 February: the next leap
-        // year's), or looking back the latest on or before it.
+        // year's, at most eight years on), or looking back the latest on or before it.
         var year = today.year
-        while true {
+        for _ in 0..<9 {
             if let date = CivilDate(year: year, month: month, day: day), looksBack ? date <= today : date >= today { return date }
             year += looksBack ? -1 : 1
         }
+        throw PhraseError("'\(text)': \(monthName) \(day) is not on the calendar in the years around this one")
     }
 
     // MARK: - Words
@@ -448,6 +465,23 @@ public struct DatePhraseParser: Sendable {
         return false
     }
 
+    /// Why words that start a date but do not finish one are refused ("next
+    /// year", "within 3 days", "in 3 business days", "by someday"), or nil.
+    /// Never left in a title with the item due today.
+    public func danglingDate(_ keys: [String], at index: Int) -> String? {
+        let word = keys[index]
+        let next = index + 1 < keys.count ? keys[index + 1] : nil
+        let units: Set<String> = ["day", "days", "week", "weeks", "month", "months", "year", "years", "weekend", "quarter"]
+        if ["this", "next", "within"].contains(word), let next, units.contains(next) || DatePhraseParser.count(next) != nil {
+            return "'\(word) \(next)' is not a date Rapport reads; did you mean 'in 3 days', 'next week', 'eom' or a day like 'fri'?"
+        }
+        if word == "in", let next, DatePhraseParser.count(next) != nil {
+            let unit = index + 2 < keys.count ? keys[index + 2] : ""
+            return "'in \(next) \(unit)' is not a date Rapport reads; did you mean 'in \(next) days', 'in \(next) weeks' or 'in \(next) months'?"
+        }
+        return nil
+    }
+
     /// An hour said without am or pm: 1 to 6 is the afternoon, 7 to 12 as said.
     static func spokenHour(_ hour: Int) -> Int {
         (1...6).contains(hour) ? hour + 12 : hour
@@ -488,7 +522,7 @@ public struct DatePhraseParser: Sendable {
 
     static func count(_ word: String) -> Int? {
         if let n = countWords[word] { return n }
-        guard word.allSatisfy({ $0.isASCII && $0.isNumber }), let n = Int(word), n <= 3650 else { return nil }
+        guard word.allSatisfy({ $0.isASCII && $0.isNumber }), let n = Int(word), n <= ValidRange.repeatCount.upperBound else { return nil }
         return n
     }
 

@@ -24,11 +24,11 @@ public enum Recurrence: Hashable, Sendable {
         case .weeks(let n):
             return due.adding(days: 7 * n)
         case .months(let n, let day):
-            let month = CivilDate(year: due.year, month: due.month, day: 1)!.adding(months: n)
-            return CivilDate(year: month.year, month: month.month,
-                             day: min(day, CivilDate.daysIn(month: month.month, year: month.year)))!
+            let month = due.firstOfMonth.adding(months: n)
+            return CivilDate(existing: month.year, month: month.month,
+                             day: min(day, CivilDate.daysIn(month: month.month, year: month.year)))
         case .monthlyWeekday(let ordinal, let weekday):
-            var month = CivilDate(year: due.year, month: due.month, day: 1)!
+            var month = due.firstOfMonth
             while true {
                 let candidate = Recurrence.weekday(ordinal, weekday, inMonthOf: month)
                 if candidate > due { return candidate }
@@ -45,16 +45,16 @@ public enum Recurrence: Hashable, Sendable {
         case .days, .weeks:
             return day
         case .months(_, let dayOfMonth):
-            let here = CivilDate(year: day.year, month: day.month,
-                                 day: min(dayOfMonth, CivilDate.daysIn(month: day.month, year: day.year)))!
+            let here = CivilDate(existing: day.year, month: day.month,
+                                 day: min(dayOfMonth, CivilDate.daysIn(month: day.month, year: day.year)))
             if here >= day { return here }
-            let nextMonth = CivilDate(year: day.year, month: day.month, day: 1)!.adding(months: 1)
-            return CivilDate(year: nextMonth.year, month: nextMonth.month,
-                             day: min(dayOfMonth, CivilDate.daysIn(month: nextMonth.month, year: nextMonth.year)))!
+            let nextMonth = day.firstOfMonth.adding(months: 1)
+            return CivilDate(existing: nextMonth.year, month: nextMonth.month,
+                             day: min(dayOfMonth, CivilDate.daysIn(month: nextMonth.month, year: nextMonth.year)))
         case .monthlyWeekday(let ordinal, let weekday):
             let here = Recurrence.weekday(ordinal, weekday, inMonthOf: day)
             if here >= day { return here }
-            return Recurrence.weekday(ordinal, weekday, inMonthOf: CivilDate(year: day.year, month: day.month, day: 1)!.adding(months: 1))
+            return Recurrence.weekday(ordinal, weekday, inMonthOf: day.firstOfMonth.adding(months: 1))
         case .onWeekdays(let days):
             guard !days.isEmpty else { return day }
             var candidate = day
@@ -90,7 +90,7 @@ public enum Recurrence: Hashable, Sendable {
             let back = (last.weekday.rawValue - weekday.rawValue + 7) % 7
             return last.adding(days: -back)
         }
-        let first = CivilDate(year: date.year, month: date.month, day: 1)!
+        let first = date.firstOfMonth
         let forward = (weekday.rawValue - first.weekday.rawValue + 7) % 7
         return first.adding(days: forward + 7 * (ordinal - 1))
     }

@@ -9,8 +9,19 @@
 /// "every second tuesday" is the second Tuesday of each month; "every other
 /// tuesday" is a Tuesday every two weeks.
 public enum RecurrencePhrase {
-    /// The rule and the first due date on or after `today` it gives.
+    /// The rule and the first due date on or after `today` it gives. A rule
+    /// that takes its day of the month from the date (`monthly`, `yearly`)
+    /// takes it from `today`: pass the due date when there is one.
     public static func parse(_ text: String, today: CivilDate) throws(PhraseError) -> (Recurrence, CivilDate) {
+        let (rule, first) = try parseUnbounded(text, today: today)
+        if case .months(let n, _) = rule, !ValidRange.repeatMonths.contains(n) {
+            throw PhraseError("'\(text)': a repeat is at most every \(ValidRange.repeatMonths.upperBound / 12) years")
+        }
+        try ValidRange.check(first, from: text)
+        return (rule, first)
+    }
+
+    private static func parseUnbounded(_ text: String, today: CivilDate) throws(PhraseError) -> (Recurrence, CivilDate) {
         var words = DatePhraseParser.tokenize(text).filter { !["the", "of", "on", "each"].contains($0) }
         // "first monday of the month" and "every first monday of the month"
         if words.count >= 2, words.last == "month", DatePhraseParser.weekday(words[words.count - 2]) != nil {

@@ -2,49 +2,144 @@ import Foundation
 
 /// Writes the agenda as an iCalendar file (RFC 5545) that calendar
 /// applications can import or subscribe to: scheduled meetings and lunches
-/// as events, everything owed as to-dos with their due date. UIDs are the
-/// items' references, so a re-import updates instead of duplicating. Times
-/// are written in UTC; date-only items as dates. Written by hand because no
-/// listed Swift package writes iCalendar.
+/// as events (with their place, end and attendees), everything owed as
+/// to-dos with their due date, and what was done lately as completed
+/// to-dos. UIDs are the items' references with the book's identifier
+/// (`f12-<book>@rapport`), so a re-import updates instead of duplicating and
+/// two books in one calendar never overwrite each other. Times are written
+/// in UTC; date-only items as dates. Written by hand because no listed Swift
+/// package writes iCalendar.
 public struct ICalendarWriter: Sendable {
     public var calendar: LocalCalendar
-    /// How long an event lasts when its end is not known.
-    public var eventLength: TimeInterval = 3600
+    /// How long a meeting lasts when its end is not known.
+    public var meetingLength: TimeInterval = 3600
+    /// How long a lunch lasts.
+    public var lunchLength: TimeInterval = 90 * 60
+    /// Whether events and open to-dos carry a reminder.
+    public var reminders = true
+    /// How long before an event its reminder goes off.
+    public var reminderLead: TimeInterval = 15 * 60
+    /// The local hour a date-only to-do's reminder goes off on its day.
+    public var reminderHour = 9
 
     public init(calendar: LocalCalendar) {
         self.calendar = calendar
     }
 
+    /// The writer as the book's rules set it (`meeting-minutes`, `reminders`).
+    public init(calendar: LocalCalendar, rules: SchedulerRules) {
+        self.calendar = calendar
+        self.meetingLength = TimeInterval(rules.meetingMinutes * 60)
+        self.reminders = rules.calendarReminders
+    }
+
     /// The file: CRLF line ends, lines folded at 75 octets.
-    public func write(_ agenda: Agenda, now: Date) -> String {
+    public func write(_ agenda: Agenda, details: CalendarDetails, now: Date) -> String {
         var lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Rapport//Rapport//EN", "CALSCALE:GREGORIAN",
                      "METHOD:PUBLISH", "X-WR-CALNAME:Rapport"]
+        let stamp = "DTSTAMP:" + ICalendarWriter.utc(now)
         for item in agenda.all {
-            let uid = "UID:\(item.ref)@rapport"
-            let stamp = "DTSTAMP:" + ICalendarWriter.utc(now)
+            let head = [uid(item.ref, details), stamp]
+            let summary = ICalendarWriter.summary(item.kind, title: item.title, people: item.contacts.map(\.name), account: item.account)
             let description = [AgendaText.people(item), item.detail].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: "\n")
             switch (item.kind, item.due) {
             case (.meeting, .instant(let start)), (.lunch, .instant(let start)):
-                lines += ["BEGIN:VEVENT", uid, stamp, "DTSTART:" + ICalendarWriter.utc(start),
-                          "DTEND:" + ICalendarWriter.utc(start.addingTimeInterval(eventLength)),
-                          "SUMMARY:" + ICalendarWriter.text(item.title)]
-                if !description.isEmpty { lines.append("DESCRIPTION:" + ICalendarWriter.text(description)) }
-                lines.append("END:VEVENT")
+                lines += event(item.ref, start: start, summary: summary, description: description, people: item.contacts,
+                               details: details, head: head, status: "CONFIRMED", alarm: reminders && start > now)
             default:
-                let due: String
-                switch item.due {
-                case .day(let day): due = "DUE;VALUE=DATE:" + day.iso.replacingOccurrences(of: "-", with: "")
-                case .instant(let instant): due = "DUE:" + ICalendarWriter.utc(instant)
-                }
-                lines += ["BEGIN:VTODO", uid, stamp, due, "STATUS:NEEDS-ACTION",
-                          "SUMMARY:" + ICalendarWriter.text(item.kind.label.capitalizedFirst + ": " + item.title)]
+                lines += ["BEGIN:VTODO"] + head + [due(item.due), "STATUS:NEEDS-ACTION", "SUMMARY:" + ICalendarWriter.text(summary)]
                 if !description.isEmpty { lines.append("DESCRIPTION:" + ICalendarWriter.text(description)) }
+                lines += attendees(item.contacts, details)
                 if item.isOverdue { lines.append("PRIORITY:1") }
+                if reminders { lines += todoAlarm(item.due, summary: summary) }
+                lines.append("END:VTODO")
+            }
+        }
+        for item in details.completed {
+            let head = [uid(item.ref, details), stamp]
+            let summary = ICalendarWriter.summary(item.ref.kind, title: item.title, people: item.contacts.map(\.name), account: nil)
+            switch item.ref.kind {
+            case .meeting, .lunch:
+                lines += event(item.ref, start: item.completedAt, summary: summary, description: "", people: item.contacts,
+                               details: details, head: head, status: "CONFIRMED", alarm: false)
+            default:
+                lines += ["BEGIN:VTODO"] + head
+                if let due = item.due { lines.append(self.due(due)) }
+                lines += ["STATUS:COMPLETED", "COMPLETED:" + ICalendarWriter.utc(item.completedAt), "PERCENT-COMPLETE:100",
+                          "SUMMARY:" + ICalendarWriter.text(summary)]
+                lines += attendees(item.contacts, details)
                 lines.append("END:VTODO")
             }
         }
         lines.append("END:VCALENDAR")
         return lines.map(ContentLine.fold).joined(separator: "\r\n") + "\r\n"
+    }
+
+    private func uid(_ ref: ItemRef, _ details: CalendarDetails) -> String {
+        "UID:\(ref)-\(details.bookID)@rapport"
+    }
+
+    private func event(_ ref: ItemRef, start: Date, summary: String, description: String, people: [ContactSummary],
+                       details: CalendarDetails, head: [String], status: String, alarm: Bool) -> [String] {
+        let end = details.ends[ref].flatMap { $0 > start ? $0 : nil }
+            ?? start.addingTimeInterval(ref.kind == .lunch ? lunchLength : meetingLength)
+        var lines = ["BEGIN:VEVENT"] + head + ["DTSTART:" + ICalendarWriter.utc(start), "DTEND:" + ICalendarWriter.utc(end),
+                                               "SUMMARY:" + ICalendarWriter.text(summary), "STATUS:" + status]
+        if let place = details.places[ref] { lines.append("LOCATION:" + ICalendarWriter.text(place)) }
+        if !description.isEmpty { lines.append("DESCRIPTION:" + ICalendarWriter.text(description)) }
+        lines += attendees(people, details)
+        if alarm {
+            lines += ["BEGIN:VALARM", "ACTION:DISPLAY", "DESCRIPTION:" + ICalendarWriter.text(summary),
+                      "TRIGGER:-PT\(Int(reminderLead / 60))M", "END:VALARM"]
+        }
+        lines.append("END:VEVENT")
+        return lines
+    }
+
+    private func due(_ due: Due) -> String {
+        switch due {
+        case .day(let day): return "DUE;VALUE=DATE:" + day.iso.replacingOccurrences(of: "-", with: "")
+        case .instant(let instant): return "DUE:" + ICalendarWriter.utc(instant)
+        }
+    }
+
+    /// A to-do's reminder: before a timed one is due; at `reminderHour` on a date-only one's day.
+    private func todoAlarm(_ due: Due, summary: String) -> [String] {
+        let trigger: String
+        switch due {
+        case .instant: trigger = "TRIGGER;RELATED=END:-PT\(Int(reminderLead / 60))M"
+        case .day(let day):
+            trigger = "TRIGGER;VALUE=DATE-TIME:" + ICalendarWriter.utc(calendar.instant(on: day, at: LocalTime(hour: reminderHour, minute: 0)!))
+        }
+        return ["BEGIN:VALARM", "ACTION:DISPLAY", "DESCRIPTION:" + ICalendarWriter.text(summary), trigger, "END:VALARM"]
+    }
+
+    /// `ATTENDEE;CN=Dana Ruiz:mailto:dana@acme.com` (a person without an email is named in the summary only).
+    private func attendees(_ people: [ContactSummary], _ details: CalendarDetails) -> [String] {
+        people.compactMap { person in
+            // An address that is not one plain word (spaces, quotes, controls) would break the line: left out.
+            guard let email = details.emails[person.id],
+                  email.unicodeScalars.allSatisfy({ $0.value > 0x20 && $0.value != 0x7F && !(0x80...0x9F).contains($0.value) && $0 != "\"" })
+            else { return nil }
+            return "ATTENDEE;CN=\"" + TerminalText.safe(person.name).replacingOccurrences(of: "\"", with: "'") + "\":mailto:" + email
+        }
+    }
+
+    /// What a calendar shows, naming the people: "Keep in touch with Dana Ruiz".
+    static func summary(_ kind: ItemKind, title: String, people: [String], account: String?) -> String {
+        let names = people.count > 3 ? people.prefix(3).joined(separator: ", ") + " +\(people.count - 3)" : people.joined(separator: ", ")
+        let with = names.isEmpty ? "" : " with " + names
+        switch kind {
+        case .thankYou: return "Thank-you note to " + (names.isEmpty ? account ?? "the team" : names) + ": " + title
+        case .followUp: return names.isEmpty ? title : title + " (" + names + ")"
+        case .prep: return "Prepare for " + title + with
+        case .gift, .giftSuggestion: return "Gift for " + (names.isEmpty ? account ?? "the team" : names) + ": " + title
+        case .lunchDue: return "Lunch due" + with
+        case .stayInTouch: return "Keep in touch" + with
+        case .birthday: return "Birthday card" + (names.isEmpty ? "" : " for " + names)
+        case .meeting: return title + with
+        case .lunch: return "Lunch" + with
+        }
     }
 
     /// `20261127T130000Z`.

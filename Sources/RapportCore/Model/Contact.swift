@@ -76,29 +76,29 @@ public struct Contact: Codable, Hashable, Sendable, Identifiable, FetchableRecor
     static let columnCount = 23
 
     public init(row: Row) throws {
-        id = row[0]
-        name = row[1]
-        nickname = row[2]
-        accountID = row[3]
-        title = row[4]
-        tier = row[5]
-        isFavourite = row[6]
-        stayInTouchDays = row[7]
-        lunchCadenceDays = row[8]
-        preferredChannel = row[9]
-        needs = row[10]
-        wants = row[11]
-        caresAbout = row[12]
-        dietaryNeeds = row[13]
-        family = row[14]
-        interests = row[15]
-        birthday = row[16]
-        notes = row[17]
-        createdAt = row[18]
-        updatedAt = row[19]
-        latestTouchAt = row[20]
-        searchName = row[21]
-        archivedAt = row[22]
+        id = (try row.decode(atIndex: 0))
+        name = (try row.decode(atIndex: 1))
+        nickname = (try row.decode(atIndex: 2))
+        accountID = (try row.decode(atIndex: 3))
+        title = (try row.decode(atIndex: 4))
+        tier = (try row.decode(atIndex: 5))
+        isFavourite = (try row.decode(atIndex: 6))
+        stayInTouchDays = (try row.decode(atIndex: 7))
+        lunchCadenceDays = (try row.decode(atIndex: 8))
+        preferredChannel = (try row.decode(atIndex: 9))
+        needs = (try row.decode(atIndex: 10))
+        wants = (try row.decode(atIndex: 11))
+        caresAbout = (try row.decode(atIndex: 12))
+        dietaryNeeds = (try row.decode(atIndex: 13))
+        family = (try row.decode(atIndex: 14))
+        interests = (try row.decode(atIndex: 15))
+        birthday = (try row.decode(atIndex: 16))
+        notes = (try row.decode(atIndex: 17))
+        createdAt = (try row.decode(atIndex: 18))
+        updatedAt = (try row.decode(atIndex: 19))
+        latestTouchAt = (try row.decode(atIndex: 20))
+        searchName = (try row.decode(atIndex: 21))
+        archivedAt = (try row.decode(atIndex: 22))
     }
 
     /// The folded name and nickname the store matches names against.

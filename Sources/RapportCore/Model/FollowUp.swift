@@ -54,8 +54,8 @@ public struct FollowUp: Codable, Hashable, Sendable, Identifiable, FetchableReco
         do {
             return try RecurrencePhrase.decode(recurrence)
         } catch {
-            throw StoreError.invalid("follow-up f\(id ?? 0) holds a repeat rule that cannot be read ('\(recurrence)'): "
-                                     + "set it again with rapport edit f\(id ?? 0) --repeat … (or --repeat none)")
+            throw StoreError.corrupt("follow-up \(ref) holds a repeat rule that cannot be read ('\(recurrence)'): "
+                                     + "set it again with rapport edit \(ref) --repeat … (or --repeat none)")
         }
     }
 

@@ -45,14 +45,21 @@ public struct QuickAddParser: Sendable {
             // "call Dana …", "thanks Lee …", "lunch Dana …": the people come first. After
             // the other kind words only a known name is a person ("meeting zoe fri 10:00";
             // "meeting Acme kickoff" is a title).
+            // An unknown capitalised word stays title unless a second one follows ("call Priya Sharma";
+            // "call Acme about renewal" is a call about Acme).
             let namesFollow: Bool = [.call, .email, .thanks, .lunch].contains(kind)
+            let capitalisedRun = index + 1 < words.count && words[index].text.first?.isUppercase == true
+                && words[index + 1].text.first?.isUppercase == true && !words[index + 1].quoted
             if index < words.count, isNameStart(words, at: index),
-               (namesFollow && words[index].text.first?.isUppercase == true) || isKnownName(NameMatcher.fold(words[index].text)) {
+               (namesFollow && capitalisedRun) || isKnownName(NameMatcher.fold(words[index].text)) {
                 let (names, used) = readNames(words, from: index)
                 people += names
                 index += used
             }
         }
+        // A note records what happened: its day without a year, or a weekday, is the latest that has been.
+        var dates = self.dates
+        if kind == .note { dates.looksBack = true }
         var title: [String] = []
         var day: CivilDate?, time: LocalTime?, impliedTime: LocalTime?
         var place: String?, account: String?, cost: Money?
@@ -106,7 +113,11 @@ public struct QuickAddParser: Sendable {
                 }
             }
             // A repeat: "every first monday", "every 2 weeks", "fortnightly"…
-            if QuickAddParser.repeatStarts.contains(key), let (rule, used) = try readRepeat(keys, at: index) {
+            // "every …" is always a repeat (refused later for kinds that do not repeat); a lone
+            // "quarterly" only for follow-ups, and not as an adjective ("quarterly review").
+            if QuickAddParser.repeatStarts.contains(key),
+               key == "every" || ([.followUp, .call, .email].contains(kind) && isRepeatAdjectiveAlone(words, at: index)),
+               let (rule, used) = try readRepeat(keys, at: index) {
                 guard recurrence == nil else { throw PhraseError("'\(phrase)' names two repeats") }
                 recurrence = rule
                 index += used
@@ -130,6 +141,20 @@ public struct QuickAddParser: Sendable {
                 guard cost == nil else { throw PhraseError("'\(phrase)' names two costs") }
                 cost = money
                 index += used
+                continue
+            }
+            // "at 3": a spoken hour (1–6 in the afternoon), for every kind.
+            if key == "at", time == nil, index + 1 < words.count, !words[index + 1].quoted, keys[index + 1].count <= 2,
+               let hour = Int(keys[index + 1]), (0...23).contains(hour),
+               !(index + 2 < keys.count && ["am", "pm"].contains(keys[index + 2])) {
+                time = LocalTime(hour: DatePhraseParser.spokenHour(hour), minute: 0)
+                index += 2
+                continue
+            }
+            // "by fri", "until dec 1": the word before a date is not title.
+            if key == "by" || key == "until", index + 1 < words.count, !words[index + 1].quoted,
+               (try? dates.matchDate(keys, at: index + 1)) ?? nil != nil {
+                index += 1
                 continue
             }
             // Time, including "at 3pm"
@@ -159,7 +184,7 @@ public struct QuickAddParser: Sendable {
                 // "meeting … fri 10": a bare hour right after the day, for appointments and calls.
                 if time == nil, [.meeting, .call, .lunch].contains(kind), index < words.count, !words[index].quoted,
                    let hour = Int(keys[index]), keys[index].count <= 2, (0...23).contains(hour),
-                   !(index + 1 < keys.count && DatePhraseParser.unitWords.contains(keys[index + 1])) {
+                   !(index + 1 < keys.count && (DatePhraseParser.unitWords.contains(keys[index + 1]) || ["am", "pm"].contains(keys[index + 1]))) {
                     time = LocalTime(hour: DatePhraseParser.spokenHour(hour), minute: 0)
                     index += 1
                 }
@@ -167,6 +192,7 @@ public struct QuickAddParser: Sendable {
             }
             // Never a guess: a date-shaped word that does not read, or a slip
             // of a date word, stops the phrase (quote it to keep it as title).
+            if let reason = dates.danglingDate(keys, at: index) { throw PhraseError(reason) }
             if DatePhraseParser.looksLikeDateOrTime(key) {
                 throw PhraseError("'\(word.text)' is not a date or time Rapport reads (write 15.3. or 2026-03-15, 9:30 or 9h30; "
                                   + "put it in double quotes to keep it in the title)")
@@ -185,6 +211,20 @@ public struct QuickAddParser: Sendable {
             ? nil : When(day: day ?? dates.today, time: time ?? impliedTime)
         return QuickAddEntry(kind: kind, title: title.joined(separator: " "), people: people, when: when,
                              place: place, account: account, cost: cost, recurrence: recurrence?.rule)
+    }
+
+    /// Whether a one-word repeat ("quarterly", "daily") stands alone: at the end,
+    /// or before a date, a person, an account or "on" — not as an adjective of
+    /// the title ("prepare quarterly review", "daily standup").
+    private func isRepeatAdjectiveAlone(_ words: [Word], at index: Int) -> Bool {
+        let next = index + 1
+        guard next < words.count else { return true }
+        if words[next].quoted { return false }
+        let key = words[next].key
+        if key == "on" || key == "," || key.hasPrefix("@") || key.hasPrefix("#") || ["with", "at", "for", "to"].contains(key) { return true }
+        let keys = words.map(\.key)
+        if (try? dates.matchDate(keys, at: next)) ?? nil != nil || (try? dates.matchTime(keys, at: next)) != nil { return true }
+        return false
     }
 
     /// The words that can start a repeat.

@@ -69,6 +69,28 @@ public struct QuickAddPlan: Sendable, Equatable {
         return text
     }
 
+    /// The line that says what storing the plan did, for the shell and the
+    /// front end alike: "Added f3 follow-up …", "Logged note …", "Thank-you
+    /// notes sent t1 to Jürgen Müller (t4)".
+    public func summary(of outcome: QuickAddOutcome, calendar: LocalCalendar, now: Date) -> String {
+        let today = calendar.day(of: now)
+        let refs = outcome.refs.map(\.description).joined(separator: " ")
+        let described = description(calendar: calendar, today: today, created: outcome.createdContacts)
+        if entry.kind == .note { return "Logged " + described }
+        if !outcome.markedSent.isEmpty {
+            return described.prefix(1).uppercased() + described.dropFirst() + (refs.isEmpty ? "" : " (\(refs))")
+        }
+        var line = "Added \(refs) " + described
+        if entry.kind == .meeting, !outcome.thankYouNotes.isEmpty, let instant {
+            let count = outcome.thankYouNotes.count
+            let notes = count == 1 ? "1 thank-you note" : "\(count) thank-you notes"
+            line += instant <= now
+                ? "; \(notes) owed: " + outcome.thankYouNotes.map { $0.ref.description }.joined(separator: " ")
+                : "; \(notes) owed after it"
+        }
+        return line
+    }
+
     private func whenText(calendar: LocalCalendar, today: CivilDate) -> String? {
         let date: String
         if let instant {

@@ -6,10 +6,14 @@ public struct ReportPeriod: Hashable, Sendable, Codable {
     public let from: CivilDate
     public let to: CivilDate
 
-    /// A period from `from` to `to`; fails when `to` is before `from`.
+    /// A period from `from` to `to`; fails when `to` is before `from` or
+    /// when it is longer than `ValidRange.reportDays` (ten years).
     public init(from: CivilDate, to: CivilDate) throws {
         guard from <= to else {
             throw StoreError.invalid("the period ends (\(to.iso)) before it starts (\(from.iso))")
+        }
+        guard ValidRange.reportDays.contains(from.days(until: to) + 1) else {
+            throw StoreError.invalid("the period \(from.iso) to \(to.iso) is longer than \(ValidRange.reportDays.upperBound / 366) years; a report covers at most that")
         }
         self.from = from
         self.to = to

@@ -106,29 +106,36 @@ struct ReportBuilder {
         let nowSeconds = now.timeIntervalSince1970
         var daysToSend: [[Int]] = [[], []]
         while let row = try cursor.next() {
-            let meetingAt: Double? = row[4]
-            if let meetingAt, meetingAt > nowSeconds { continue } // not owed until the meeting has happened
-            if row[5] as Bool { continue } // nor for a meeting that did not happen
-            let state: ThankYouState = row[0]
-            let dueDay: CivilDate = row[2]
-                ?? Policy(rules: rules, calendar: calendar).thankYouDue(meetingDay: localDay(seconds: meetingAt!))
-            if let key = figures(for: dueDay) {
-                self[keyPath: key].thankYouNotes.due += 1
-                if state == .owed { self[keyPath: key].thankYouNotes.stillOwed += 1 }
-                if state == .waived { self[keyPath: key].thankYouNotes.waived += 1 }
-            }
-            if let sentAt: Double = row[1], state == .sent {
-                let sentDay = localDay(seconds: sentAt)
-                if let key = figures(for: sentDay) {
-                    self[keyPath: key].thankYouNotes.sent += 1
-                    if sentDay <= dueDay { self[keyPath: key].thankYouNotes.sentOnTime += 1 }
-                    let startDay = localDay(seconds: meetingAt ?? row[3])
-                    daysToSend[key == \.current ? 0 : 1].append(max(0, startDay.days(until: sentDay)))
+            do {
+                let meetingAt: Double? = (try row.decode(atIndex: 4))
+                if let meetingAt, meetingAt > nowSeconds { continue } // not owed until the meeting has happened
+                if (try row.decode(atIndex: 5)) as Bool { continue } // nor for a meeting that did not happen
+                let state: ThankYouState = (try row.decode(atIndex: 0))
+                let storedDue: CivilDate? = try row.decode(atIndex: 2)
+                guard let dueDay = storedDue ?? meetingAt.map({ Policy(rules: rules, calendar: calendar).thankYouDue(meetingDay: localDay(seconds: $0)) }) else {
+                    UnreadableRows.note() // neither its own day nor a readable meeting time
+                    continue
                 }
-            }
-            if state == .owed {
-                standing.thankYouNotesOwed += 1
-                if dueDay < today { standing.thankYouNotesLate += 1 }
+                if let key = figures(for: dueDay) {
+                    self[keyPath: key].thankYouNotes.due += 1
+                    if state == .owed { self[keyPath: key].thankYouNotes.stillOwed += 1 }
+                    if state == .waived { self[keyPath: key].thankYouNotes.waived += 1 }
+                }
+                if let sentAt: Double = (try row.decode(atIndex: 1)), state == .sent {
+                    let sentDay = localDay(seconds: sentAt)
+                    if let key = figures(for: sentDay) {
+                        self[keyPath: key].thankYouNotes.sent += 1
+                        if sentDay <= dueDay { self[keyPath: key].thankYouNotes.sentOnTime += 1 }
+                        let startDay = try localDay(seconds: meetingAt ?? row.decode(atIndex: 3))
+                        daysToSend[key == \.current ? 0 : 1].append(max(0, startDay.days(until: sentDay)))
+                    }
+                }
+                if state == .owed {
+                    standing.thankYouNotesOwed += 1
+                    if dueDay < today { standing.thankYouNotesLate += 1 }
+                }
+            } catch where UnreadableRows.isUnreadable(error) {
+                UnreadableRows.note() // the rest of the report still counts
             }
         }
         current.thankYouNotes.medianDaysToSend = median(daysToSend[0])
@@ -143,18 +150,18 @@ struct ReportBuilder {
             WHERE originalDueDay >= ? AND originalDueDay <= ?
             """, arguments: [previous.from, period.to])
         for row in rows {
-            let promised: CivilDate = row["originalDueDay"]
+            let promised: CivilDate = (try row.decode(forColumn: "originalDueDay"))
             guard let key = figures(for: promised) else { continue }
-            let state: FollowUpState = row["state"]
-            let snoozes: Int = row["snoozeCount"]
+            let state: FollowUpState = (try row.decode(forColumn: "state"))
+            let snoozes: Int = (try row.decode(forColumn: "snoozeCount"))
             self[keyPath: key].followUps.due += 1
             switch state {
             case .open: self[keyPath: key].followUps.stillOpen += 1
             case .cancelled: self[keyPath: key].followUps.cancelled += 1
             case .done:
                 // Late as the agenda says it: a timed promise from its instant, a day's after its day.
-                let doneAt: Date = row["completedAt"] ?? now
-                let promisedAt: Date? = row["originalDueAt"]
+                let doneAt: Date = (try row.decode(forColumn: "completedAt")) ?? now
+                let promisedAt: Date? = try row.decode(forColumn: "originalDueAt")
                 let onTime = promisedAt.map { doneAt < $0 } ?? (calendar.day(of: doneAt) <= promised)
                 if onTime { self[keyPath: key].followUps.keptOnTime += 1 } else { self[keyPath: key].followUps.doneLate += 1 }
             }
@@ -193,23 +200,27 @@ struct ReportBuilder {
             SELECT \(epoch("at")), contactID FROM touch WHERE at >= ? AND at < ? AND at <= ?
             """, arguments: [first, end, now])
         while let row = try cursor.next() {
-            guard let dayIndex = days.index(ofSeconds: row[0]) else { continue }
-            let contactID: Int64 = row[1]
-            let contact = book.contacts[contactID]
-            let accountID = contact?.accountID
-            let weekIndex = weekEnds.count - 1 - (lastDay - dayIndex) / 7
-            if weekIndex >= 0 {
-                counts.weekly[weekIndex] += 1
-                if let accountID { counts.accountWeeks[accountID, default: Array(repeating: 0, count: weekEnds.count)][weekIndex] += 1 }
+            do {
+                guard let dayIndex = days.index(ofSeconds: (try row.decode(atIndex: 0))) else { continue }
+                let contactID: Int64 = (try row.decode(atIndex: 1))
+                let contact = book.contacts[contactID]
+                let accountID = contact?.accountID
+                let weekIndex = weekEnds.count - 1 - (lastDay - dayIndex) / 7
+                if weekIndex >= 0 {
+                    counts.weekly[weekIndex] += 1
+                    if let accountID { counts.accountWeeks[accountID, default: Array(repeating: 0, count: weekEnds.count)][weekIndex] += 1 }
+                }
+                let bucket = dayIndex >= periodStart ? 0 : dayIndex >= previousStart ? 1 : -1
+                guard bucket >= 0 else { continue }
+                let tier = contact?.tier.map { Tier.allCases.firstIndex(of: $0)! } ?? 3
+                tallies[bucket].total += 1
+                tallies[bucket].contacts.insert(contactID)
+                tallies[bucket].tierTouches[tier] += 1
+                tallies[bucket].tierContacts[tier].insert(contactID)
+                if let accountID { tallies[bucket].accounts[accountID, default: 0] += 1 }
+            } catch where UnreadableRows.isUnreadable(error) {
+                UnreadableRows.note() // the rest of the report still counts
             }
-            let bucket = dayIndex >= periodStart ? 0 : dayIndex >= previousStart ? 1 : -1
-            guard bucket >= 0 else { continue }
-            let tier = contact?.tier.map { Tier.allCases.firstIndex(of: $0)! } ?? 3
-            tallies[bucket].total += 1
-            tallies[bucket].contacts.insert(contactID)
-            tallies[bucket].tierTouches[tier] += 1
-            tallies[bucket].tierContacts[tier].insert(contactID)
-            if let accountID { tallies[bucket].accounts[accountID, default: 0] += 1 }
         }
         counts.byAccountInPeriod = tallies[0].accounts
         for (key, tally) in [(\ReportBuilder.current, tallies[0]), (\ReportBuilder.before, tallies[1])] {
@@ -237,15 +248,15 @@ struct ReportBuilder {
                          UNION SELECT id FROM lunch WHERE createdAt >= ?1 AND createdAt < ?2)
             """, arguments: [periodsStart, end])
         for row in rows {
-            let state: LunchState = row["state"]
-            if let createdDay = days.day(of: row["createdAt"]), let key = figures(for: createdDay) {
+            let state: LunchState = (try row.decode(forColumn: "state"))
+            if let createdDay = days.day(of: (try row.decode(forColumn: "createdAt"))), let key = figures(for: createdDay) {
                 self[keyPath: key].lunches.offered += 1
                 if state == .declined { self[keyPath: key].lunches.declined += 1 }
             }
-            guard state == .held, let startsAt: Date = row["startsAt"], startsAt <= now,
+            guard state == .held, let startsAt: Date = (try row.decode(forColumn: "startsAt")), startsAt <= now,
                   let day = days.day(of: startsAt), let key = figures(for: day) else { continue }
             self[keyPath: key].lunches.held += 1
-            if let cost: Int = row["costMinorUnits"], let currency: String = row["currency"] {
+            if let cost: Int = (try row.decode(forColumn: "costMinorUnits")), let currency: String = (try row.decode(forColumn: "currency")) {
                 addSpend(cost, currency, day: day, lunch: true, to: key)
             }
         }
@@ -256,10 +267,10 @@ struct ReportBuilder {
             SELECT sentOn, costMinorUnits, currency FROM gift WHERE sentOn >= ? AND sentOn <= ? AND state = \(GiftState.sent.sql)
             """, arguments: [previous.from, period.to])
         for row in rows {
-            let day: CivilDate = row["sentOn"]
+            let day: CivilDate = (try row.decode(forColumn: "sentOn"))
             guard let key = figures(for: day) else { continue }
             self[keyPath: key].gifts.sent += 1
-            if let cost: Int = row["costMinorUnits"], let currency: String = row["currency"] {
+            if let cost: Int = (try row.decode(forColumn: "costMinorUnits")), let currency: String = (try row.decode(forColumn: "currency")) {
                 addSpend(cost, currency, day: day, lunch: false, to: key)
             }
         }
@@ -280,13 +291,13 @@ struct ReportBuilder {
             SELECT startsAt, prepDoneAt, cancelledAt FROM meeting WHERE startsAt >= ? AND startsAt < ?
             """, arguments: [periodsStart, end])
         for row in rows {
-            let startsAt: Date = row["startsAt"]
+            let startsAt: Date = (try row.decode(forColumn: "startsAt"))
             guard let day = days.day(of: startsAt), let key = figures(for: day) else { continue }
-            if (row["cancelledAt"] as Date?) != nil {
+            if ((try row.decode(forColumn: "cancelledAt")) as Date?) != nil {
                 self[keyPath: key].meetings.cancelled += 1
             } else if startsAt <= now {
                 self[keyPath: key].meetings.held += 1
-                if let prep: Date = row["prepDoneAt"], prep <= startsAt { self[keyPath: key].meetings.prepared += 1 }
+                if let prep: Date = (try row.decode(forColumn: "prepDoneAt")), prep <= startsAt { self[keyPath: key].meetings.prepared += 1 }
             }
         }
     }
@@ -397,10 +408,14 @@ struct BookFacts {
     init(_ db: Database) throws {
         let rows = try Row.fetchCursor(db, sql: "SELECT id, name, accountID, tier, stayInTouchDays, latestTouchAt, createdAt FROM contact")
         while let row = try rows.next() {
-            let contact = ContactFacts(id: row[0], name: row[1], accountID: row[2], tier: row[3], stayInTouchDays: row[4],
-                                       latestTouchAt: row[5], createdAt: row[6])
-            contacts[contact.id] = contact
-            contactsByTier[contact.tier, default: 0] += 1
+            do {
+                let contact = ContactFacts(id: (try row.decode(atIndex: 0)), name: (try row.decode(atIndex: 1)), accountID: (try row.decode(atIndex: 2)), tier: (try row.decode(atIndex: 3)), stayInTouchDays: (try row.decode(atIndex: 4)),
+                                           latestTouchAt: (try row.decode(atIndex: 5)), createdAt: (try row.decode(atIndex: 6)))
+                contacts[contact.id] = contact
+                contactsByTier[contact.tier, default: 0] += 1
+            } catch where UnreadableRows.isUnreadable(error) {
+                UnreadableRows.note() // the rest of the report still counts
+            }
         }
         for account in try Account.fetchAll(db) { accounts[account.id!] = account }
         segments = try Segment.order(sql: "name COLLATE NOCASE").fetchAll(db)

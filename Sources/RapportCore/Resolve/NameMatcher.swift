@@ -4,11 +4,11 @@ import Foundation
 /// that every entry point uses (quick-add, `--with`, `@ref`, `show`, `edit`,
 /// the front end's filter and completion, accounts and segments).
 ///
-/// Folding ignores case, accents and width, and writes German and Nordic
-/// letters as they are transliterated, so "Juergen" finds "Jürgen",
-/// "Mueller" finds "Müller", "Strasse" finds "Straße", "Soren" finds "Søren".
-/// Transliterated pairs (`ae`, `oe`, `ue`) are folded to the plain vowel on
-/// both sides, which makes "Mueller" and "Müller" the same key.
+/// Folding ignores case, accents and width, and writes Nordic and other
+/// letters as they are transliterated: "Strasse" finds "Straße", "Soren"
+/// finds "Søren", "Zoe" finds "Zoé". A typed name is also looked for with
+/// German transliterations read back (`variants`): "Juergen" finds
+/// "Jürgen", "Mueller" finds "Müller" — while "Michael" stays Michael, not Michal.
 public enum NameMatcher {
     public static func fold(_ text: String) -> String {
         let basic = text.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
@@ -26,13 +26,18 @@ public enum NameMatcher {
             default: letters.append(character)
             }
         }
-        let words = letters.split(whereSeparator: \.isWhitespace).map { word -> String in
-            guard word.contains("e") else { return String(word) }
-            return word.replacingOccurrences(of: "ae", with: "a")
-                .replacingOccurrences(of: "oe", with: "o")
-                .replacingOccurrences(of: "ue", with: "u")
-        }
-        return words.joined(separator: " ")
+        return letters.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+
+    /// The folded forms a typed name is looked for under, in order: as typed,
+    /// then with `ae`, `oe`, `ue` read as the umlauts they transliterate
+    /// (folded like the stored name: "juergen" → "jurgen", the key of "Jürgen").
+    public static func variants(_ text: String) -> [String] {
+        let folded = fold(text)
+        guard folded.contains("e") else { return [folded] }
+        let umlauts = folded.replacingOccurrences(of: "ae", with: "a").replacingOccurrences(of: "oe", with: "o")
+            .replacingOccurrences(of: "ue", with: "u")
+        return umlauts == folded ? [folded] : [folded, umlauts]
     }
 
     /// Splits a list of people as typed: "Sam Okafor and Lee Park",

@@ -79,9 +79,21 @@ extension RapportStore {
             return try (Contact.fetchOne(db, key: id) ?? mergedInto(id, db)).map(ContactResolution.found) ?? .notFound
         }
         let bare = trimmed.hasPrefix("@") ? String(trimmed.dropFirst()) : trimmed
-        let folded = NameMatcher.fold(bare)
-        guard !folded.isEmpty else { return .notFound }
-        func narrowed(_ found: [Contact]) -> ContactResolution? {
+        guard !NameMatcher.fold(bare).isEmpty else { return .notFound }
+        // As typed first, then with German transliterations read back ("Juergen").
+        for (index, folded) in NameMatcher.variants(bare).enumerated() {
+            if let found = try resolveFolded(folded, email: bare.lowercased(), account: account, umlautsOnly: index > 0, db) { return found }
+        }
+        return .notFound
+    }
+
+    /// One folded form: whole names, nicknames and emails first, then runs of
+    /// words. `umlautsOnly`: the form read "ue" as "ü", so only names written
+    /// with an umlaut count ("Juergen" is Jürgen; "Michael" is not Michal).
+    private static func resolveFolded(_ folded: String, email: String, account: Int64?, umlautsOnly: Bool,
+                                      _ db: Database) throws -> ContactResolution? {
+        func narrowed(_ all: [Contact]) -> ContactResolution? {
+            let found = umlautsOnly ? all.filter { $0.name.contains(where: { "äöüÄÖÜ".contains($0) }) } : all
             if found.count == 1 { return .found(found[0]) }
             guard found.count > 1 else { return nil }
             if let account {
@@ -95,7 +107,7 @@ extension RapportStore {
             SELECT * FROM contact WHERE searchName = :q
                OR id IN (SELECT contactID FROM contactEmail WHERE lower(address) = :email)
             ORDER BY name, id
-            """, arguments: ["q": folded, "email": bare.lowercased()])
+            """, arguments: ["q": folded, "email": email])
         let exactByName = exact.filter { NameMatcher.fold($0.name) == folded || $0.nickname.map(NameMatcher.fold) == folded }
         if let result = narrowed(exactByName.isEmpty ? exact : exactByName) { return result }
         let nameOrNickname = try Contact.fetchAll(db, sql: """
@@ -103,7 +115,7 @@ extension RapportStore {
             """, arguments: wordRunArguments(folded))
         // A whole name or whole nickname inside the key (name + nickname) first.
         let whole = nameOrNickname.filter { NameMatcher.fold($0.name) == folded || $0.nickname.map(NameMatcher.fold) == folded }
-        return narrowed(whole.isEmpty ? nameOrNickname : whole) ?? .notFound
+        return narrowed(whole.isEmpty ? nameOrNickname : whole)
     }
 
     /// Whether some contact is called `words` (already folded), whole or as a
@@ -111,8 +123,12 @@ extension RapportStore {
     /// name ("lunch with dana ruiz") as a person.
     public func isKnownName(_ words: String) -> Bool {
         (try? read { db in
-            try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM contact WHERE searchName = :q OR \(Self.wordRunCondition))",
-                              arguments: Self.wordRunArguments(words))
+            try NameMatcher.variants(words).enumerated().contains { index, folded in
+                // The umlaut reading counts only for names written with one (see `resolveFolded`).
+                try Bool.fetchOne(db, sql: """
+                    SELECT EXISTS (SELECT 1 FROM contact WHERE (searchName = :q OR \(Self.wordRunCondition))\(index > 0 ? " AND name GLOB '*[äöüÄÖÜ]*'" : ""))
+                    """, arguments: Self.wordRunArguments(folded)) == true
+            }
         }) == true
     }
 
@@ -165,6 +181,15 @@ extension RapportStore {
         return people
     }
 
+    /// The contacts close to a name (see `closeNames`), closest first: what
+    /// the front end offers to pick instead of creating someone new.
+    public func closeContacts(to name: String) throws -> [Contact] {
+        try read { db in
+            let names = try RapportStore.closeNames(to: name, db)
+            return try names.flatMap { try Contact.filter(Column("name") == $0).order(Column("id")).fetchAll(db) }
+        }
+    }
+
     /// The contact whose name is closest to a misspelt one, if any is close.
     public func suggestion(for name: String) throws -> String? {
         try read { db in try RapportStore.closeNames(to: name, db).first }
@@ -179,12 +204,12 @@ extension RapportStore {
         var found: [(name: String, distance: Int)] = []
         let rows = try Row.fetchCursor(db, sql: "SELECT name, searchName FROM contact LIMIT 50000")
         while let row = try rows.next() {
-            let key: String = row[1]
+            let key: String = (try row.decode(atIndex: 1))
             let words = key.split(separator: " ").map(String.init)
             var best = NameMatcher.isClose(folded, key)
             for word in words { if let d = NameMatcher.isClose(folded, word) { best = min(best ?? d, d) } }
             if best == nil, folded.contains(" "), words.first == firstWord { best = folded.count }
-            if let best { found.append((row[0], best)) }
+            if let best { found.append(((try row.decode(atIndex: 0)), best)) }
         }
         return found.sorted { ($0.distance, $0.name) < ($1.distance, $1.name) }.prefix(5).map(\.name)
     }
@@ -220,13 +245,28 @@ public enum NamedResolution<Value: Sendable>: Sendable {
 /// with what was typed. Names are never split into lists.
 public enum NameResolver {
     public static func key(_ name: String) -> String {
-        // Punctuation separates words: "Mid-size logistics, DACH" has the word "logistics".
-        let spaced = String(name.map { $0.isPunctuation && $0 != "&" ? " " : $0 })
-        return NameMatcher.fold(spaced)
+        NameMatcher.fold(spaced(name))
+    }
+
+    /// Punctuation separates words: "Mid-size logistics, DACH" has the word "logistics".
+    private static func spaced(_ name: String) -> String {
+        String(name.map { $0.isPunctuation && $0 != "&" ? " " : $0 })
     }
 
     public static func resolve<Value>(_ typed: String, among values: [Value], name: (Value) -> String) -> NamedResolution<Value> {
-        let wanted = key(typed)
+        let forms = NameMatcher.variants(spaced(typed))
+        var first: NamedResolution<Value>?
+        for (index, form) in forms.enumerated() {
+            // The umlaut reading ("Mueller") counts only for names written with one.
+            let among = index == 0 ? values : values.filter { name($0).contains(where: { "äöüÄÖÜ".contains($0) }) }
+            let result = resolve(folded: form, among: among, name: name)
+            if case .notFound = result { first = first ?? result; continue }
+            return result
+        }
+        return first ?? .notFound(closest: nil)
+    }
+
+    private static func resolve<Value>(folded wanted: String, among values: [Value], name: (Value) -> String) -> NamedResolution<Value> {
         guard !wanted.isEmpty else { return .notFound(closest: nil) }
         let keyed = values.map { (value: $0, key: key(name($0))) }
         let exact = keyed.filter { $0.key == wanted }

@@ -20,6 +20,8 @@ public struct ItemKindSpec: Sendable {
     public let snooze: Snooze
     /// What `done` does, in one line for help.
     public let doneMeans: String
+    /// Whether `done` applies (a meeting is not done: it happens).
+    public var canBeDone: Bool { kind != .meeting }
     /// What `cancel` does, in one line for help.
     public let cancelMeans: String
     let complete: @Sendable (_ ref: ItemRef, _ now: Date, _ calendar: LocalCalendar, _ db: Database) throws -> Completion
@@ -39,7 +41,7 @@ public struct ItemKindSpec: Sendable {
 
     /// The table, in the order of `ItemKind`'s cases.
     static let table: [ItemKindSpec] = [
-        ItemKindSpec(kind: .thankYou, prefix: "t", label: "thank-you", aliases: ["thanks", "thank-you-note", "note"],
+        ItemKindSpec(kind: .thankYou, prefix: "t", label: "thank-you", aliases: ["thanks", "thank-you-note"],
                      table: "thankYouNote", snooze: .putsOff,
                      doneMeans: "marks the note sent", cancelMeans: "waives the note",
                      complete: RapportStore.completeThankYou, cancel: RapportStore.cancelThankYou),

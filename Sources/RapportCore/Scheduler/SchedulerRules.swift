@@ -17,6 +17,12 @@ public struct SchedulerRules: Sendable, Equatable {
     public var giftDelayDays = 7
     /// Days without a touch with anyone at an account after which the report counts it cold.
     public var coldAccountDays = 60
+    /// How long a meeting lasts in an exported calendar when its end is not known (lunches: 90 minutes).
+    public var meetingMinutes = 60
+    /// Whether exported calendar events and to-dos carry a reminder (VALARM).
+    public var calendarReminders = true
+    /// Days a completed item stays in an exported calendar, marked completed.
+    public var keepCompletedDays = 14
 
     public init() {}
 

@@ -105,11 +105,21 @@ public enum BookArchive {
             let statement = try db.makeStatement(sql: """
                 INSERT INTO "\(table)" (\(columns.map { "\"\($0)\"" }.joined(separator: ", "))) VALUES (\(databaseQuestionMarks(count: columns.count)))
                 """)
+            let rules = BookColumns.rules(of: table)
             for (index, row) in rows.enumerated() {
                 for key in row.keys where !columns.contains(key) {
                     throw StoreError.invalid("\(table) row \(index + 1) has a column this Rapport does not know: \(key)")
                 }
-                let values = columns.map { value(row[$0]) }
+                var values: [(any DatabaseValueConvertible)?] = []
+                for column in columns {
+                    // Every value is checked before any is written: the first bad one refuses the whole document.
+                    let where_ = "\(table) row \(index + 1) (id \(row["id"].map { "\($0)" } ?? "none")), column \(column)"
+                    guard let stored = try value(row[column], where_) else { values.append(nil); continue }
+                    if let problem = rules[column]?.problem(stored.databaseValue) {
+                        throw StoreError.invalid("\(where_): \(BadValue.quote(stored.databaseValue)) is \(problem); nothing was restored")
+                    }
+                    values.append(stored)
+                }
                 do {
                     try statement.execute(arguments: StatementArguments(values))
                 } catch let error as DatabaseError {
@@ -121,20 +131,39 @@ public enum BookArchive {
         return counts
     }
 
-    private static func value(_ json: Any?) -> (any DatabaseValueConvertible)? {
+    /// A JSON value as it is stored: text, a number or NULL; anything else
+    /// (an object, an array, text holding NUL, which SQLite would cut short) is refused.
+    private static func value(_ json: Any?, _ place: String) throws -> (any DatabaseValueConvertible)? {
         switch json {
         case nil, is NSNull: return nil
-        case let text as String: return text
+        case let text as String:
+            if text.contains("\u{0}") { throw StoreError.invalid("\(place): the text holds a NUL character; nothing was restored") }
+            return text
         case let number as NSNumber:
             let text = number.stringValue
-            return text.contains(".") || text.contains("e") ? number.doubleValue : number.int64Value
-        default: return "\(json!)"
+            if text.contains(".") || text.contains("e") {
+                guard number.doubleValue.isFinite else { throw StoreError.invalid("\(place): \(text) is not a number Rapport keeps; nothing was restored") }
+                return number.doubleValue
+            }
+            guard let whole = Int64(text) else { throw StoreError.invalid("\(place): \(text) is not a whole number Rapport keeps; nothing was restored") }
+            return whole
+        default:
+            throw StoreError.invalid("\(place): a JSON \(json is [Any] ? "array" : "object") is not a value; nothing was restored")
         }
     }
 
     private static func quoted(_ text: String) -> String {
-        let data = try! JSONSerialization.data(withJSONObject: [text], options: [.fragmentsAllowed])
-        let array = String(decoding: data, as: UTF8.self)
-        return String(array.dropFirst().dropLast())
+        var result = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": result += "\\\""
+            case "\\": result += "\\\\"
+            case _ where scalar.value < 0x20:
+                let hex = String(scalar.value, radix: 16)
+                result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default: result.unicodeScalars.append(scalar)
+            }
+        }
+        return result + "\""
     }
 }

@@ -36,8 +36,9 @@ public final class RapportStore: Sendable {
             throw StoreError.cannotOpen(path: path, reason: "it is a directory; name a file")
         }
         if let size = try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int, size > 0 {
-            // Refuse a newer schema before opening for writing, which could touch the file.
+            // Refuse another program's file or a newer schema before opening for writing, which could touch the file.
             let queue = try openReadOnlyQueue(path: path)
+            try requireBook(queue, path: path, migrator: migrator)
             let (superseded, applied, complete) = try mapDatabaseErrors {
                 try queue.read { db in
                     (try migrator.hasBeenSuperseded(db), try !migrator.appliedIdentifiers(db).isEmpty,
@@ -65,46 +66,142 @@ public final class RapportStore: Sendable {
             if try String.fetchOne(db, sql: "PRAGMA journal_mode") != "wal" {
                 try db.execute(sql: "PRAGMA journal_mode = WAL")
             }
-            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            // FULL: a commit is on disk before Rapport says "Added", even with other connections open.
+            try db.execute(sql: "PRAGMA synchronous = FULL")
         }
         let queue: DatabaseQueue
         do {
             queue = try DatabaseQueue(path: path, configuration: configuration)
         } catch let error as DatabaseError {
+            let directory = url.deletingLastPathComponent().path
+            if access(directory, W_OK) != 0 || access(path, W_OK) != 0 {
+                throw StoreError.cannotOpen(path: path, reason: "it or its directory is read-only; commands that only read still work, nothing was changed")
+            }
             throw StoreError.cannotOpen(path: path, reason: error.message ?? "\(error.resultCode)")
         }
         try migrate(queue, migrator: migrator, path: path)
+        try mapDatabaseErrors {
+            try queue.writeWithoutTransaction { db in
+                if try Int32.fetchOne(db, sql: "PRAGMA application_id") != applicationID {
+                    try db.execute(sql: "PRAGMA application_id = \(applicationID)")
+                }
+            }
+        }
         return RapportStore(writer: queue, path: path)
     }
 
-    /// Copies the book with the backup API to a private file beside it.
+    /// Marks a Rapport book in its SQLite header ("Rapp"), so that Rapport,
+    /// and `file(1)`, tell it from another program's database.
+    static let applicationID: Int32 = 0x5261_7070
+
+    /// Refuses, without changing it, a file that is not a Rapport book: not
+    /// SQLite at all, or another program's database (its application id, or
+    /// no Rapport migrations). A book from before the application id was set
+    /// is known by its migrations.
+    /// Returns whether the database is still empty (no tables at all).
+    @discardableResult
+    private static func requireBook(_ queue: DatabaseQueue, path: String, migrator: DatabaseMigrator) throws -> Bool {
+        let foreign = StoreError.cannotOpen(path: path, reason: "it is not a Rapport book (another program's file?); it was not changed")
+        let (id, first, objects): (Int32, String?, Int)
+        do {
+            (id, first, objects) = try mapDatabaseErrors {
+                try queue.read { db in
+                    (try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0,
+                     try db.tableExists("grdb_migrations")
+                        ? try String.fetchOne(db, sql: "SELECT identifier FROM grdb_migrations ORDER BY rowid LIMIT 1") : nil,
+                     try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") ?? 0)
+                }
+            }
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB {
+            try? queue.close()
+            throw foreign
+        }
+        // A database with nothing in it yet (a book another rapport is creating this instant) is no one else's.
+        let empty = id == 0 && objects == 0
+        guard empty || id == applicationID || (id == 0 && first != nil && first == migrator.migrations.first) else {
+            try? queue.close()
+            throw foreign
+        }
+        return empty
+    }
+
+    /// Copies the book with the backup API to a private file beside it, once
+    /// per schema version: a book whose upgrade fails on every run is copied
+    /// the first time only.
     private static func backUpBeforeUpgrade(_ queue: DatabaseQueue, path: String, now: Date) throws {
         var stamp = ISO8601DateFormatter.string(from: now, timeZone: TimeZone(identifier: "UTC")!,
                                                 formatOptions: [.withYear, .withMonth, .withDay, .withTime])
         stamp = stamp.replacingOccurrences(of: ":", with: "")
         let copy = path + ".before-upgrade-\(stamp).sqlite"
-        guard FileManager.default.createFile(atPath: copy, contents: nil, attributes: [.posixPermissions: 0o600]) else {
-            throw StoreError.cannotOpen(path: copy, reason: "cannot write the backup taken before upgrading; nothing was changed")
+        let migrations = try mapDatabaseErrors { try queue.read { db in try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations ORDER BY rowid") } }
+        if try earlierCopies(of: path).contains(where: { $0 == migrations }) { return }
+        do {
+            try copyBook(queue, to: copy)
+        } catch {
+            throw StoreError.cannotOpen(path: copy, reason: "cannot write the backup taken before upgrading (\(error)); nothing was changed")
         }
-        let destination = try DatabaseQueue(path: copy)
-        try mapDatabaseErrors { try queue.backup(to: destination) }
-        try destination.close()
+    }
+
+    /// The schema versions of the before-upgrade copies beside `path`.
+    private static func earlierCopies(of path: String) throws -> [[String]] {
+        let url = URL(fileURLWithPath: path)
+        let prefix = url.lastPathComponent + ".before-upgrade-"
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: url.deletingLastPathComponent().path)) ?? []
+        return names.filter { $0.hasPrefix(prefix) && $0.hasSuffix(".sqlite") }.compactMap { name in
+            let copy = url.deletingLastPathComponent().appendingPathComponent(name).path
+            guard let queue = try? openReadOnlyQueue(path: copy) else { return nil }
+            defer { try? queue.close() }
+            return try? queue.read { db in try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations ORDER BY rowid") }
+        }
+    }
+
+    /// Copies a database with SQLite's backup API into a new private file
+    /// at `path`: one self-contained file in rollback-journal mode (no
+    /// -wal/-shm beside it, readable in a read-only directory), synced and
+    /// moved into place.
+    static func copyBook(_ source: any DatabaseReader, to path: String) throws {
+        try PrivateFile.publish(to: path) { temporary in
+            let destination = try DatabaseQueue(path: temporary)
+            do {
+                try mapDatabaseErrors { try source.backup(to: destination) }
+                try destination.writeWithoutTransaction { db in
+                    try db.execute(sql: "PRAGMA journal_mode = DELETE")
+                }
+                try destination.close()
+            } catch {
+                try? destination.close()
+                throw error
+            }
+        }
     }
 
     /// Opens the database at `path` for reading only, or nil when there is no
     /// file yet: commands that only read must never create or change it.
+    ///
+    /// It never writes, whatever the file: another program's database is
+    /// refused unchanged, and a book from an earlier Rapport is refused with
+    /// the one command that upgrades it (after keeping a copy).
     public static func openForReading(path: String) throws -> RapportStore? {
         guard FileManager.default.fileExists(atPath: path) else { return nil }
+        if let size = try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int, size == 0 {
+            return nil // created, never written: an empty book
+        }
         let queue = try openReadOnlyQueue(path: path)
         let migrator = Schema.migrator
+        if try requireBook(queue, path: path, migrator: migrator) {
+            try queue.close()
+            return nil // being created: nothing in it yet
+        }
         let (superseded, complete) = try mapDatabaseErrors {
             try queue.read { db in (try migrator.hasBeenSuperseded(db), try migrator.hasCompletedMigrations(db)) }
         }
-        if superseded { throw StoreError.newerSchema(path: path) }
-        if !complete {
-            // An older schema: reading needs the upgrade, which a write does.
+        if superseded {
             try queue.close()
-            return try open(path: path)
+            throw StoreError.newerSchema(path: path)
+        }
+        if !complete {
+            try queue.close()
+            throw StoreError.olderSchema(path: path)
         }
         return RapportStore(writer: queue, path: path)
     }
@@ -114,10 +211,29 @@ public final class RapportStore: Sendable {
         configuration.busyMode = .timeout(busyTimeout)
         configuration.readonly = true
         do {
-            return try DatabaseQueue(path: path, configuration: configuration)
+            return try DatabaseQueue(path: readOnlyLocation(path), configuration: configuration)
         } catch let error as DatabaseError {
+            if error.resultCode == .SQLITE_NOTADB {
+                throw StoreError.cannotOpen(path: path, reason: "it is not a Rapport book (not an SQLite database); it was not changed")
+            }
             throw StoreError.cannotOpen(path: path, reason: error.message ?? "\(error.resultCode)")
         }
+    }
+
+    /// Where SQLite should read `path`: the path itself, or, for a book in a
+    /// directory Rapport cannot write (where SQLite could not create the
+    /// shared-memory file a WAL reader needs), the file as immutable: with
+    /// no -wal beside it, every commit is in the file, and no writer can
+    /// add one there.
+    private static func readOnlyLocation(_ path: String) -> String {
+        let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        let manager = FileManager.default
+        let walSize = (try? manager.attributesOfItem(atPath: path + "-wal")[.size] as? Int) ?? nil
+        guard access(directory, W_OK) != 0, !manager.fileExists(atPath: path + "-shm"), (walSize ?? 0) == 0 else { return path }
+        let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
+        var allowed = CharacterSet.alphanumerics
+        allowed.insert(charactersIn: "/-._~")
+        return "file:" + (absolute.addingPercentEncoding(withAllowedCharacters: allowed) ?? absolute) + "?immutable=1"
     }
 
     /// An empty store in memory, for tests and previews.
@@ -159,10 +275,10 @@ public final class RapportStore: Sendable {
                 throw StoreError.cannotOpen(path: url.path, reason: "cannot create the directory \(directory.path)")
             }
         }
-        if !manager.fileExists(atPath: url.path) {
-            guard manager.createFile(atPath: url.path, contents: nil, attributes: [.posixPermissions: 0o600]) else {
-                throw StoreError.cannotOpen(path: url.path, reason: "cannot create the file (is the directory writable?)")
-            }
+        do {
+            try PrivateFile.createEmpty(url.path)
+        } catch {
+            throw StoreError.cannotOpen(path: url.path, reason: "cannot create the file (\(error.reason))")
         }
     }
 
@@ -199,6 +315,8 @@ public final class RapportStore: Sendable {
             case .SQLITE_READONLY: throw StoreError.cannotWrite("the file or its disk is read-only")
             default: throw error
             }
+        } catch {
+            throw StoreError.from(error)
         }
     }
 }
@@ -206,9 +324,13 @@ public final class RapportStore: Sendable {
 extension RapportStore {
     /// Copies the whole database to a new file with SQLite's backup API, safe
     /// while other processes use it.
+    /// The copy is one private, self-contained file (rollback-journal mode),
+    /// written beside `path` and moved into place; an existing file is refused.
     public func backup(to path: String) throws {
-        let destination = try DatabaseQueue(path: path)
-        try RapportStore.mapDatabaseErrors { try writer.backup(to: destination) }
-        try destination.close()
+        do {
+            try RapportStore.copyBook(writer, to: path)
+        } catch let failure as PrivateFile.Failure {
+            throw StoreError.cannotOpen(path: path, reason: failure.reason)
+        }
     }
 }

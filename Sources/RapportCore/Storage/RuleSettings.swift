@@ -14,6 +14,9 @@ enum RuleSettings {
         ("gift-team-size", "buyer team size from which a won deal suggests a gift (default 5)"),
         ("gift-days", "days after closing by which the suggested gift is due (default 7)"),
         ("cold-days", "days without a touch with anyone at an account before the report calls it cold (default 60)"),
+        ("meeting-minutes", "length of a meeting without an end in rapport export ics (default 60; lunches 90)"),
+        ("reminders", "reminders (VALARM) on exported events and to-dos: on or off (default on)"),
+        ("completed-days", "days a done item stays in rapport export ics, marked completed (default 14)"),
         (onlyStatementKey, "what we ONLY can do for clients (\"We are the ONLY ones that…\"), shown in briefs; \"\" clears it"),
     ]
 
@@ -23,14 +26,14 @@ enum RuleSettings {
     static func load(_ db: Database) throws -> SchedulerRules {
         var rules = SchedulerRules()
         for row in try Row.fetchAll(db, sql: "SELECT key, value FROM setting") {
-            let key: String = row["key"], value: String = row["value"]
+            let key: String = try row.decode(forColumn: "key"), value: String = try row.decode(forColumn: "value")
             // Settings other versions know are theirs to read; a known one
             // holding a bad value is an error naming it, never a silent default.
             guard keys.contains(where: { $0.key == key }) else { continue }
             do {
                 try apply(key, value, to: &rules)
             } catch let error as StoreError {
-                throw StoreError.invalid("the book's setting \(error); set it again with: rapport config \(key) VALUE")
+                throw StoreError.corrupt("the book's setting \(error); set it again with: rapport config \(key) VALUE")
             }
         }
         return rules
@@ -53,6 +56,9 @@ enum RuleSettings {
             case "gift-team-size": value = "\(rules.giftTeamSizeThreshold)"
             case "gift-days": value = "\(rules.giftDelayDays)"
             case "cold-days": value = "\(rules.coldAccountDays)"
+            case "meeting-minutes": value = "\(rules.meetingMinutes)"
+            case "reminders": value = rules.calendarReminders ? "on" : "off"
+            case "completed-days": value = "\(rules.keepCompletedDays)"
             case onlyStatementKey: value = onlyStatement ?? "none"
             default: value = ""
             }
@@ -96,6 +102,14 @@ enum RuleSettings {
         case "gift-team-size": rules.giftTeamSizeThreshold = try days(1...100_000)
         case "gift-days": rules.giftDelayDays = try days(0...365)
         case "cold-days": rules.coldAccountDays = try days(1...3650)
+        case "meeting-minutes": rules.meetingMinutes = try days(5...1440)
+        case "completed-days": rules.keepCompletedDays = try days(0...365)
+        case "reminders":
+            switch value.trimmingCharacters(in: .whitespaces).lowercased() {
+            case "on", "yes", "true": rules.calendarReminders = true
+            case "off", "no", "false": rules.calendarReminders = false
+            default: throw StoreError.invalid("reminders must be on or off, not '\(value)'")
+            }
         case onlyStatementKey:
             guard value.count <= OnlyStatement.maximumLength else {
                 throw StoreError.invalid("an ONLY statement is one sentence, at most \(OnlyStatement.maximumLength) characters")

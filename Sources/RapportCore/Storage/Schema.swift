@@ -17,6 +17,9 @@ enum Schema {
         migrator.registerMigration("v3c: deal qualification, ONLY statements") { db in
             try createV3c(db)
         }
+        migrator.registerMigration("v3d: book identity, contact details for interop") { db in
+            try createV3D(db)
+        }
         migrator.registerMigration("v3e: workflow (archive, merges, undo journal, birthdays, holidays)") { db in
             try createV3e(db)
         }
@@ -290,6 +293,22 @@ enum Schema {
         }
         try db.alter(table: "segment") { t in
             t.add(column: "onlyStatement", .text)
+        }
+    }
+
+    /// Each book gets an identifier of its own (random, kept in `setting`
+    /// as `book-id`) that exported UIDs embed, so two books never share one.
+    /// Contacts get the details other tools export and Rapport has no column
+    /// for: department, addresses, web pages and profiles, anniversaries and
+    /// custom labelled fields.
+    private static func createV3D(_ db: Database) throws {
+        try db.execute(sql: "INSERT OR IGNORE INTO setting (key, value) VALUES ('book-id', lower(hex(randomblob(16))))")
+        try db.create(table: "contactDetail") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.belongsTo("contact", onDelete: .cascade).notNull()
+            t.column("kind", .text).notNull().check { ["department", "address", "url", "social", "anniversary", "event", "related", "custom"].contains($0) }
+            t.column("label", .text)
+            t.column("value", .text).notNull()
         }
     }
 

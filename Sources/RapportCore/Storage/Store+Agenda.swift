@@ -31,9 +31,9 @@ extension RapportStore: AgendaSource {
                 FROM followUp f LEFT JOIN account a ON a.id = f.accountID
                 WHERE f.state = \(FollowUpState.open.sql)\(bound("f.dueDay <= :horizon"))\(only("f.id IN (SELECT followUpID FROM followUpContact WHERE contactID = ?)"))
                 """, arguments: ["horizon": window.horizon.adding(days: margin)])
-            while let row = try followUps.next() {
-                let due: Due = (row[3] as Date?).map(Due.instant) ?? .day(row[2])
-                raw.append((row[0], row[1], ids(row[6]), row[5], .followUp(due: due, snoozeCount: row[4])))
+            try followUps.forEachReadable { row in
+                let due: Due = try (row.decode(atIndex: 3) as Date?).map(Due.instant) ?? .day(row.decode(atIndex: 2))
+                raw.append(((try row.decode(atIndex: 0)), (try row.decode(atIndex: 1)), ids((try row.decode(atIndex: 6))), (try row.decode(atIndex: 5)), .followUp(due: due, snoozeCount: (try row.decode(atIndex: 4)))))
             }
 
             // Thank-you notes still owed: for meetings that have happened, or by themselves.
@@ -44,13 +44,13 @@ extension RapportStore: AgendaSource {
                 LEFT JOIN account a ON a.id = m.accountID
                 WHERE n.state = \(ThankYouState.owed.sql) AND (n.meetingID IS NULL OR (m.startsAt <= ? AND m.cancelledAt IS NULL))\(only("n.contactID = ?"))
                 """, arguments: [window.now])
-            while let row = try notes.next() {
-                if let start = row[5] as Date? {
-                    raw.append((row[0], row[4], [row[1]], row[6], .thankYou(meetingStart: start)))
+            try notes.forEachReadable { row in
+                if let start = (try row.decode(atIndex: 5)) as Date? {
+                    raw.append(((try row.decode(atIndex: 0)), (try row.decode(atIndex: 4)), [(try row.decode(atIndex: 1))], (try row.decode(atIndex: 6)), .thankYou(meetingStart: start)))
                 } else {
-                    let reason: String? = row[2]
-                    raw.append((row[0], reason.map { "Thank you \($0)" } ?? "Thank you", [row[1]], nil,
-                                .standaloneThankYou(due: row[3])))
+                    let reason: String? = (try row.decode(atIndex: 2))
+                    raw.append(((try row.decode(atIndex: 0)), reason.map { "Thank you \($0)" } ?? "Thank you", [(try row.decode(atIndex: 1))], nil,
+                                .standaloneThankYou(due: (try row.decode(atIndex: 3)))))
                 }
             }
 
@@ -62,8 +62,8 @@ extension RapportStore: AgendaSource {
                 FROM meeting m LEFT JOIN account a ON a.id = m.accountID
                 WHERE m.startsAt >= :start\(bound("m.startsAt < :end")) AND m.cancelledAt IS NULL\(only("m.id IN (SELECT meetingID FROM meetingAttendee WHERE contactID = ?)"))
                 """, arguments: ["start": window.startOfToday, "end": window.endOfHorizon.addingTimeInterval(8 * 86_400)])
-            while let row = try meetings.next() {
-                raw.append((row[0], row[1], ids(row[6]), row[4], .meeting(start: row[2], bookedAt: row[5], prepDone: !row.hasNull(atIndex: 3))))
+            try meetings.forEachReadable { row in
+                raw.append(((try row.decode(atIndex: 0)), (try row.decode(atIndex: 1)), ids((try row.decode(atIndex: 6))), (try row.decode(atIndex: 4)), .meeting(start: (try row.decode(atIndex: 2)), bookedAt: (try row.decode(atIndex: 5)), prepDone: !row.hasNull(atIndex: 3))))
             }
 
             // Contacts whose last touch (or creation) plus cadence falls by the horizon.
@@ -78,9 +78,9 @@ extension RapportStore: AgendaSource {
                     """))\(only("c.id = ?"))
                 """, arguments: ["a": rules.tierCadenceDays[.a], "b": rules.tierCadenceDays[.b],
                                  "c": rules.tierCadenceDays[.c], "end": window.endOfHorizon, "margin": margin])
-            while let row = try contacts.next() {
-                raw.append((row[0], "Keep in touch", [row[0]], nil,
-                            .stayInTouch(lastTouch: row[2], addedAt: row[3], cadenceDays: row[4])))
+            try contacts.forEachReadable { row in
+                raw.append(((try row.decode(atIndex: 0)), "Keep in touch", [(try row.decode(atIndex: 0))], nil,
+                            .stayInTouch(lastTouch: (try row.decode(atIndex: 2)), addedAt: (try row.decode(atIndex: 3)), cadenceDays: (try row.decode(atIndex: 4)))))
             }
 
             // Favourites with a lunch cadence and no lunch offered or accepted.
@@ -94,8 +94,8 @@ extension RapportStore: AgendaSource {
                   AND NOT EXISTS (SELECT 1 FROM lunch l INDEXED BY lunch_pending JOIN lunchGuest g ON g.lunchID = l.id AND g.contactID = c.id
                                   WHERE l.state IN (\(LunchState.offered.sql), \(LunchState.accepted.sql)))
                 """)
-            while let row = try favourites.next() {
-                raw.append((row[0], "Lunch", [row[0]], nil, .lunchDue(lastLunch: row[3], addedAt: row[1], cadenceDays: row[2])))
+            try favourites.forEachReadable { row in
+                raw.append(((try row.decode(atIndex: 0)), "Lunch", [(try row.decode(atIndex: 0))], nil, .lunchDue(lastLunch: (try row.decode(atIndex: 3)), addedAt: (try row.decode(atIndex: 1)), cadenceDays: (try row.decode(atIndex: 2)))))
             }
 
             // Lunches offered or accepted for a time before the horizon's end.
@@ -105,9 +105,9 @@ extension RapportStore: AgendaSource {
                 FROM lunch l INDEXED BY lunch_pending LEFT JOIN account a ON a.id = l.accountID
                 WHERE l.state IN (\(LunchState.offered.sql), \(LunchState.accepted.sql)) AND l.startsAt IS NOT NULL\(bound("l.startsAt < :end"))\(only("l.id IN (SELECT lunchID FROM lunchGuest WHERE contactID = ?)"))
                 """, arguments: ["end": window.endOfHorizon])
-            while let row = try lunches.next() {
-                let place: String? = row[2]
-                raw.append((row[0], place.map { "Lunch at \($0)" } ?? "Lunch", ids(row[4]), row[3], .lunch(start: row[1])))
+            try lunches.forEachReadable { row in
+                let place: String? = (try row.decode(atIndex: 2))
+                raw.append(((try row.decode(atIndex: 0)), place.map { "Lunch at \($0)" } ?? "Lunch", ids((try row.decode(atIndex: 4))), (try row.decode(atIndex: 3)), .lunch(start: (try row.decode(atIndex: 1)))))
             }
 
             // Gifts not yet sent that have a day to be sent by.
@@ -117,8 +117,8 @@ extension RapportStore: AgendaSource {
                 FROM gift g INDEXED BY gift_pending LEFT JOIN account a ON a.id = g.accountID
                 WHERE g.state != \(GiftState.sent.sql) AND g.sendBy IS NOT NULL\(bound("g.sendBy <= :horizon"))\(only("g.id IN (SELECT giftID FROM giftRecipient WHERE contactID = ?)"))
                 """, arguments: ["horizon": window.horizon])
-            while let row = try gifts.next() {
-                raw.append((row[0], row[1], ids(row[4]), row[3], .gift(sendBy: row[2])))
+            try gifts.forEachReadable { row in
+                raw.append(((try row.decode(atIndex: 0)), (try row.decode(atIndex: 1)), ids((try row.decode(atIndex: 4))), (try row.decode(atIndex: 3)), .gift(sendBy: (try row.decode(atIndex: 2)))))
             }
 
             // Deals won with a large buyer team and no gift yet.
@@ -129,8 +129,8 @@ extension RapportStore: AgendaSource {
                 WHERE d.stage = \(DealStage.won.sql) AND d.closedOn IS NOT NULL AND d.buyerTeamSize IS NOT NULL\(bound("d.closedOn <= :closedBy AND d.buyerTeamSize >= :team"))
                   AND NOT EXISTS (SELECT 1 FROM gift WHERE gift.dealID = d.id)\(only("d.accountID = (SELECT accountID FROM contact WHERE id = ?)"))
                 """, arguments: ["closedBy": window.horizon.adding(days: -rules.giftDelayDays), "team": rules.giftTeamSizeThreshold])
-            while let row = try deals.next() {
-                raw.append((row[0], row[1], ids(row[5]), row[4], .giftSuggestion(closedOn: row[2], teamSize: row[3])))
+            try deals.forEachReadable { row in
+                raw.append(((try row.decode(atIndex: 0)), (try row.decode(atIndex: 1)), ids((try row.decode(atIndex: 5))), (try row.decode(atIndex: 4)), .giftSuggestion(closedOn: (try row.decode(atIndex: 2)), teamSize: (try row.decode(atIndex: 3)))))
             }
 
             raw += try RapportStore.birthdayCandidates(window: window, rules: rules, contactID: contactID, bounded: bounded, db)
@@ -138,7 +138,7 @@ extension RapportStore: AgendaSource {
             // Items put off or dismissed by the user (a small table, read whole).
             var snoozes: [String: CivilDate?] = [:]
             for row in try Row.fetchAll(db, sql: "SELECT ref, untilDay FROM itemSnooze") {
-                snoozes[row["ref"]] = row["untilDay"] as CivilDate?
+                snoozes[(try row.decode(forColumn: "ref"))] = (try row.decode(forColumn: "untilDay")) as CivilDate?
             }
 
             let summaries = try contactSummaries(Set(raw.flatMap(\.contactIDs)), db)

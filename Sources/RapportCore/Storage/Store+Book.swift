@@ -95,7 +95,7 @@ extension RapportStore {
                 ORDER BY c.searchName, c.id
                 """, arguments: StatementArguments(arguments))
             let today = scheduler.calendar.day(of: now)
-            return try rows.compactMap { row in
+            return try rows.compactMapReadable { row in
                 let contact = try Contact(row: row)
                 let cadence = scheduler.policy.cadence(ownDays: contact.stayInTouchDays, tier: contact.tier)
                 let due = scheduler.policy.touchDue(lastTouch: contact.latestTouchAt, addedAt: contact.createdAt, cadence: cadence)
@@ -121,9 +121,9 @@ extension RapportStore {
                        (SELECT max(t.at) FROM contact c JOIN touch t ON t.contactID = c.id
                         WHERE c.accountID = a.id AND t.at <= ?) AS lastTouch
                 FROM account a ORDER BY a.name COLLATE NOCASE
-                """, arguments: [now]).map { row in
-                AccountRow(account: try Account(row: row), segmentName: row["segmentName"], teamSize: row["teamSize"], openDeals: row["openDeals"],
-                           wonDeals: row["wonDeals"], lastTouch: row["lastTouch"])
+                """, arguments: [now]).compactMapReadable { row in
+                AccountRow(account: try Account(row: row), segmentName: (try row.decode(forColumn: "segmentName")), teamSize: (try row.decode(forColumn: "teamSize")), openDeals: (try row.decode(forColumn: "openDeals")),
+                           wonDeals: (try row.decode(forColumn: "wonDeals")), lastTouch: (try row.decode(forColumn: "lastTouch")))
             }
         }
     }
@@ -131,29 +131,44 @@ extension RapportStore {
     /// A contact's interactions, newest first (booked meetings included).
     public func timeline(ofContact id: Int64, limit: Int = 100) throws -> [TimelineEntry] {
         try read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT t.at, t.kind, i.kind AS interactionKind,
-                       CASE
-                         WHEN t.meetingID IS NOT NULL THEN m.title || coalesce(' at ' || m.place, '')
-                         WHEN t.lunchID IS NOT NULL THEN 'Lunch' || coalesce(' at ' || l.place, '')
-                         WHEN t.interactionID IS NOT NULL THEN i.title
-                         WHEN t.giftID IS NOT NULL THEN g.description
-                         WHEN t.thankYouNoteID IS NOT NULL THEN 'Thank-you sent' || coalesce(' (' || n.channel || ')', '')
-                       END AS title
-                FROM touch t
-                LEFT JOIN meeting m ON m.id = t.meetingID
-                LEFT JOIN lunch l ON l.id = t.lunchID
-                LEFT JOIN interaction i ON i.id = t.interactionID
-                LEFT JOIN gift g ON g.id = t.giftID
-                LEFT JOIN thankYouNote n ON n.id = t.thankYouNoteID
-                WHERE t.contactID = ?
-                ORDER BY t.at DESC, t.id DESC
-                LIMIT ?
-                """, arguments: [id, limit]).map { row in
-                let kind: String = row["kind"]
-                return TimelineEntry(at: row["at"], kind: kind == "interaction" ? (row["interactionKind"] ?? kind) : kind,
-                                     title: row["title"] ?? "")
+            try RapportStore.touchHistory(ofContact: id, before: nil, limit: limit, db).map { touch in
+                TimelineEntry(at: touch.at, kind: touch.kind, title: touch.title + (touch.place.map { " at \($0)" } ?? ""))
             }
+        }
+    }
+
+    /// What touched a contact, newest first: the one query for timelines and
+    /// briefs. With `before`, only what has happened by then.
+    static func touchHistory(ofContact id: Int64, before: Date?, limit: Int, _ db: Database) throws
+        -> [(at: Date, kind: String, title: String, place: String?, outcome: String?)] {
+        try Row.fetchAll(db, sql: """
+            SELECT t.at, t.kind, i.kind AS interactionKind,
+                   CASE
+                     WHEN t.meetingID IS NOT NULL THEN m.title
+                     WHEN t.lunchID IS NOT NULL THEN 'Lunch' || coalesce(' at ' || l.place, '')
+                     WHEN t.interactionID IS NOT NULL THEN i.title
+                     WHEN t.giftID IS NOT NULL THEN g.description
+                     WHEN t.thankYouNoteID IS NOT NULL THEN 'Thank-you sent' || coalesce(' (' || n.channel || ')', '')
+                   END AS title,
+                   m.place AS meetingPlace,
+                   CASE
+                     WHEN t.meetingID IS NOT NULL THEN m.outcomeNotes
+                     WHEN t.lunchID IS NOT NULL THEN l.notes
+                     WHEN t.interactionID IS NOT NULL THEN i.notes
+                   END AS outcome
+            FROM touch t
+            LEFT JOIN meeting m ON m.id = t.meetingID
+            LEFT JOIN lunch l ON l.id = t.lunchID
+            LEFT JOIN interaction i ON i.id = t.interactionID
+            LEFT JOIN gift g ON g.id = t.giftID
+            LEFT JOIN thankYouNote n ON n.id = t.thankYouNoteID
+            WHERE t.contactID = :id\(before == nil ? "" : " AND t.at <= :before")
+            ORDER BY t.at DESC, t.id DESC
+            LIMIT :limit
+            """, arguments: ["id": id, "before": before, "limit": limit]).compactMapReadable { row in
+            let kind: String = (try row.decode(forColumn: "kind"))
+            return ((try row.decode(forColumn: "at")), kind == "interaction" ? ((try row.decode(forColumn: "interactionKind")) ?? kind) : kind, (try row.decode(forColumn: "title")) ?? "",
+                    (try row.decode(forColumn: "meetingPlace")), (try row.decode(forColumn: "outcome")))
         }
     }
 

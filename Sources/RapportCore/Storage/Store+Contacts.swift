@@ -116,7 +116,7 @@ extension RapportStore {
         var result: [Int64: ContactSummary] = [:]
         result.reserveCapacity(ids.count)
         while let row = try rows.next() {
-            let summary = ContactSummary(id: row[0], name: row[1], tier: (row[2] as String?).flatMap(Tier.init(rawValue:)), accountName: row[3])
+            let summary = ContactSummary(id: (try row.decode(atIndex: 0)), name: (try row.decode(atIndex: 1)), tier: ((try row.decode(atIndex: 2)) as String?).flatMap(Tier.init(rawValue:)), accountName: (try row.decode(atIndex: 3)))
             result[summary.id] = summary
         }
         return result

@@ -102,7 +102,7 @@ extension RapportStore {
         guard !wanted.isEmpty else { throw StoreError.invalid("name a deal: d3, or words of its title") }
         let all = try read { db in
             try Row.fetchAll(db, sql: "SELECT d.*, a.name AS accountName FROM deal d JOIN account a ON a.id = d.accountID ORDER BY d.id")
-                .map { (deal: try Deal(row: $0), account: $0["accountName"] as String) }
+                .map { (deal: try Deal(row: $0), account: (try $0.decode(forColumn: "accountName")) as String) }
         }
         let exact = all.filter { NameMatcher.fold($0.deal.title) == wanted }
         let matches = exact.isEmpty ? all.filter { NameMatcher.fold($0.deal.title).contains(wanted) } : exact

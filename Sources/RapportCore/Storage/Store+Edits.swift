@@ -196,7 +196,7 @@ extension RapportStore {
     public func deals() throws -> [(deal: Deal, account: String)] {
         try read { db in
             try Row.fetchAll(db, sql: "SELECT d.*, a.name AS accountName FROM deal d JOIN account a ON a.id = d.accountID ORDER BY d.id DESC")
-                .map { (try Deal(row: $0), $0["accountName"]) }
+                .map { (try Deal(row: $0), (try $0.decode(forColumn: "accountName"))) }
         }
     }
 }

@@ -75,7 +75,11 @@ extension RapportStore {
     static func completeFollowUp(id: Int64, now: Date, calendar: LocalCalendar, _ db: Database) throws -> FollowUp? {
         guard var followUp = try FollowUp.fetchOne(db, key: id) else { throw StoreError.notFound("no follow-up f\(id)") }
         guard followUp.state == .open else { throw StoreError.invalid("follow-up f\(id) is already \(followUp.state.rawValue)") }
-        guard let rule = try followUp.repeatRule() else {
+        let rule = try followUp.repeatRule()
+        let nextDay = rule.map { $0.next(after: followUp.dueDay) }
+        // A one-off, or a series at the end of the dates Rapport keeps: done, and no next one.
+        guard let rule, let nextDay, ValidRange.contains(nextDay) else {
+            _ = rule
             followUp.state = .done
             followUp.completedAt = now
             try followUp.update(db)
@@ -93,7 +97,7 @@ extension RapportStore {
             INSERT INTO followUpContact (followUpID, contactID)
             SELECT ?, contactID FROM followUpContact WHERE followUpID = ?
             """, arguments: [done.id, id])
-        let nextDay = rule.next(after: followUp.dueDay)
+        _ = rule
         followUp.dueDay = nextDay
         followUp.dueAt = followUp.dueAt.map { calendar.instant(on: nextDay, at: calendar.time(of: $0)) }
         followUp.originalDueDay = followUp.dueDay

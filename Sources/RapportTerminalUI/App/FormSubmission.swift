@@ -27,8 +27,10 @@ extension RapportApp {
         try store.resolvePeople(NameMatcher.splitPeople(text), new: .whenClearlyNew())
     }
 
-    private func parsed(_ text: String) throws -> When? {
-        text.isEmpty ? nil : try dates().parse(text)
+    private func parsed(_ text: String, looksBack: Bool = false) throws -> When? {
+        var parser = dates()
+        parser.looksBack = looksBack
+        return text.isEmpty ? nil : try parser.parse(text)
     }
 
     private func instant(_ when: When, defaultTime: LocalTime?) -> Date {
@@ -54,7 +56,7 @@ extension RapportApp {
     private func submitCall(_ form: Form) throws -> [Outcome] {
         guard !form.value("with").isEmpty else { throw StoreError.invalid("say who the call was with") }
         guard !form.value("title").isEmpty else { throw StoreError.invalid("say what the call was about") }
-        let at = try parsed(form.value("when")).map { instant($0, defaultTime: nil) } ?? state.now
+        let at = try parsed(form.value("when"), looksBack: true).map { instant($0, defaultTime: nil) } ?? state.now
         guard at <= state.now else { throw StoreError.invalid("a logged call happened already; add a follow-up for one to come") }
         let people = try people(form.value("with"))
         return try recorded("log call") {

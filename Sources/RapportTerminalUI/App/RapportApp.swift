@@ -41,8 +41,7 @@ public final class RapportApp {
     /// Handles one event: `Update` changes the state and asks for effects;
     /// each effect's outcome goes back through `Update`, until none is left.
     public func handle(_ event: Event) {
-        state.now = clock.now
-        var queue = [event]
+        var queue: [Event] = [.outcome(.clock(clock.now)), event]
         while !queue.isEmpty {
             let next = queue.removeFirst()
             for effect in Update.handle(next, state: &state) {
@@ -63,7 +62,7 @@ public final class RapportApp {
         let dayTurned = state.calendar.day(of: now) != state.agenda.today
         let version = (try? store.dataVersion()) ?? dataVersion
         guard dayTurned || version != dataVersion else {
-            state.now = now
+            send([.clock(now)])
             return false
         }
         var outcomes: [Outcome] = []
@@ -71,7 +70,7 @@ public final class RapportApp {
             outcomes.append(.changedElsewhere)
         }
         dataVersion = version
-        state.now = now
+        send([.clock(now)])
         send(outcomes + reload())
         return true
     }
@@ -148,15 +147,19 @@ public final class RapportApp {
             do {
                 let plan = try planQuickAdd(text)
                 return [.quickAddPreview("Enter adds: " + plan.description(calendar: state.calendar, today: state.agenda.today), isError: false)]
+            } catch PeopleError.ambiguous(let name, let candidates) {
+                return [.quickAddChoices(NameChoices(words: name, candidates: candidates.prefix(9).map(candidate)))]
+            } catch PeopleError.notClearlyNew(let name, _) {
+                let people = (try? store.closeContacts(to: name)) ?? []
+                return [.quickAddChoices(NameChoices(words: name, candidates: people.prefix(9).map(candidate), creatable: true))]
             } catch {
                 return [.quickAddPreview("\(error)", isError: true)]
             }
-        case .quickAdd(let text):
+        case .quickAdd(let text, let newNames):
             return change("add \"\(text)\"") {
-                let plan = try planQuickAdd(text)
+                let plan = try planQuickAdd(text, newNames: newNames)
                 let outcome = try store.perform(plan, now: state.now, calendar: state.calendar)
-                return "Added \(outcome.refs.map(\.description).joined(separator: " ")) "
-                    + plan.description(calendar: state.calendar, today: state.agenda.today, created: outcome.createdContacts)
+                return plan.summary(of: outcome, calendar: state.calendar, now: state.now)
             }
         case .openContact(let id):
             return [loadContactCard(id)]
@@ -225,9 +228,15 @@ public final class RapportApp {
         DatePhraseParser(today: state.agenda.today, weekend: rules.weekend, numericOrder: NumericDateOrder.from(environment: environment))
     }
 
-    private func planQuickAdd(_ text: String) throws -> QuickAddPlan {
-        let entry = try store.quickAddParser(dates: dates()).parse(text)
-        return try store.plan(entry, new: .whenClearlyNew(), now: state.now, calendar: state.calendar, rules: rules)
+    private func planQuickAdd(_ text: String, newNames: [String] = []) throws -> QuickAddPlan {
+        let entry = try store.quickAddParser(dates: dates(), alsoKnown: newNames).parse(text)
+        return try store.plan(entry, new: .whenClearlyNew(named: newNames), now: state.now, calendar: state.calendar, rules: rules)
+    }
+
+    /// A contact offered to pick, with their account.
+    private func candidate(_ contact: Contact) -> NameChoices.Candidate {
+        let account: Account? = (try? contact.accountID.flatMap { try store.account(id: $0) }) ?? nil
+        return NameChoices.Candidate(id: contact.id ?? 0, label: contact.name + (account.map { " · \($0.name)" } ?? ""))
     }
 
     // MARK: - Loading

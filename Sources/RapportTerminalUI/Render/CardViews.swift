@@ -139,6 +139,11 @@ enum FormView {
             if focused {
                 Renderer.drawEditor(field.editor, x: x, y: y, width: state.width - x - 1, into: &buffer)
                 if field.editor.text.isEmpty { buffer.put(field.hint, x: x + 2, y: y, limit: state.width - x - 3, style: [.dim], tint: .muted) }
+                if let completion = field.completion, completion.matches.count > 1 {
+                    // Every match, the one shown marked: Tab goes to the next.
+                    let list = completion.matches.enumerated().map { ($0.offset == completion.index ? "▸" : "") + $0.element }
+                    buffer.put("Tab: " + list.joined(separator: " · "), x: 1, y: state.height - 2, limit: state.width - 2, style: [.dim], tint: .muted)
+                }
             } else if field.editor.text.isEmpty {
                 buffer.put(field.hint, x: x, y: y, limit: state.width - x - 1, style: [.dim], tint: .muted)
             } else {

@@ -46,7 +46,7 @@ enum AgendaView {
     static func draw(_ state: AppState, into buffer: inout ScreenBuffer) {
         let rows = state.agendaRows
         guard !rows.isEmpty else {
-            let lines = ["Nothing late, nothing due this week.", "a adds anything in one phrase: lunch with Dana fri 12:30",
+            let lines = ["Nothing late, nothing due this week.", "a adds anything in one phrase: lunch with Dana Ruiz fri 12:30",
                          "m logs a meeting · 2 shows the contacts · ? lists every key"]
             for (offset, line) in lines.enumerated() {
                 buffer.put(line, x: max(1, (state.width - TerminalText.width(line)) / 2), y: 2 + offset,

@@ -63,7 +63,9 @@ public enum Renderer {
         if let prompt = state.prompt {
             let (label, editor, preview, isError): (String, LineEditor?, String, Bool) = {
                 switch prompt {
-                case .quickAdd(let editor, let preview, let isError): return ("add ›", editor, preview, isError)
+                case .quickAdd(let editor, let preview, let isError, let choices):
+                    return ("add ›", editor, choices.map { $0.picked == nil ? $0.preview : preview + "   (Tab: next of \($0.candidates.count))" } ?? preview,
+                            isError && choices == nil)
                 case .snooze(let ref, let editor, let preview, let isError): return ("snooze \(ref) until ›", editor, preview, isError)
                 case .confirmCancel(let ref, let title): return ("Cancel \(ref) \"\(title)\"? y/n", nil, "", false)
                 case .filter(let editor): return ("filter ›", editor, "Enter keeps the filter, Esc clears it", false)
@@ -100,8 +102,11 @@ public enum Renderer {
 
     /// A text field with its cursor shown as a reversed cell; long text scrolls.
     static func drawEditor(_ editor: LineEditor, x: Int, y: Int, width: Int, into buffer: inout ScreenBuffer) {
-        let characters = Array(TerminalText.safe(editor.text))
-        let cursor = min(editor.cursor, characters.count)
+        // Made safe on each side of the cursor, so that the cursor stays between the same characters.
+        let split = editor.text.index(editor.text.startIndex, offsetBy: min(editor.cursor, editor.text.count))
+        let before = Array(TerminalText.safe(String(editor.text[..<split])))
+        let characters = before + Array(TerminalText.safe(String(editor.text[split...])))
+        let cursor = before.count
         var start = 0
         while TerminalText.width(String(characters[start..<cursor])) >= width - 1 && start < cursor { start += 1 }
         let used = buffer.put(String(characters[start...]), x: x, y: y, limit: width)

@@ -61,10 +61,47 @@ public enum ContactSort: String, CaseIterable, Sendable {
     case name, lastTouch = "last touch", nextDue = "touch due", tier
 }
 
+/// People a name in the quick-add bar could mean; Tab puts the next one in
+/// the phrase (as `@id`) instead of the ambiguous name.
+public struct NameChoices: Hashable, Sendable {
+    public struct Candidate: Hashable, Sendable {
+        public var id: Int64
+        public var label: String
+        public init(id: Int64, label: String) { self.id = id; self.label = label }
+    }
+    /// The words in the phrase the choice replaces: the name typed, then `@id` of the one picked.
+    public var words: String
+    public var candidates: [Candidate]
+    /// The candidate in the phrase now, once Tab was pressed.
+    public var picked: Int?
+    /// The name matches no one and is not created on a guess: Enter adds it
+    /// as a new contact (the front end's `--new`); the candidates are the
+    /// people it is close to.
+    public var creatable: Bool
+    /// Enter was pressed once on a creatable name: Enter again creates it.
+    public var confirming = false
+
+    public init(words: String, candidates: [Candidate], picked: Int? = nil, creatable: Bool = false) {
+        self.words = words
+        self.candidates = candidates
+        self.picked = picked
+        self.creatable = creatable
+    }
+
+    /// What the bar shows: the candidates, the picked one marked.
+    public var preview: String {
+        let list = candidates.enumerated().map { index, candidate in (index == picked ? "▸" : "") + candidate.label }
+        guard creatable else { return "'\(words)' is \(candidates.count) people — Tab picks: " + list.joined(separator: " · ") }
+        if confirming { return "Enter again adds '\(words)' as a new contact; Esc keeps the phrase" }
+        return "no contact is called '\(words)'" + (list.isEmpty ? "" : " — Tab picks: " + list.joined(separator: " · "))
+            + " — Enter twice adds '\(words)' as a new contact"
+    }
+}
+
 /// A question on the prompt line.
 public enum Prompt: Hashable, Sendable {
     /// The quick-add bar: the phrase, and how it parses so far.
-    case quickAdd(LineEditor, preview: String, isError: Bool)
+    case quickAdd(LineEditor, preview: String, isError: Bool, choices: NameChoices? = nil)
     /// Until when to put an item off, in the date-phrase grammar.
     case snooze(ItemRef, LineEditor, preview: String, isError: Bool)
     /// Whether to cancel an item.
@@ -97,6 +134,15 @@ public struct Form: Hashable, Sendable {
         public var completesPeople = false
         /// A yes/no field: Space, y, n or ←/→ set it; nothing else can be typed.
         public var isToggle = false
+        /// The names Tab goes through for what was typed, and the one shown.
+        public var completion: Completion?
+    }
+
+    /// Tab's completions of a typed name: every match, Tab again for the next.
+    public struct Completion: Hashable, Sendable {
+        public var typed: String
+        public var matches: [String]
+        public var index: Int
     }
 
     public var kind: Kind

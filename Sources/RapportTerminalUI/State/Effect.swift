@@ -11,7 +11,8 @@ public enum Effect: Hashable, Sendable {
     case complete([ItemRef])
     case snooze(ItemRef, String)
     case cancel(ItemRef)
-    case quickAdd(String)
+    /// Store the phrase; `newNames` are created as new contacts whatever they look like.
+    case quickAdd(String, newNames: [String] = [])
     case previewQuickAdd(String)
     case previewSnooze(String)
     case openContact(Int64)

@@ -17,7 +17,7 @@ public enum Forms {
         Form(kind: .meeting, title: "Log a meeting", fields: [
             field("title", "Title", hint: "Acme kickoff"),
             field("when", "When", hint: "today 10:00, fri 14:30"),
-            field("with", "Attendees", name, hint: "names, comma-separated (Tab completes)", people: true),
+            field("with", "Attendees", prefilled(name), hint: "names, comma-separated (Tab completes)", people: true),
             field("place", "Place", hint: "optional"),
             field("prep", "Prep notes", hint: "research before, optional"),
             field("outcome", "Outcome", hint: "what came of it, optional"),
@@ -26,7 +26,7 @@ public enum Forms {
 
     public static func call(with name: String) -> Form {
         Form(kind: .call, title: "Log a call", fields: [
-            field("with", "With", name, hint: "names, comma-separated (Tab completes)", people: true),
+            field("with", "With", prefilled(name), hint: "names, comma-separated (Tab completes)", people: true),
             field("title", "About", hint: "renewal terms"),
             field("when", "When", hint: "now; or today 9:30, yesterday 4pm"),
             field("notes", "Notes", hint: "optional"),
@@ -35,7 +35,7 @@ public enum Forms {
 
     public static func lunch(with name: String) -> Form {
         Form(kind: .lunch, title: "Lunch (held if in the past, offered if to come)", fields: [
-            field("with", "With", name, hint: "names, comma-separated (Tab completes)", people: true),
+            field("with", "With", prefilled(name), hint: "names, comma-separated (Tab completes)", people: true),
             field("when", "When", hint: "fri 12:30; empty: offered, no date yet"),
             field("place", "Place", hint: "optional"),
             field("cost", "Cost", hint: "held lunches: $60, €75.50; optional"),
@@ -45,7 +45,7 @@ public enum Forms {
     public static func gift(for name: String) -> Form {
         Form(kind: .gift, title: "Plan a gift", fields: [
             field("title", "Gift", hint: "cheese basket"),
-            field("with", "For", name, hint: "names (Tab completes), or leave empty for a team", people: true),
+            field("with", "For", prefilled(name), hint: "names (Tab completes), or leave empty for a team", people: true),
             field("account", "Team of", hint: "an account, for its whole team"),
             field("cost", "Cost", hint: "$80, €75.50, 80 EUR"),
             field("when", "Send by", hint: "dec 18, optional"),
@@ -132,15 +132,27 @@ public enum Forms {
         ])
     }
 
-    /// Completes the last comma-separated name in `text` from the book: the
-    /// first name (in order) that starts with what was typed, ignoring case
-    /// and accents. Nil when nothing was typed or nothing matches.
-    public static func complete(_ text: String, from names: [String]) -> String? {
+    /// Completes the last comma-separated name in `text` from the book
+    /// (`NameMatcher.completions`: whole names starting with what was typed,
+    /// then names with a word that does). After a completion, the next match
+    /// of what was first typed; nil when nothing matches.
+    public static func complete(_ text: String, from names: [String], after previous: Form.Completion? = nil) -> (String, Form.Completion)? {
         var parts = text.components(separatedBy: ",")
-        let typed = parts.last?.trimmingCharacters(in: .whitespaces) ?? ""
-        guard !typed.isEmpty else { return nil }
-        guard let match = NameMatcher.completions(of: typed, among: names).first(where: { $0 != typed }) else { return nil }
-        parts[parts.count - 1] = (parts.count > 1 ? " " : "") + match
-        return parts.joined(separator: ",")
+        let last = parts.last?.trimmingCharacters(in: .whitespaces) ?? ""
+        var completion: Form.Completion
+        if let previous, previous.matches.indices.contains(previous.index), previous.matches[previous.index] == last {
+            completion = previous
+            completion.index = (previous.index + 1) % previous.matches.count
+        } else {
+            guard !last.isEmpty else { return nil }
+            let matches = NameMatcher.completions(of: last, among: names).filter { $0 != last }
+            guard !matches.isEmpty else { return nil }
+            completion = Form.Completion(typed: last, matches: matches, index: 0)
+        }
+        parts[parts.count - 1] = (parts.count > 1 ? " " : "") + completion.matches[completion.index]
+        return (parts.joined(separator: ","), completion)
     }
+
+    /// A name put in a form beforehand ends with ", ", so typing adds a person.
+    static func prefilled(_ name: String) -> String { name.isEmpty ? "" : name + ", " }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import RapportCore
 
 /// What an effect found or did, sent back through `Update` as an event:
@@ -16,6 +17,8 @@ public enum Outcome: Sendable {
     case failed(String)
     /// The quick-add bar's reading of what is typed (or why it cannot be stored).
     case quickAddPreview(String, isError: Bool)
+    /// A name in the quick-add bar means several people: they are offered to pick with Tab.
+    case quickAddChoices(NameChoices)
     /// The snooze prompt's reading of what is typed.
     case snoozePreview(String, isError: Bool)
     /// A form to show, filled from the book.
@@ -26,6 +29,8 @@ public enum Outcome: Sendable {
     case undone(String)
     /// Another process changed the book: an undo recorded before could clash.
     case changedElsewhere
+    /// The time now, read by the controller before each event and tick.
+    case clock(Date)
 }
 
 /// Everything `reload` reads, for `Update` to put in the state.
@@ -109,13 +114,18 @@ extension Update {
             state.form = nil
         case .failed(let text):
             switch state.prompt {
-            case .quickAdd(let editor, _, _): state.prompt = .quickAdd(editor, preview: text, isError: true)
+            case .quickAdd(let editor, _, _, _): state.prompt = .quickAdd(editor, preview: text, isError: true)
             case .snooze(let ref, let editor, _, _): state.prompt = .snooze(ref, editor, preview: text, isError: true)
             default: state.message = Message(text: text, isError: true)
             }
         case .quickAddPreview(let text, let isError):
-            guard case .quickAdd(let editor, _, _) = state.prompt else { return [] }
-            state.prompt = .quickAdd(editor, preview: text, isError: isError)
+            guard case .quickAdd(let editor, _, _, let choices) = state.prompt else { return [] }
+            // A pick stays offered while the phrase still holds it.
+            let kept = choices.flatMap { $0.picked != nil && editor.text.contains($0.words) ? $0 : nil }
+            state.prompt = .quickAdd(editor, preview: text, isError: isError, choices: kept)
+        case .quickAddChoices(let choices):
+            guard case .quickAdd(let editor, _, _, _) = state.prompt else { return [] }
+            state.prompt = .quickAdd(editor, preview: choices.preview, isError: true, choices: choices)
         case .snoozePreview(let text, let isError):
             guard case .snooze(let ref, let editor, _, _) = state.prompt else { return [] }
             state.prompt = .snooze(ref, editor, preview: text, isError: isError)
@@ -128,6 +138,8 @@ extension Update {
         case .undone(let text):
             state.message = Message(text: text, isError: false)
             state.undoLabel = nil
+        case .clock(let now):
+            state.now = now
         case .changedElsewhere:
             // The undo journal is shared: `u` still takes back this session's
             // change, unless the other write touched its rows (it then says which).

@@ -99,8 +99,8 @@ public enum Update {
                 state.message = Message(text: "t marks a thank-you note sent; this is a \(item.kind.label)", isError: true)
                 return []
             }
-            if item.kind == .meeting {
-                state.message = Message(text: "A meeting is not done, it happens: its thank-you notes come after it", isError: true)
+            guard item.kind.spec.canBeDone else {
+                state.message = Message(text: "A \(item.kind.label) is not done: \(item.kind.spec.doneMeans)", isError: true)
                 return []
             }
             return [.complete([item.ref])]
@@ -294,15 +294,42 @@ public enum Update {
     private static func promptKey(_ key: Key, state: inout AppState) -> [Effect] {
         guard let prompt = state.prompt else { return [] }
         switch prompt {
-        case .quickAdd(var editor, _, _):
+        case .quickAdd(var editor, let preview, let isError, var choices):
             switch key {
-            case .escape, .control("c"): state.prompt = nil; return []
+            case .escape, .control("c"):
+                if var pending = choices, pending.confirming {
+                    pending.confirming = false
+                    state.prompt = .quickAdd(editor, preview: pending.preview, isError: true, choices: pending)
+                    return []
+                }
+                state.prompt = nil
+                return []
             case .enter:
                 guard !editor.text.trimmingCharacters(in: .whitespaces).isEmpty else { state.prompt = nil; return [] }
+                // A new name is added only on a second Enter, after the bar has said so.
+                if var pending = choices, pending.creatable, pending.picked == nil {
+                    if pending.confirming { return [.quickAdd(editor.text, newNames: [pending.words])] }
+                    pending.confirming = true
+                    state.prompt = .quickAdd(editor, preview: pending.preview, isError: true, choices: pending)
+                    return []
+                }
                 return [.quickAdd(editor.text)]
+            case .tab:
+                // A name that means several people: Tab puts the next candidate in its place.
+                guard var picking = choices, !picking.candidates.isEmpty,
+                      let replaced = replaceWord(picking.words, in: editor.text,
+                                                 with: "@\(picking.candidates[((picking.picked ?? -1) + 1) % picking.candidates.count].id)")
+                else { return [] }
+                picking.picked = ((picking.picked ?? -1) + 1) % picking.candidates.count
+                picking.words = "@\(picking.candidates[picking.picked!].id)"
+                picking.creatable = false
+                editor.set(replaced)
+                choices = picking
+                state.prompt = .quickAdd(editor, preview: preview, isError: isError, choices: choices)
+                return [.previewQuickAdd(editor.text)]
             default:
                 guard editor.handle(key) else { return [] }
-                state.prompt = .quickAdd(editor, preview: "", isError: false)
+                state.prompt = .quickAdd(editor, preview: "", isError: false, choices: choices)
                 return [.previewQuickAdd(editor.text)]
             }
         case .snooze(let ref, var editor, _, _):
@@ -352,6 +379,19 @@ public enum Update {
         }
     }
 
+    /// `text` with the first whole-word occurrence of `words` (ignoring case) replaced.
+    static func replaceWord(_ words: String, in text: String, with replacement: String) -> String? {
+        var searchStart = text.startIndex
+        while let range = text.range(of: words, options: [.caseInsensitive, .diacriticInsensitive], range: searchStart..<text.endIndex) {
+            let before = range.lowerBound == text.startIndex || text[text.index(before: range.lowerBound)].isWhitespace
+                || text[text.index(before: range.lowerBound)] == ","
+            let after = range.upperBound == text.endIndex || !text[range.upperBound].isLetter
+            if before && after { return text.replacingCharacters(in: range, with: replacement) }
+            searchStart = range.upperBound
+        }
+        return nil
+    }
+
     private static func formKey(_ key: Key, state: inout AppState) -> [Effect] {
         guard var form = state.form else { return [] }
         switch key {
@@ -365,11 +405,17 @@ public enum Update {
             if form.focus == form.fields.count - 1 { return [.submit(form)] }
             form.focus += 1
         case .tab:
-            if form.fields[form.focus].completesPeople, let completed = Forms.complete(form.fields[form.focus].editor.text, from: state.peopleNames) {
+            // Tab completes the name being typed; Tab again shows the next match.
+            if form.fields[form.focus].completesPeople,
+               let (completed, completion) = Forms.complete(form.fields[form.focus].editor.text, from: state.peopleNames,
+                                                            after: form.fields[form.focus].completion) {
                 form.fields[form.focus].editor.set(completed)
-            } else {
-                form.focus = min(form.focus + 1, form.fields.count - 1)
+                form.fields[form.focus].completion = completion
+                form.error = nil
+                state.form = form
+                return []
             }
+            form.focus = min(form.focus + 1, form.fields.count - 1)
         case .down:
             form.focus = min(form.focus + 1, form.fields.count - 1)
         case .backTab, .up:
@@ -385,6 +431,7 @@ public enum Update {
                 }
             } else {
                 _ = form.fields[form.focus].editor.handle(key)
+                form.fields[form.focus].completion = nil
             }
         }
         form.error = nil

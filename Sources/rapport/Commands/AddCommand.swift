@@ -77,18 +77,7 @@ struct AddCommand: ParsableCommand {
             return
         }
         let refs = outcome.refs.map(\.description).joined(separator: " ")
-        let described = plan.description(calendar: calendar, today: today, created: outcome.createdContacts)
-        var line = plan.entry.kind == .note ? "Logged " + described
-            : refs.isEmpty ? described.prefix(1).uppercased() + described.dropFirst()
-            : "Added \(refs) " + described
-        if !outcome.markedSent.isEmpty, !refs.isEmpty { line += " (\(refs))" }
-        if plan.entry.kind == .meeting, !outcome.thankYouNotes.isEmpty {
-            let count = outcome.thankYouNotes.count
-            let notes = count == 1 ? "1 thank-you note" : "\(count) thank-you notes"
-            line += plan.instant! <= now
-                ? "; \(notes) owed: " + outcome.thankYouNotes.map { $0.ref.description }.joined(separator: " ")
-                : "; \(notes) owed after it"
-        }
+        let line = plan.summary(of: outcome, calendar: calendar, now: now)
         say(TerminalText.safe(line))
         if !refs.isEmpty, let late = AddCommand.lateness(of: plan, now: now, calendar: calendar) {
             warn("\(refs) is already \(late) late")

@@ -25,19 +25,21 @@ struct BackupCommand: ParsableCommand {
         guard let database = try store.openForReading() else {
             throw CommandFailure("there is no book at \(store.path) yet; nothing to back up", status: CommandFailure.badInput)
         }
-        try reporting {
-            // Private like the book itself.
-            guard FileManager.default.createFile(atPath: file, contents: nil, attributes: [.posixPermissions: 0o600]) else {
-                throw StoreError.cannotOpen(path: file, reason: "cannot create the file")
-            }
-            do {
-                try database.backup(to: file)
-            } catch {
-                try? FileManager.default.removeItem(atPath: file)
-                throw error
-            }
+        // Private from birth like the book itself, and moved into place only once complete.
+        do {
+            try database.backup(to: file)
+        } catch let error as StoreError {
+            throw CommandFailure("cannot back up to \(file): \(backupReason(error)); nothing was written", status: CommandFailure.failed)
         }
         let contacts = try reporting { try RapportStore.openForReading(path: file)?.contactCount() } ?? 0
         say("Backed up \(ReportText.count(contacts, "contact")) and everything about them to \(TerminalText.safe(file))")
+    }
+}
+
+/// Why a backup failed, without the book-write wording of `StoreError`.
+private func backupReason(_ error: StoreError) -> String {
+    switch error {
+    case .cannotOpen(_, let reason), .cannotWrite(let reason): return reason
+    default: return error.description
     }
 }

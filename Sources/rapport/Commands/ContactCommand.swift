@@ -82,8 +82,9 @@ struct ContactAddCommand: ParsableCommand {
     func validate() throws {
         if name.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("the name is empty") }
         if let tier, Tier(text: tier) == nil { throw ValidationError("--tier must be A, B or C, not '\(tier)'") }
-        if let every, every < 1 { throw ValidationError("--every must be 1 day or more") }
-        if let lunchEvery, lunchEvery < 1 { throw ValidationError("--lunch-every must be 1 day or more") }
+        let days = ValidRange.cadenceDays
+        if let every, !days.contains(every) { throw ValidationError("--every must be from \(days.lowerBound) to \(days.upperBound) days, not \(every)") }
+        if let lunchEvery, !days.contains(lunchEvery) { throw ValidationError("--lunch-every must be from \(days.lowerBound) to \(days.upperBound) days, not \(lunchEvery)") }
         if let channel, Channel(rawValue: channel.lowercased()) == nil {
             throw ValidationError("--channel must be one of \(Channel.allCases.map(\.rawValue).joined(separator: ", "))")
         }

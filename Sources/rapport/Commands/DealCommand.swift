@@ -52,7 +52,7 @@ struct DealAddCommand: ParsableCommand {
     @OptionGroup var qualification: QualificationOptions
 
     func validate() throws {
-        if let team, team < 0 { throw ValidationError("--team must be 0 or more") }
+        if let team, !ValidRange.teamSize.contains(team) { throw ValidationError("--team must be from 0 to \(ValidRange.teamSize.upperBound), not \(team)") }
     }
 
     func run() throws {
@@ -133,7 +133,7 @@ struct DealWonCommand: ParsableCommand {
     @Option(help: "People on the buyer's side (5 or more suggests a gift).") var team: Int?
 
     func validate() throws {
-        if let team, team < 0 { throw ValidationError("--team must be 0 or more") }
+        if let team, !ValidRange.teamSize.contains(team) { throw ValidationError("--team must be from 0 to \(ValidRange.teamSize.upperBound), not \(team)") }
     }
 
     func run() throws { try options.close(as: .won, team: team) }

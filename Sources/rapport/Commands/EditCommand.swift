@@ -11,7 +11,7 @@ struct EditCommand: ParsableCommand {
             meeting that happened is owed a thank-you note; one removed loses theirs).
             Lunches: --at --place --notes. Gifts: --title --occasion --send-by --cost (or --cost none).
             Logged calls, emails, messages, visits and notes (i5, as rapport log prints): --title --at --kind --notes.
-            Contacts: --name --nickname --account --role --tier (or none) --favourite/--not-favourite \
+            Contacts: --name --nickname --account --role --tier (or none) --favourite/--no-favourite \
             --every (days, or tier) --lunch-every --channel --email --phone --tag --untag --needs --wants \
             --cares-about --dietary --family --interests --birthday --notes. An empty value clears a text field.
             """
@@ -41,7 +41,7 @@ struct EditCommand: ParsableCommand {
     @Option(help: "Contact: account (empty: none).") var account: String?
     @Option(help: "Contact: title or role.") var role: String?
     @Option(help: "Contact: tier A, B, C or none.") var tier: String?
-    @Flag(inversion: .prefixedEnableDisable, help: "Contact: a favourite client.") var favourite: Bool?
+    @Flag(inversion: .prefixedNo, help: "Contact: a favourite client (or not).") var favourite: Bool?
     @Option(help: ArgumentHelp("Contact: stay in touch every N days, or 'tier' for the tier's cadence.", valueName: "days")) var every: String?
     @Option(help: ArgumentHelp("Contact: lunch every N days, or none.", valueName: "days")) var lunchEvery: String?
     @Option(help: "Contact: preferred channel.") var channel: String?
@@ -77,8 +77,9 @@ struct EditCommand: ParsableCommand {
             throw ValidationError("--channel must be one of \(Channel.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         if let birthday, !birthday.isEmpty, Birthday(text: birthday) == nil { throw ValidationError("--birthday must be YYYY-MM-DD or --MM-DD") }
-        if let every, every != "tier", (Int(every) ?? 0) < 1 { throw ValidationError("--every takes a number of days (1 or more) or 'tier'") }
-        if let lunchEvery, lunchEvery != "none", (Int(lunchEvery) ?? 0) < 1 { throw ValidationError("--lunch-every takes a number of days or 'none'") }
+        let days = ValidRange.cadenceDays
+        if let every, every != "tier", !days.contains(Int(every) ?? 0) { throw ValidationError("--every takes a number of days (\(days.lowerBound) to \(days.upperBound)) or 'tier', not '\(every)'") }
+        if let lunchEvery, lunchEvery != "none", !days.contains(Int(lunchEvery) ?? 0) { throw ValidationError("--lunch-every takes a number of days (\(days.lowerBound) to \(days.upperBound)) or 'none', not '\(lunchEvery)'") }
     }
 
     func run() throws {
@@ -123,8 +124,10 @@ struct EditCommand: ParsableCommand {
         var edit = FollowUpEdit(title: title, notes: notes)
         if let due { edit.due = try context.when(due, rules: rules) }
         if let repeatRule {
+            // "monthly" keeps the due date's day of the month (the new one, else the stored one).
+            let anchor = try edit.due?.day ?? reporting { try database.followUp(id: id)?.dueDay } ?? context.today
             edit.recurrence = repeatRule.lowercased() == "none" ? .some(nil)
-                : .some(try reporting { try RecurrencePhrase.parse(repeatRule, today: context.today).0 })
+                : .some(try reporting { try RecurrencePhrase.parse(repeatRule, today: anchor).0 })
         }
         if let with { edit.people = try reporting { try database.resolvePeople(CommandContext.names(with), new: .whenClearlyNew()) } }
         let (followUp, created) = try reporting { try database.editFollowUp(id: id, edit, now: context.now, calendar: context.calendar) }

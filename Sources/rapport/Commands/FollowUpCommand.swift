@@ -60,7 +60,8 @@ struct FollowUpAddCommand: ParsableCommand {
         var when = try reporting { try due.map(parser.parse) }
         var recurrence: Recurrence?
         if let repeatRule {
-            let (rule, first) = try reporting { try RecurrencePhrase.parse(repeatRule, today: today) }
+            // "monthly" keeps the due date's day of the month, not today's.
+            let (rule, first) = try reporting { try RecurrencePhrase.parse(repeatRule, today: when?.day ?? today) }
             recurrence = rule
             if when == nil { when = When(day: first) }
         }

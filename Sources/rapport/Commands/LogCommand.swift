@@ -42,6 +42,10 @@ struct LogMeetingCommand: ParsableCommand {
         let context = CommandContext(store)
         let database = try store.openForWriting()
         let rules = try reporting { try database.rules() }
+        // A meeting is at a time: "--at fri" alone is refused, as in a phrase or the form.
+        if let phrase = log.when, try context.when(phrase, rules: rules).time == nil {
+            throw CommandFailure("a meeting needs a time, like --at \"fri 14:00\"", status: CommandFailure.badInput)
+        }
         let start = try context.instant(log.when, rules: rules)
         let accountID = try account.map { name in try reporting { try database.addAccount(named: name, now: context.now).id! } }
         let people = try reporting { try database.resolvePeople(CommandContext.names(log.with), account: accountID, new: log.creation.rule) }

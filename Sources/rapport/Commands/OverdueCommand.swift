@@ -9,6 +9,11 @@ struct OverdueCommand: ParsableCommand {
         discussion: """
             One item a line. On a terminal an empty list says so; in a pipe it prints nothing. \
             This command only reads: it never creates or changes the database.
+
+            --format prints one line from a template, and nothing when nothing is late \
+            (for a prompt or a status bar): "{late} late · {thank-you} thank-yous". \
+            Write {{ and }} for braces. The fields:
+            \(OverdueTemplate.fields.map { "  " + "{\($0.name)}".padding(toLength: 18, withPad: " ", startingAt: 0) + $0.help }.joined(separator: "\n"))
             """
     )
 
@@ -27,8 +32,18 @@ struct OverdueCommand: ParsableCommand {
                                valueName: "kinds"))
     var kind: String?
 
+    @Option(help: ArgumentHelp("One line from this template, or nothing when nothing is late (the fields are below).",
+                               valueName: "template"))
+    var format: String?
+
+    @Option(help: ArgumentHelp("With --format: at most this many terminal columns, cut with \"…\".", valueName: "N"))
+    var maxWidth: Int?
+
     func validate() throws {
         if json && count { throw ValidationError("--json and --count cannot be used together") }
+        if format != nil && (json || count) { throw ValidationError("--format cannot be used with --json or --count") }
+        if maxWidth != nil && format == nil { throw ValidationError("--max-width goes with --format") }
+        if let maxWidth, maxWidth < 1 { throw ValidationError("--max-width must be at least 1, not \(maxWidth)") }
         _ = try kinds()
     }
 
@@ -45,10 +60,14 @@ struct OverdueCommand: ParsableCommand {
     }
 
     func run() throws {
+        // The template is read before the book: a bad one is refused whatever is late.
+        let template = try format.map { text in try reporting { try OverdueTemplate(parsing: text) } }
         let (agenda, _) = try AgendaLoader(options: store).load(upcomingDays: 0)
         var items = agenda.overdue
         if let kinds = try kinds() { items = items.filter { kinds.contains($0.kind) } }
-        if count {
+        if let template {
+            if let line = template.render(items, in: agenda, calendar: store.calendar, maxWidth: maxWidth) { say(line) }
+        } else if count {
             say(String(items.count))
         } else if json {
             try printJSON(items.map { AgendaItemJSON($0, calendar: store.calendar) })

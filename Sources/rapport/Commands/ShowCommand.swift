@@ -92,6 +92,9 @@ struct ContactCardJSON: Encodable {
     var touchDue: String?
     var open: [AgendaItemJSON]
     var timeline: [Entry]
+    /// Imported details: {"kind": "address", "label": "work", "value": "1 Main St, Springfield"}.
+    var details: [DetailJSON]
+    struct DetailJSON: Encodable { var kind: String, label: String?, value: String }
 
     init(_ card: ContactCard, calendar: LocalCalendar) {
         let contact = card.contact
@@ -122,5 +125,6 @@ struct ContactCardJSON: Encodable {
         self.touchDue = touchDue?.iso
         self.open = open.map { AgendaItemJSON($0, calendar: calendar) }
         self.timeline = timeline.map { Entry(at: AgendaText.iso(.instant($0.at), calendar: calendar), kind: $0.kind, title: $0.title) }
+        details = card.details.map { DetailJSON(kind: $0.kind.rawValue, label: $0.label, value: $0.value) }
     }
 }

@@ -14,7 +14,9 @@ struct ThanksSentCommand: ParsableCommand {
         commandName: "sent",
         abstract: "Thank-you notes went out: rapport thanks sent t3 t4 --via email, or by the people's names.",
         discussion: """
-            References (t3) name notes; a name marks the oldest note owed to that person, saying which             (--all: every note owed to them). Several references and names may be given (names             separated by commas); all are marked in one change, or none.
+            References (t3) name notes; a name marks the oldest note owed to that person, saying which \
+            (--all: every note owed to them). Several references and names may be given (names \
+            separated by commas); all are marked in one change, or none.
             """
     )
 

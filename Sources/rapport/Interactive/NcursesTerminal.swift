@@ -33,6 +33,7 @@ final class NcursesTerminal {
     private let useColour: Bool
     /// Whether the locale cannot show anything but ASCII (not UTF-8): cells then get look-alikes.
     private let asciiOnly: Bool
+    private var utf8Keys = UTF8KeyDecoder()
     private var shown: ScreenBuffer?
 
     /// Throws when there is no terminal to take over (checked before anything is opened).
@@ -186,6 +187,10 @@ final class NcursesTerminal {
         case 27: return .key(.escape)
         case 127, 8: return .key(.backspace)
         case 1...26: return .key(.control(Character(Unicode.Scalar(character + 96)!)))
+        case 0x80...0xFF where asciiOnly:
+            // Outside a UTF-8 locale each byte of a typed character comes alone: decode them together.
+            guard let scalar = utf8Keys.feed(UInt8(character)).last else { return nil }
+            return .key(.character(Character(scalar)))
         default:
             guard let scalar = Unicode.Scalar(character) else { return nil }
             return .key(.character(Character(scalar)))

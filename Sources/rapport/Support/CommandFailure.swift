@@ -22,7 +22,7 @@ struct CommandFailure: Error {
         case let error as StoreError:
             switch error {
             case .notFound, .invalid: self.init(error.description, status: CommandFailure.badInput)
-            case .busy, .cannotOpen, .newerSchema, .cannotWrite: self.init(error.description, status: CommandFailure.failed)
+            case .busy, .cannotOpen, .newerSchema, .olderSchema, .cannotWrite, .unreadable, .corrupt: self.init(error.description, status: CommandFailure.failed)
             }
         case let error as PhraseError:
             self.init(error.message, status: CommandFailure.badInput)

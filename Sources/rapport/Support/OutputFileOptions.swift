@@ -20,11 +20,10 @@ struct OutputFileOptions: ParsableArguments {
         if !replacing, FileManager.default.fileExists(atPath: output) {
             throw CommandFailure("\(output) exists; name a new file", status: CommandFailure.badInput)
         }
-        let temporary = output + ".rapport-tmp"
-        guard FileManager.default.createFile(atPath: temporary, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600]),
-              rename(temporary, output) == 0 else {
-            try? FileManager.default.removeItem(atPath: temporary)
-            throw CommandFailure("cannot write \(output)", status: CommandFailure.failed)
+        do {
+            try PrivateFile.write(Data(text.utf8), to: output, replacing: replacing)
+        } catch {
+            throw CommandFailure("\(error)", status: CommandFailure.failed)
         }
         return output
     }
