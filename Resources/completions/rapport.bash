@@ -173,13 +173,13 @@ _rapport() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    ui|today|overdue|notify|upcoming|add|log|done|snooze|cancel|edit|thanks|lunch|deal|report|segment|show|brief|contacts|accounts|contact|follow-up|config|check|backup|export|import|help)
+    ui|today|overdue|notify|upcoming|add|log|done|snooze|cancel|edit|delete|thanks|undo|lunch|deal|report|segment|show|search|brief|contacts|accounts|contact|follow-up|config|check|backup|export|import|help)
         # Offer subcommand argument completions
         "_rapport_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'ui today overdue notify upcoming add log done snooze cancel edit thanks lunch deal report segment show brief contacts accounts contact follow-up config check backup export import help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'ui today overdue notify upcoming add log done snooze cancel edit delete thanks undo lunch deal report segment show search brief contacts accounts contact follow-up config check backup export import help' -- "${cur}"))
         ;;
     esac
 }
@@ -304,13 +304,13 @@ _rapport_log() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    meeting|call|lunch|gift)
+    meeting|call|email|message|visit|note|lunch|gift)
         # Offer subcommand argument completions
         "_rapport_log_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'meeting call lunch gift' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'meeting call email message visit note lunch gift' -- "${cur}"))
         ;;
     esac
 }
@@ -355,7 +355,7 @@ _rapport_log_call() {
     repeating_flags=()
     non_repeating_flags=(--no-create --version -h --help)
     repeating_options=(--new)
-    non_repeating_options=(--db --with --at --notes --kind)
+    non_repeating_options=(--db --with --at --notes)
     __rapport_offer_flags_options 1
 
     # Offer option value completions
@@ -375,7 +375,112 @@ _rapport_log_call() {
     '--new')
         return
         ;;
-    '--kind')
+    esac
+}
+
+_rapport_log_email() {
+    repeating_flags=()
+    non_repeating_flags=(--no-create --version -h --help)
+    repeating_options=(--new)
+    non_repeating_options=(--db --with --at --notes)
+    __rapport_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--db')
+        return
+        ;;
+    '--with')
+        return
+        ;;
+    '--at')
+        return
+        ;;
+    '--notes')
+        return
+        ;;
+    '--new')
+        return
+        ;;
+    esac
+}
+
+_rapport_log_message() {
+    repeating_flags=()
+    non_repeating_flags=(--no-create --version -h --help)
+    repeating_options=(--new)
+    non_repeating_options=(--db --with --at --notes)
+    __rapport_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--db')
+        return
+        ;;
+    '--with')
+        return
+        ;;
+    '--at')
+        return
+        ;;
+    '--notes')
+        return
+        ;;
+    '--new')
+        return
+        ;;
+    esac
+}
+
+_rapport_log_visit() {
+    repeating_flags=()
+    non_repeating_flags=(--no-create --version -h --help)
+    repeating_options=(--new)
+    non_repeating_options=(--db --with --at --notes)
+    __rapport_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--db')
+        return
+        ;;
+    '--with')
+        return
+        ;;
+    '--at')
+        return
+        ;;
+    '--notes')
+        return
+        ;;
+    '--new')
+        return
+        ;;
+    esac
+}
+
+_rapport_log_note() {
+    repeating_flags=()
+    non_repeating_flags=(--no-create --version -h --help)
+    repeating_options=(--new)
+    non_repeating_options=(--db --with --at --notes)
+    __rapport_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--db')
+        return
+        ;;
+    '--with')
+        return
+        ;;
+    '--at')
+        return
+        ;;
+    '--notes')
+        return
+        ;;
+    '--new')
         return
         ;;
     esac
@@ -501,8 +606,8 @@ _rapport_cancel() {
 _rapport_edit() {
     repeating_flags=()
     non_repeating_flags=(--favourite --no-favourite --version -h --help)
-    repeating_options=(--email --phone --tag --untag)
-    non_repeating_options=(--db --title --due --repeat --with --at --place --prep --outcome --name --nickname --account --role --tier --every --lunch-every --channel --needs --wants --cares-about --dietary --family --interests --birthday --notes)
+    repeating_options=(--add-attendee --remove-attendee --email --phone --tag --untag)
+    non_repeating_options=(--db --title --due --repeat --with --at --place --occasion --send-by --cost --kind --prep --outcome --name --nickname --account --role --tier --every --lunch-every --channel --needs --wants --cares-about --dietary --family --interests --birthday --notes)
     __rapport_offer_flags_options -1
 
     # Offer option value completions
@@ -526,6 +631,24 @@ _rapport_edit() {
         return
         ;;
     '--place')
+        return
+        ;;
+    '--add-attendee')
+        return
+        ;;
+    '--remove-attendee')
+        return
+        ;;
+    '--occasion')
+        return
+        ;;
+    '--send-by')
+        return
+        ;;
+    '--cost')
+        return
+        ;;
+    '--kind')
         return
         ;;
     '--prep')
@@ -597,6 +720,21 @@ _rapport_edit() {
     esac
 }
 
+_rapport_delete() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=(--db)
+    __rapport_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--db')
+        return
+        ;;
+    esac
+}
+
 _rapport_thanks() {
     repeating_flags=()
     non_repeating_flags=(--version -h --help)
@@ -656,6 +794,24 @@ _rapport_thanks_waive() {
     esac
 }
 
+_rapport_undo() {
+    repeating_flags=()
+    non_repeating_flags=(--list --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--db --limit)
+    __rapport_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--db')
+        return
+        ;;
+    '--limit')
+        return
+        ;;
+    esac
+}
+
 _rapport_lunch() {
     repeating_flags=()
     non_repeating_flags=(--version -h --help)
@@ -668,13 +824,13 @@ _rapport_lunch() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    offer|accept)
+    offer|accept|held|decline|cancel)
         # Offer subcommand argument completions
         "_rapport_lunch_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'offer accept' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'offer accept held decline cancel' -- "${cur}"))
         ;;
     esac
 }
@@ -707,6 +863,60 @@ _rapport_lunch_offer() {
 }
 
 _rapport_lunch_accept() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=(--db --cost)
+    __rapport_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--db')
+        return
+        ;;
+    '--cost')
+        return
+        ;;
+    esac
+}
+
+_rapport_lunch_held() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=(--db --cost)
+    __rapport_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--db')
+        return
+        ;;
+    '--cost')
+        return
+        ;;
+    esac
+}
+
+_rapport_lunch_decline() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=(--db --cost)
+    __rapport_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--db')
+        return
+        ;;
+    '--cost')
+        return
+        ;;
+    esac
+}
+
+_rapport_lunch_cancel() {
     repeating_flags=()
     non_repeating_flags=(--version -h --help)
     repeating_options=()
@@ -1076,6 +1286,24 @@ _rapport_show() {
     esac
 }
 
+_rapport_search() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=(--db --limit)
+    __rapport_offer_flags_options -1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--db')
+        return
+        ;;
+    '--limit')
+        return
+        ;;
+    esac
+}
+
 _rapport_brief() {
     repeating_flags=()
     non_repeating_flags=(--json --markdown --version -h --help)
@@ -1093,7 +1321,7 @@ _rapport_brief() {
 
 _rapport_contacts() {
     repeating_flags=()
-    non_repeating_flags=(--cold --favourites --json --version -h --help)
+    non_repeating_flags=(--cold --favourites --archived --json --version -h --help)
     repeating_options=()
     non_repeating_options=(--db --tier --tag --account --search)
     __rapport_offer_flags_options 0
@@ -1145,13 +1373,13 @@ _rapport_contact() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    add)
+    add|merge|archive|unarchive|delete)
         # Offer subcommand argument completions
         "_rapport_contact_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'add' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'add merge archive unarchive delete' -- "${cur}"))
         ;;
     esac
 }
@@ -1220,6 +1448,66 @@ _rapport_contact_add() {
         return
         ;;
     '--notes')
+        return
+        ;;
+    esac
+}
+
+_rapport_contact_merge() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=(--db)
+    __rapport_offer_flags_options 2
+
+    # Offer option value completions
+    case "${prev}" in
+    '--db')
+        return
+        ;;
+    esac
+}
+
+_rapport_contact_archive() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=(--db)
+    __rapport_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--db')
+        return
+        ;;
+    esac
+}
+
+_rapport_contact_unarchive() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=(--db)
+    __rapport_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--db')
+        return
+        ;;
+    esac
+}
+
+_rapport_contact_delete() {
+    repeating_flags=()
+    non_repeating_flags=(--yes --with-items --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--db)
+    __rapport_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--db')
         return
         ;;
     esac

@@ -18,9 +18,9 @@ struct Rapport: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             InteractiveCommand.self, TodayCommand.self, OverdueCommand.self, NotifyCommand.self, UpcomingCommand.self,
-            AddCommand.self, LogCommand.self, DoneCommand.self, SnoozeCommand.self, CancelCommand.self, EditCommand.self,
-            ThanksCommand.self, LunchCommand.self, DealCommand.self, ReportCommand.self, SegmentCommand.self,
-            ShowCommand.self, BriefCommand.self, ContactsCommand.self, AccountsCommand.self,
+            AddCommand.self, LogCommand.self, DoneCommand.self, SnoozeCommand.self, CancelCommand.self, EditCommand.self, DeleteCommand.self,
+            ThanksCommand.self, UndoCommand.self, LunchCommand.self, DealCommand.self, ReportCommand.self, SegmentCommand.self,
+            ShowCommand.self, SearchCommand.self, BriefCommand.self, ContactsCommand.self, AccountsCommand.self,
             ContactCommand.self, FollowUpCommand.self, ConfigCommand.self, CheckCommand.self, BackupCommand.self, ExportCommand.self, ImportCommand.self,
         ],
         defaultSubcommand: InteractiveCommand.self

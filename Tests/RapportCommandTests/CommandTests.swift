@@ -76,7 +76,7 @@ struct CommandTests {
         let done = try rapport.run(["done", "f1"], at: "2026-12-02 08:00:00")
         #expect(done.stdout == "f1: follow-up \"Monthly report\" done; next due Thu 31 Dec\n")
         let next = try rapport.run(["upcoming", "--days", "30"], at: "2026-12-02 08:00:00")
-        #expect(next.stdout == "f2  follow-up  Monthly report  Thu 31 Dec\n")
+        #expect(next.stdout == "f1  follow-up  Monthly report  Thu 31 Dec\n") // one reference for the series
     }
 
     @Test("the user's time zone decides what today is")
@@ -100,7 +100,7 @@ struct CommandTests {
         (["done", "f9"], "rapport: no follow-up f9\n"),
         (["done", "12"], "rapport: '12' needs its kind letter, as the lists show it: f12 (follow-up), t12 (thank-you), … (see rapport --help)\n"),
         (["contact", "add", "X", "--tier", "D"], "rapport: --tier must be A, B or C, not 'D' (see rapport --help)\n"),
-        (["config", "thank-you-days", "zero"], "rapport: thank-you-days must be a whole number from 1 to 30, not 'zero'\n"),
+        (["config", "thank-you-days", "zero"], "rapport: thank-you-days must be a whole number from 0 to 30, not 'zero'\n"),
     ])
     func badInput(arguments: [String], message: String) throws {
         let rapport = try RapportProcess()

@@ -63,7 +63,7 @@ struct SchedulerTests {
         #expect(try book.store.followUp(id: 2)?.state == .cancelled)
     }
 
-    @Test("a repeating follow-up's next occurrence counts from its due date, not from when it was done")
+    @Test("a repeating follow-up keeps its reference; its next occurrence counts from its due date, not from when it was done")
     func recurringFromDueDate() throws {
         let book = try TestBook()
         let dana = try book.contact("Dana Ruiz", added: added)
@@ -72,11 +72,17 @@ struct SchedulerTests {
         let completion = try book.store.complete([ItemRef(.followUp, 1)], now: at(2026, 11, 21, 16), calendar: book.calendar)
         let next = try #require(completion.first?.next)
         #expect(next.dueDay == day(2026, 11, 30))
-        #expect(next.seriesID == 1)
+        #expect(next.id == 1) // one reference for the whole series
         #expect(try book.store.contactIDs(ofFollowUp: next.id!) == [dana.id!])
-        let again = try book.store.complete([ItemRef(.followUp, next.id!)], now: at(2026, 11, 30, 9), calendar: book.calendar)
+        // The occurrence done is kept: which one (due 31 Oct), and when it was done.
+        let history = try #require(try book.store.followUp(id: 2))
+        #expect(history.seriesID == 1 && history.state == .done && history.dueDay == day(2026, 10, 31))
+        #expect(history.completedAt == at(2026, 11, 21, 16))
+        #expect(try book.store.contactIDs(ofFollowUp: 2) == [dana.id!])
+        let again = try book.store.complete([ItemRef(.followUp, 1)], now: at(2026, 11, 30, 9), calendar: book.calendar)
         #expect(again.first?.next?.dueDay == day(2026, 12, 31))
-        #expect(again.first?.next?.seriesID == 1)
+        #expect(again.first?.next?.id == 1)
+        #expect(try book.store.followUp(id: 3)?.dueDay == day(2026, 11, 30))
     }
 
     @Test("a timed weekly follow-up keeps its wall-clock time across a daylight-saving change")
@@ -139,7 +145,7 @@ struct SchedulerTests {
         try book.store.setRule("weekend", to: "fri,sat")
         try book.store.setRule("thank-you-days", to: "1")
         #expect(try book.agenda(at: at(2026, 11, 20, 9)).item("t1")?.dueDay == day(2026, 11, 22))
-        #expect(throws: StoreError.self) { try book.store.setRule("thank-you-days", to: "0") }
+        #expect(throws: StoreError.self) { try book.store.setRule("thank-you-days", to: "-1") }
         #expect(throws: StoreError.self) { try book.store.setRule("weekend", to: "funday") }
         #expect(throws: StoreError.self) { try book.store.setRule("no-such-rule", to: "1") }
     }
@@ -194,14 +200,14 @@ struct SchedulerTests {
     func stayInTouch() throws {
         let book = try TestBook()
         let dana = try book.contact("Dana Ruiz", tier: .b, added: at(2026, 10, 1, 9))
-        // Never touched: counted from when she was added (1 Oct + 30 days).
+        // Never touched: counted from when she was added (1 Oct + 30 days = Saturday 31 Oct → Monday 2 Nov).
         let agenda = try book.agenda(at: at(2026, 11, 24, 9))
         #expect(agenda.overdueRefs == ["s\(dana.id!)"])
-        #expect(agenda.item("s1")?.dueDay == day(2026, 10, 31))
-        #expect(agenda.item("s1")?.overdueDays == 24)
+        #expect(agenda.item("s1")?.dueDay == day(2026, 11, 2))
+        #expect(agenda.item("s1")?.overdueDays == 22)
         try book.store.logInteraction(kind: .call, title: "Quick call", contactIDs: [dana.id!], at: at(2026, 11, 20, 16), now: at(2026, 11, 20, 16))
         let after = try book.agenda(at: at(2026, 11, 24, 9), days: 30)
-        #expect(after.item("s1")?.dueDay == day(2026, 12, 20))
+        #expect(after.item("s1")?.dueDay == day(2026, 12, 21)) // 20 Dec is a Sunday
         #expect(after.item("s1")?.isOverdue == false)
     }
 
@@ -250,7 +256,7 @@ struct SchedulerTests {
         let dana = try book.contact("Dana Ruiz", favourite: true, lunchEvery: 60, added: at(2026, 1, 1, 9))
         try book.store.addLunch(guestIDs: [dana.id!], startsAt: at(2026, 9, 1, 12, 30), state: .held, now: at(2026, 9, 1, 15))
         let agenda = try book.agenda(at: at(2026, 11, 24, 9))
-        #expect(agenda.item("ld1")?.dueDay == day(2026, 10, 31))
+        #expect(agenda.item("ld1")?.dueDay == day(2026, 11, 2)) // 1 Sep + 60 = Saturday 31 Oct → Monday
         #expect(agenda.item("ld1")?.isOverdue == true)
         let offered = try book.store.addLunch(guestIDs: [dana.id!], startsAt: at(2026, 11, 27, 12, 30), place: "Nobu", now: at(2026, 11, 24, 9))
         let withOffer = try book.agenda(at: at(2026, 11, 24, 10))
@@ -362,7 +368,7 @@ struct SchedulerTests {
 
     // MARK: Order
 
-    @Test("the agenda is ordered by day, then tier, then kind, then instant")
+    @Test("a day is in time order: timed items by time, then date-only items; tier and kind break ties")
     func ordering() throws {
         let book = try TestBook()
         let a = try book.contact("Ann", tier: .a, added: added)
@@ -380,6 +386,23 @@ struct SchedulerTests {
             rules.tierCadenceDays = [:]
             return rules
         }())
-        #expect(agenda.overdueRefs == ["f1", "f3", "t1", "f6", "f5", "f2", "f4"])
+        // The 20th: 09:00 and 15:00 first, then the date-only items by tier (A, B, none), kind breaking B's tie.
+        #expect(agenda.overdueRefs == ["f1", "f6", "f5", "f3", "t1", "f2", "f4"])
+    }
+
+    @Test("a 16:00 follow-up of an A contact comes after an 11:00 meeting with nobody tiered")
+    func timeBeatsTier() throws {
+        let book = try TestBook()
+        let a = try book.contact("Ann", tier: .a, added: added)
+        let none = try book.contact("Cy", added: added)
+        try book.followUp("Call Ann", with: [a], on: day(2026, 11, 25), at: time(16), added: added)    // f1
+        try book.meeting("API review", with: [none], starts: at(2026, 11, 25, 11), added: added)        // m1
+        try book.followUp("Send notes", with: [a], on: day(2026, 11, 25), added: added)                  // f2
+        let agenda = try book.agenda(at: at(2026, 11, 25, 8), rules: {
+            var rules = SchedulerRules()
+            rules.tierCadenceDays = [:]
+            return rules
+        }())
+        #expect(agenda.todayRefs == ["m1", "f1", "f2"])
     }
 }

@@ -49,6 +49,9 @@ struct UpdateTests {
         app.press(.character("?"))
         #expect(app.state.screen == .help)
         app.press(.escape, .escape)
+        #expect(app.isRunning) // Esc never quits
+        #expect(app.state.screen == .agenda && app.state.message?.text == "q quits")
+        app.press(.character("q"))
         #expect(!app.isRunning)
         let other = try makeApp()
         other.press(.control("c"))
@@ -194,7 +197,8 @@ struct UpdateTests {
         app.press(.tab)
         app.type("Renewal")
         app.press(.control("s"))
-        #expect(app.state.message?.text.hasPrefix("Logged call \"Renewal\"") == true)
+        let logged = app.state.message?.text ?? ""
+        #expect(logged.hasPrefix("Logged i") && logged.contains(" call \"Renewal\""), "\(logged)")
 
         app.press(.character("l"), .tab)
         app.type("fri 12:30")

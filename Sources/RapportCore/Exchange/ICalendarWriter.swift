@@ -136,6 +136,7 @@ public struct ICalendarWriter: Sendable {
         case .gift, .giftSuggestion: return "Gift for " + (names.isEmpty ? account ?? "the team" : names) + ": " + title
         case .lunchDue: return "Lunch due" + with
         case .stayInTouch: return "Keep in touch" + with
+        case .birthday: return "Birthday card" + (names.isEmpty ? "" : " for " + names)
         case .meeting: return title + with
         case .lunch: return "Lunch" + with
         }

@@ -35,6 +35,8 @@ public struct Contact: Codable, Hashable, Sendable, Identifiable, FetchableRecor
     public var latestTouchAt: Date?
     /// The name and nickname folded for matching (lower case, no accents); kept by the store.
     public var searchName: String
+    /// When the contact was archived: kept, but hidden from lists and cadences.
+    public var archivedAt: Date?
 
     public init(id: Int64? = nil, name: String, nickname: String? = nil, accountID: Int64? = nil,
                 title: String? = nil, tier: Tier? = nil, isFavourite: Bool = false,
@@ -71,7 +73,7 @@ public struct Contact: Codable, Hashable, Sendable, Identifiable, FetchableRecor
     /// appended). Written out because decoding by name or through Codable
     /// costs ten times more, and the book lists every contact.
     /// How many columns the contact table has.
-    static let columnCount = 22
+    static let columnCount = 23
 
     public init(row: Row) throws {
         id = (try row.decode(atIndex: 0))
@@ -96,6 +98,7 @@ public struct Contact: Codable, Hashable, Sendable, Identifiable, FetchableRecor
         updatedAt = (try row.decode(atIndex: 19))
         latestTouchAt = (try row.decode(atIndex: 20))
         searchName = (try row.decode(atIndex: 21))
+        archivedAt = (try row.decode(atIndex: 22))
     }
 
     /// The folded name and nickname the store matches names against.

@@ -66,18 +66,34 @@ public struct Money: Hashable, Sendable, Codable, CustomStringConvertible {
         try match(words, at: 0)
     }
 
-    /// Reads a whole text as one amount ("$80", "€75.50", "80 EUR"), as a
-    /// cost option or field takes it; anything else is refused, naming it.
+    /// Reads a whole text as one amount ("$80", "€75.50", "€84,50", "80 EUR"),
+    /// as a cost option or field takes it; anything else is refused, naming it.
     public init(amount text: String) throws(PhraseError) {
-        let words = DatePhraseParser.tokenize(text)
+        // Words split at spaces only: a comma here is part of the amount.
+        let words = text.split(whereSeparator: \.isWhitespace).map(String.init)
         guard !words.isEmpty, let (money, used) = try Money.parse(words), used == words.count else {
             throw PhraseError("'\(text)' is not an amount like $80, €75.50 or 80 EUR")
         }
         self = money
     }
 
+    /// The amount's digits with "." as the decimal point: a comma is the
+    /// decimal separator when it is the last separator and fewer than three
+    /// digits follow it ("84,50", "1.234,56"); otherwise it groups thousands
+    /// ("1,200", "1,234.56").
+    static func normalized(_ text: String) -> String {
+        guard let comma = text.lastIndex(of: ",") else { return text }
+        let after = text[text.index(after: comma)...]
+        let lastIsComma = text.lastIndex(of: ".").map { $0 < comma } ?? true
+        if lastIsComma && !after.isEmpty && after.count < 3 && after.allSatisfy(\.isNumber) {
+            let whole = text[..<comma].replacingOccurrences(of: ".", with: "").replacingOccurrences(of: ",", with: "")
+            return whole + "." + after
+        }
+        return text.replacingOccurrences(of: ",", with: "")
+    }
+
     private static func amount(_ text: String, _ currency: String, _ original: String) throws(PhraseError) -> Money? {
-        let digits = text.replacingOccurrences(of: ",", with: "")
+        let digits = normalized(text)
         guard let first = digits.first, first.isNumber || first == "-" else { return nil }
         if first == "-" { throw PhraseError("'\(original)': a cost cannot be negative") }
         let parts = digits.split(separator: ".", omittingEmptySubsequences: false)

@@ -59,7 +59,8 @@ public struct ThankYouFigures: Codable, Hashable, Sendable {
 /// move one out of the period it was first promised for).
 public struct FollowUpFigures: Codable, Hashable, Sendable {
     public var due = 0
-    /// Done on or before the day first promised.
+    /// Done by the deadline first promised: before its time for a timed
+    /// promise, by the end of its day for a day's (as the agenda counts late).
     public var keptOnTime = 0
     /// Done after it.
     public var doneLate = 0

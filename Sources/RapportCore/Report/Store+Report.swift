@@ -146,7 +146,7 @@ struct ReportBuilder {
 
     private mutating func countFollowUps(_ db: Database, _ standing: inout Standing) throws {
         let rows = try Row.fetchAll(db, sql: """
-            SELECT originalDueDay, state, completedAt, snoozeCount FROM followUp
+            SELECT originalDueDay, originalDueAt, state, completedAt, snoozeCount FROM followUp
             WHERE originalDueDay >= ? AND originalDueDay <= ?
             """, arguments: [previous.from, period.to])
         for row in rows {
@@ -159,8 +159,11 @@ struct ReportBuilder {
             case .open: self[keyPath: key].followUps.stillOpen += 1
             case .cancelled: self[keyPath: key].followUps.cancelled += 1
             case .done:
-                let doneDay = calendar.day(of: (try row.decode(forColumn: "completedAt")) ?? now)
-                if doneDay <= promised { self[keyPath: key].followUps.keptOnTime += 1 } else { self[keyPath: key].followUps.doneLate += 1 }
+                // Late as the agenda says it: a timed promise from its instant, a day's after its day.
+                let doneAt: Date = (try row.decode(forColumn: "completedAt")) ?? now
+                let promisedAt: Date? = try row.decode(forColumn: "originalDueAt")
+                let onTime = promisedAt.map { doneAt < $0 } ?? (calendar.day(of: doneAt) <= promised)
+                if onTime { self[keyPath: key].followUps.keptOnTime += 1 } else { self[keyPath: key].followUps.doneLate += 1 }
             }
             if snoozes > 0 {
                 self[keyPath: key].followUps.snoozed += 1

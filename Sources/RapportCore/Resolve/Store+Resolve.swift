@@ -75,7 +75,8 @@ extension RapportStore {
     static func resolveContact(_ query: String, account: Int64?, _ db: Database) throws -> ContactResolution {
         let trimmed = query.trimmingCharacters(in: .whitespacesAndNewlines)
         if trimmed.hasPrefix("@") || trimmed.hasPrefix("#"), let id = Int64(trimmed.dropFirst()) {
-            return try Contact.fetchOne(db, key: id).map(ContactResolution.found) ?? .notFound
+            // A merged contact's id means the contact it was merged into.
+            return try (Contact.fetchOne(db, key: id) ?? mergedInto(id, db)).map(ContactResolution.found) ?? .notFound
         }
         let bare = trimmed.hasPrefix("@") ? String(trimmed.dropFirst()) : trimmed
         guard !NameMatcher.fold(bare).isEmpty else { return .notFound }

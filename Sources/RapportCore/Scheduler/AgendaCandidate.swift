@@ -26,6 +26,8 @@ public struct AgendaCandidate: Hashable, Sendable {
         case gift(sendBy: CivilDate)
         /// A deal won on `closedOn` with `teamSize` buyers and no gift yet.
         case giftSuggestion(closedOn: CivilDate, teamSize: Int)
+        /// A contact's birthday; `sentYears`: the years a card was sent (or skipped).
+        case birthday(Birthday, sentYears: Set<Int>)
     }
 
     /// The id the item's reference is built from (follow-up, note, meeting, contact, lunch or deal).
@@ -58,6 +60,7 @@ extension AgendaCandidate {
         case .meeting: return [ItemRef(.prep, id), ItemRef(.meeting, id)]
         case .stayInTouch: return [ItemRef(.stayInTouch, id)]
         case .lunchDue: return [ItemRef(.lunchDue, id)]
+        case .birthday: return [ItemRef(.birthday, id)]
         case .lunch: return [ItemRef(.lunch, id)]
         case .gift: return [ItemRef(.gift, id)]
         case .giftSuggestion: return [ItemRef(.giftSuggestion, id)]

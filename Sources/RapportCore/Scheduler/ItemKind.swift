@@ -15,6 +15,8 @@ public enum ItemKind: String, CaseIterable, Sendable, Codable, Comparable {
     case lunchDue = "lunch-due"
     /// A contact past their stay-in-touch cadence.
     case stayInTouch = "stay-in-touch"
+    /// A card for a contact's birthday, due a few days before it.
+    case birthday
     /// A scheduled meeting (an appointment, never late).
     case meeting
     /// A scheduled lunch (late when its time passed and it was not marked held).

@@ -27,9 +27,12 @@ public struct ItemKindSpec: Sendable {
     let complete: @Sendable (_ ref: ItemRef, _ now: Date, _ calendar: LocalCalendar, _ db: Database) throws -> Completion
     let cancel: @Sendable (_ ref: ItemRef, _ reason: String?, _ now: Date, _ db: Database) throws -> ItemChange
 
-    public enum Snooze: Sendable, Equatable {
+    public enum Snooze: Sendable {
         /// Its own due date moves (day and time); the first stays for the record.
         case movesDueDate
+        /// The appointment itself moves to the day given (at the time given,
+        /// or the time it had); the operation says where it went.
+        case moves(@Sendable (_ ref: ItemRef, _ day: CivilDate, _ time: LocalTime?, _ calendar: LocalCalendar, _ db: Database) throws -> String)
         /// It is hidden until the day given, then due that day.
         case putsOff
         /// It cannot be put off; the reason says what to do instead.
@@ -66,19 +69,23 @@ public struct ItemKindSpec: Sendable {
                      table: "contact", snooze: .putsOff,
                      doneMeans: "logs a touch now", cancelMeans: "(change the contact's --every instead)",
                      complete: RapportStore.completeStayInTouch, cancel: RapportStore.refuseCadenceCancel),
+        ItemKindSpec(kind: .birthday, prefix: "b", label: "birthday", aliases: ["birthday-card", "card"],
+                     table: "contact", snooze: .putsOff,
+                     doneMeans: "records this year's card sent", cancelMeans: "skips this year's card",
+                     complete: RapportStore.completeBirthday, cancel: RapportStore.skipBirthday),
         ItemKindSpec(kind: .meeting, prefix: "m", label: "meeting", aliases: [],
                      table: "meeting", snooze: .refused("an appointment: move it with rapport edit REF --at …"),
                      doneMeans: "(a meeting is not done, it happens)", cancelMeans: "calls the meeting off",
                      complete: RapportStore.refuseMeetingDone, cancel: RapportStore.cancelMeeting),
         ItemKindSpec(kind: .lunch, prefix: "l", label: "lunch", aliases: [],
-                     table: "lunch", snooze: .refused("an appointment: move it with rapport edit REF --at …"),
+                     table: "lunch", snooze: .moves(RapportStore.moveLunch),
                      doneMeans: "marks the lunch held", cancelMeans: "calls the lunch off",
                      complete: RapportStore.completeLunch, cancel: RapportStore.cancelLunch),
     ]
 
     /// "f12, t3, p5, …" for messages.
     static var examples: String {
-        zip(table, [12, 3, 5, 4, 4, 7, 7, 5, 2]).map { "\($0.prefix)\($1)" }.joined(separator: ", ")
+        zip(table, [12, 3, 5, 4, 4, 7, 7, 7, 5, 2]).map { "\($0.prefix)\($1)" }.joined(separator: ", ")
     }
 }
 

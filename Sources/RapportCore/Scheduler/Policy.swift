@@ -16,7 +16,8 @@ public struct Policy: Sendable {
     }
 
     /// A meeting's thank-you note is due by the end of the `thank-you-days`-th
-    /// business day after the meeting (Friday's meeting → Monday).
+    /// business day after the meeting (Friday's meeting → Monday); with 0,
+    /// by the end of the meeting's own day.
     public func thankYouDue(meetingDay: CivilDate) -> CivilDate {
         rules.businessDay(after: meetingDay, count: rules.thankYouBusinessDays)
     }
@@ -47,9 +48,11 @@ public struct Policy: Sendable {
     }
 
     /// The day a contact is due a touch: the latest touch (a booked meeting
-    /// included) or, never touched, the day they were added, plus the cadence.
+    /// included) or, never touched, the day they were added, plus the
+    /// cadence — moved to the next business day when it falls on a weekend
+    /// day or a holiday.
     public func touchDue(lastTouch: Date?, addedAt: Date, cadence: Int?) -> CivilDate? {
-        cadence.map { calendar.day(of: lastTouch ?? addedAt).adding(days: $0) }
+        cadence.map { rules.businessDay(onOrAfter: calendar.day(of: lastTouch ?? addedAt).adding(days: $0)) }
     }
 
     /// The day a contact is due a touch, from their own fields.
@@ -59,15 +62,29 @@ public struct Policy: Sendable {
     }
 
     /// A favourite's next lunch: the lunch cadence after the last lunch held
-    /// (never: after they were added).
+    /// (never: after they were added), on the next business day from there.
     public func lunchDue(lastLunch: Date?, addedAt: Date, cadence: Int) -> CivilDate {
-        calendar.day(of: lastLunch ?? addedAt).adding(days: cadence)
+        rules.businessDay(onOrAfter: calendar.day(of: lastLunch ?? addedAt).adding(days: cadence))
     }
 
     /// A deal won with a buyer team of `gift-team-size` or more suggests a
     /// gift to the team, due `gift-days` after closing; nil for a smaller team.
     public func giftSuggestionDue(closedOn: CivilDate, teamSize: Int) -> CivilDate? {
         teamSize >= rules.giftTeamSizeThreshold ? closedOn.adding(days: rules.giftDelayDays) : nil
+    }
+
+    /// A birthday's next occasion on or after `today` (29 February is kept on
+    /// the 28th in other years), and the day its card is due: `birthday-lead`
+    /// days before, on the business day on or before that, so it arrives in time.
+    public func birthdayDue(_ birthday: Birthday, today: CivilDate) -> (occasion: CivilDate, due: CivilDate) {
+        func occasion(in year: Int) -> CivilDate {
+            CivilDate(year: year, month: birthday.month, day: birthday.day)
+                ?? CivilDate(year: year, month: birthday.month, day: birthday.day - 1)!
+        }
+        var next = occasion(in: today.year)
+        if next < today { next = occasion(in: today.year + 1) }
+        let due = next.adding(days: -rules.birthdayLeadDays)
+        return (next, rules.isBusinessDay(due) ? due : rules.businessDay(before: due))
     }
 
     /// When something given only a day happened or happens: `time` when one
@@ -86,5 +103,7 @@ public struct Policy: Sendable {
     /// Days of margin the agenda's SQL adds around the window so that no
     /// item the rules would show is left out: a timed item's stored day may
     /// differ from its local day by a change of zone (one day each way).
+    /// Cadence days moved to the next business day only move later, so
+    /// the SQL's unmoved day never drops one.
     public static let candidateMarginDays = 2
 }

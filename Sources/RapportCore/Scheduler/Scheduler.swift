@@ -6,9 +6,10 @@ import Foundation
 /// - a date-only item is due by the end of its local day and overdue from
 ///   the next day; a timed item is overdue from its instant;
 /// - "today" is the user's local day in `calendar`, whatever the offset;
-/// - the agenda is ordered by due day (most overdue first), then the
-///   highest tier among the item's contacts (A, B, C, none), then kind
-///   (the order of `ItemKind`), then the exact due instant, then reference.
+/// - the agenda is in time order: by due day (most overdue first); within
+///   a day, timed items by their time, then the date-only items; the
+///   highest tier among the item's contacts (A, B, C, none), then kind (the
+///   order of `ItemKind`), then reference only break ties.
 public struct Scheduler: Sendable {
     public var rules: SchedulerRules { didSet { policy = Policy(rules: rules, calendar: calendar) } }
     public var calendar: LocalCalendar { didSet { policy = Policy(rules: rules, calendar: calendar) } }
@@ -73,21 +74,29 @@ public struct Scheduler: Sendable {
 
     /// What the agenda is ordered by, in that order.
     struct SortKey: Comparable {
-        var day: Int, tier: Int, kind: Int, deadline: Double, ref: ItemRef
+        /// `time` is the instant of a timed item; date-only items sort after
+        /// every timed item of their day (`timed` false) and tie on time.
+        var day: Int, timed: Bool, time: Double, tier: Int, kind: Int, ref: ItemRef
 
         static func < (a: SortKey, b: SortKey) -> Bool {
             if a.day != b.day { return a.day < b.day }
+            if a.timed != b.timed { return a.timed }
+            if a.time != b.time { return a.time < b.time }
             if a.tier != b.tier { return a.tier < b.tier }
             if a.kind != b.kind { return a.kind < b.kind }
-            if a.deadline != b.deadline { return a.deadline < b.deadline }
             return a.ref < b.ref
         }
     }
 
     func sortKey(_ item: AgendaItem) -> SortKey {
-        SortKey(day: item.dueDay.daysSinceEpoch,
-                tier: item.tier.map { Tier.allCases.firstIndex(of: $0)! } ?? Tier.allCases.count,
-                kind: item.kind.rank, deadline: item.due.deadline(in: calendar).timeIntervalSince1970, ref: item.ref)
+        let tier = item.tier.map { Tier.allCases.firstIndex(of: $0)! } ?? Tier.allCases.count
+        switch item.due {
+        case .instant(let instant):
+            return SortKey(day: item.dueDay.daysSinceEpoch, timed: true, time: instant.timeIntervalSince1970,
+                           tier: tier, kind: item.kind.rank, ref: item.ref)
+        case .day:
+            return SortKey(day: item.dueDay.daysSinceEpoch, timed: false, time: 0, tier: tier, kind: item.kind.rank, ref: item.ref)
+        }
     }
 
     /// Sorts by `order`, computing each key once (deadlines need the time zone).
@@ -163,6 +172,13 @@ public struct Scheduler: Sendable {
 
         case .gift(let sendBy):
             return [item(.gift, candidate, due: .day(sendBy), window: window, detail: nil, canBeLate: true)]
+
+        case .birthday(let birthday, let sentYears):
+            let (occasion, due) = policy.birthdayDue(birthday, today: window.today)
+            guard !sentYears.contains(occasion.year) else { return [] }
+            let turns = birthday.year.map { " (turns \(occasion.year - $0))" } ?? ""
+            return [item(.birthday, candidate, due: .day(due), window: window,
+                         detail: "birthday \(DateText.shortDay(occasion))\(turns)", canBeLate: true)]
 
         case .giftSuggestion(let closedOn, let teamSize):
             guard let due = policy.giftSuggestionDue(closedOn: closedOn, teamSize: teamSize) else { return [] }

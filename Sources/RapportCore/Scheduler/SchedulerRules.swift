@@ -3,8 +3,12 @@
 public struct SchedulerRules: Sendable, Equatable {
     /// Days that are not business days.
     public var weekend: Set<Weekday> = [.saturday, .sunday]
-    /// Business days after a meeting by whose end a thank-you note is due.
+    /// Public holidays: not business days either.
+    public var holidays: Set<CivilDate> = []
+    /// Business days after a meeting by whose end a thank-you note is due (0: the same day).
     public var thankYouBusinessDays = 1
+    /// Days before a birthday or anniversary that its card is due.
+    public var birthdayLeadDays = 3
     /// Stay-in-touch cadence in days for contacts without their own.
     public var tierCadenceDays: [Tier: Int] = [.a: 14, .b: 30, .c: 90]
     /// A won deal with at least this many people on the buyer's side suggests a gift.
@@ -24,17 +28,26 @@ public struct SchedulerRules: Sendable, Equatable {
 
     public static let `default` = SchedulerRules()
 
-    public func isBusinessDay(_ day: CivilDate) -> Bool { !weekend.contains(day.weekday) }
+    public func isBusinessDay(_ day: CivilDate) -> Bool { !weekend.contains(day.weekday) && !holidays.contains(day) }
 
-    /// The `count`-th business day after `day` (Friday + 1 → Monday).
+    /// The `count`-th business day after `day` (Friday + 1 → Monday); `day`
+    /// itself for a count of 0.
     public func businessDay(after day: CivilDate, count: Int = 1) -> CivilDate {
         guard weekend.count < 7 else { return day.adding(days: count) }
         var result = day
-        var remaining = max(count, 1)
+        var remaining = max(count, 0)
         while remaining > 0 {
             result = result.adding(days: 1)
             if isBusinessDay(result) { remaining -= 1 }
         }
+        return result
+    }
+
+    /// `day` when it is a business day, else the next one (Saturday → Monday).
+    public func businessDay(onOrAfter day: CivilDate) -> CivilDate {
+        guard weekend.count < 7 else { return day }
+        var result = day
+        while !isBusinessDay(result) { result = result.adding(days: 1) }
         return result
     }
 

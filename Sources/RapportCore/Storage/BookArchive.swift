@@ -91,6 +91,9 @@ public enum BookArchive {
             throw StoreError.invalid("the document has a table this Rapport does not know: \(name)")
         }
         try db.execute(sql: "PRAGMA defer_foreign_keys = ON")
+        // Restoring fills a new book: nothing there to undo to.
+        try UndoJournal.setRecording(false, db)
+        defer { try? UndoJournal.setRecording(true, db) }
         try db.execute(sql: "DELETE FROM setting")
         var counts: [String: Int] = [:]
         for table in known {

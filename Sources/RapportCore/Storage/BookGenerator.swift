@@ -63,7 +63,10 @@ public struct BookGenerator: Sendable {
             defer { try? db.execute(sql: "PRAGMA journal_mode = \(journal)") }
             var summary = Summary()
             try db.inTransaction(.immediate) {
+                // A generated book is not a change anyone would undo row by row.
+                try UndoJournal.setRecording(false, db)
                 summary = try generate(db, calendar: calendar)
+                try UndoJournal.setRecording(true, db)
                 return .commit
             }
             return summary

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Synchronization
 
 /// The book of business on disk: one SQLite database, opened through GRDB.
 ///
@@ -9,6 +10,8 @@ public final class RapportStore: Sendable {
     let writer: any DatabaseWriter
     /// The database path, or nil for an in-memory store.
     public let path: String?
+    /// What the changes made through this store are called in the undo journal.
+    let journal = Mutex(JournalContext())
 
     init(writer: any DatabaseWriter, path: String?) {
         self.writer = writer
@@ -247,7 +250,14 @@ public final class RapportStore: Sendable {
             if try writer.read({ try migrator.hasBeenSuperseded($0) }) {
                 throw StoreError.newerSchema(path: path)
             }
+            let complete = try writer.read { try migrator.hasCompletedMigrations($0) }
+            guard !complete else { return }
+            try writer.write { db in try UndoJournal.setRecording(false, db) }
             try migrator.migrate(writer)
+            try writer.write { db in
+                try UndoJournal.installTriggers(db)
+                try UndoJournal.setRecording(true, db)
+            }
         }
     }
 
@@ -275,8 +285,15 @@ public final class RapportStore: Sendable {
     // MARK: - Transactions
 
     /// Runs `updates` in one write transaction; a busy database becomes `StoreError.busy`.
+    /// Each is one change in the undo journal.
     func write<T>(_ updates: (Database) throws -> T) throws -> T {
-        try RapportStore.mapDatabaseErrors { try writer.write(updates) }
+        try RapportStore.mapDatabaseErrors {
+            try writer.write { db in
+                let result = try updates(db)
+                try sealChange(db)
+                return result
+            }
+        }
     }
 
     /// Runs `value` in a read transaction.

@@ -4,8 +4,10 @@ import GRDB
 enum RuleSettings {
     /// Every key, with what it means.
     static let keys: [(key: String, help: String)] = [
-        ("thank-you-days", "business days after a meeting by which thank-you notes are due (default 1)"),
+        ("thank-you-days", "business days after a meeting by which thank-you notes are due; 0: the same day (default 1)"),
         ("weekend", "days that are not business days, comma-separated (default sat,sun)"),
+        ("holidays", "public holidays, skipped like the weekend: dates (2026-12-25,2026-12-26), or a .ics file of holidays to read (default none)"),
+        ("birthday-lead", "days before a birthday or anniversary that its card is due (default 3)"),
         ("cadence-a", "stay-in-touch days for tier A contacts (default 14)"),
         ("cadence-b", "stay-in-touch days for tier B contacts (default 30)"),
         ("cadence-c", "stay-in-touch days for tier C contacts (default 90)"),
@@ -37,6 +39,33 @@ enum RuleSettings {
         return rules
     }
 
+    /// Every setting with its value as `config` shows it, in the order of `keys`.
+    static func values(_ rules: SchedulerRules, onlyStatement: String?) -> [(key: String, value: String)] {
+        keys.map { entry in
+            let value: String
+            switch entry.key {
+            case "thank-you-days": value = "\(rules.thankYouBusinessDays)"
+            case "weekend":
+                let days = Weekday.allCases.filter { rules.weekend.contains($0) }.map { $0.shortName.lowercased() }
+                value = days.isEmpty ? "none" : days.joined(separator: ",")
+            case "holidays": value = rules.holidays.isEmpty ? "none" : rules.holidays.sorted().map(\.iso).joined(separator: ",")
+            case "birthday-lead": value = "\(rules.birthdayLeadDays)"
+            case "cadence-a": value = rules.tierCadenceDays[.a].map(String.init) ?? "none"
+            case "cadence-b": value = rules.tierCadenceDays[.b].map(String.init) ?? "none"
+            case "cadence-c": value = rules.tierCadenceDays[.c].map(String.init) ?? "none"
+            case "gift-team-size": value = "\(rules.giftTeamSizeThreshold)"
+            case "gift-days": value = "\(rules.giftDelayDays)"
+            case "cold-days": value = "\(rules.coldAccountDays)"
+            case "meeting-minutes": value = "\(rules.meetingMinutes)"
+            case "reminders": value = rules.calendarReminders ? "on" : "off"
+            case "completed-days": value = "\(rules.keepCompletedDays)"
+            case onlyStatementKey: value = onlyStatement ?? "none"
+            default: value = ""
+            }
+            return (entry.key, value)
+        }
+    }
+
     static func set(_ key: String, _ value: String, _ db: Database) throws {
         if key == onlyStatementKey, value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
             try db.execute(sql: "DELETE FROM setting WHERE key = ?", arguments: [key])
@@ -56,7 +85,17 @@ enum RuleSettings {
             return n
         }
         switch key {
-        case "thank-you-days": rules.thankYouBusinessDays = try days(1...30)
+        case "thank-you-days": rules.thankYouBusinessDays = try days(0...30)
+        case "birthday-lead": rules.birthdayLeadDays = try days(0...60)
+        case "holidays":
+            var holidays = Set<CivilDate>()
+            for word in value.split(whereSeparator: { $0 == "," || $0 == " " }) where word.lowercased() != "none" {
+                guard let date = CivilDate(iso: String(word)) else {
+                    throw StoreError.invalid("holidays: '\(word)' is not a date (YYYY-MM-DD)")
+                }
+                holidays.insert(date)
+            }
+            rules.holidays = holidays
         case "cadence-a": rules.tierCadenceDays[.a] = try days(1...3650)
         case "cadence-b": rules.tierCadenceDays[.b] = try days(1...3650)
         case "cadence-c": rules.tierCadenceDays[.c] = try days(1...3650)

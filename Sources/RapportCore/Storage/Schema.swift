@@ -20,6 +20,9 @@ enum Schema {
         migrator.registerMigration("v3d: book identity, contact details for interop") { db in
             try createV3D(db)
         }
+        migrator.registerMigration("v3e: workflow (archive, merges, undo journal, birthdays, holidays)") { db in
+            try createV3e(db)
+        }
         return migrator
     }
 
@@ -307,6 +310,32 @@ enum Schema {
             t.column("label", .text)
             t.column("value", .text).notNull()
         }
+    }
+
+    /// Contacts can be archived (kept, hidden from lists and cadences) and
+    /// merged (the other's id then means the kept one). The undo journal
+    /// keeps every change to the book with the rows as they were before
+    /// (its triggers follow the tables: `UndoJournal.installTriggers`). A
+    /// birthday or anniversary card sent is remembered by the year it was for.
+    private static func createV3e(_ db: Database) throws {
+        try db.alter(table: "contact") { t in
+            t.add(column: "archivedAt", .datetime)
+        }
+        // The few contacts with a birthday, for the agenda's birthday rule.
+        try db.create(index: "contact_birthday", on: "contact", columns: ["birthday"], condition: Column("birthday") != nil)
+        try db.create(table: "mergedContact") { t in
+            t.primaryKey("id", .integer)
+            t.belongsTo("keep", inTable: "contact", onDelete: .cascade).notNull()
+            t.column("mergedAt", .datetime).notNull()
+        }
+        try db.create(table: "occasionSent") { t in
+            t.belongsTo("contact", onDelete: .cascade).notNull()
+            t.column("occasion", .text).notNull().check { ["birthday", "anniversary"].contains($0) }
+            t.column("year", .integer).notNull()
+            t.column("sentAt", .datetime).notNull()
+            t.primaryKey(["contactID", "occasion", "year"])
+        }
+        try UndoJournal.createTables(db)
     }
 
     /// contact.latestTouchAt follows the touch table, whatever writes it.

@@ -70,7 +70,7 @@ extension RapportStore: AgendaSource {
             let contacts = try Row.fetchCursor(db, sql: """
                 SELECT c.id, c.name, c.latestTouchAt, c.createdAt, c.stayInTouchDays
                 FROM contact c
-                WHERE coalesce(c.stayInTouchDays, CASE c.tier WHEN 'A' THEN :a WHEN 'B' THEN :b WHEN 'C' THEN :c END) IS NOT NULL
+                WHERE c.archivedAt IS NULL AND coalesce(c.stayInTouchDays, CASE c.tier WHEN 'A' THEN :a WHEN 'B' THEN :b WHEN 'C' THEN :c END) IS NOT NULL
                 \(bound("""
                     julianday(coalesce(c.latestTouchAt, c.createdAt))
                       + coalesce(c.stayInTouchDays, CASE c.tier WHEN 'A' THEN :a WHEN 'B' THEN :b WHEN 'C' THEN :c END)
@@ -90,7 +90,7 @@ extension RapportStore: AgendaSource {
                 SELECT c.id, c.createdAt, c.lunchCadenceDays,
                        (SELECT max(t.at) FROM touch t INDEXED BY touch_lunch WHERE t.contactID = c.id AND t.kind = \(TouchKind.lunch.sql)) AS lastLunch
                 FROM contact c INDEXED BY contact_lunchCadence
-                WHERE c.isFavourite AND c.lunchCadenceDays IS NOT NULL\(only("c.id = ?"))
+                WHERE c.isFavourite AND c.lunchCadenceDays IS NOT NULL AND c.archivedAt IS NULL\(only("c.id = ?"))
                   AND NOT EXISTS (SELECT 1 FROM lunch l INDEXED BY lunch_pending JOIN lunchGuest g ON g.lunchID = l.id AND g.contactID = c.id
                                   WHERE l.state IN (\(LunchState.offered.sql), \(LunchState.accepted.sql)))
                 """)
@@ -133,6 +133,8 @@ extension RapportStore: AgendaSource {
                 raw.append(((try row.decode(atIndex: 0)), (try row.decode(atIndex: 1)), ids((try row.decode(atIndex: 5))), (try row.decode(atIndex: 4)), .giftSuggestion(closedOn: (try row.decode(atIndex: 2)), teamSize: (try row.decode(atIndex: 3)))))
             }
 
+            raw += try RapportStore.birthdayCandidates(window: window, rules: rules, contactID: contactID, bounded: bounded, db)
+
             // Items put off or dismissed by the user (a small table, read whole).
             var snoozes: [String: CivilDate?] = [:]
             for row in try Row.fetchAll(db, sql: "SELECT ref, untilDay FROM itemSnooze") {
@@ -160,6 +162,18 @@ extension RapportStore: AgendaSource {
     public func rules() throws -> SchedulerRules {
         try read { db in try RuleSettings.load(db) }
     }
+
+    /// Every setting and its value, in the order `config` lists them.
+    public func settings() throws -> [(key: String, value: String, help: String)] {
+        try read { db in
+            let rules = try RuleSettings.load(db)
+            let statement = try String.fetchOne(db, sql: "SELECT value FROM setting WHERE key = ?", arguments: [RuleSettings.onlyStatementKey])
+            return zip(RuleSettings.values(rules, onlyStatement: statement), RuleSettings.keys).map { ($0.key, $0.value, $1.help) }
+        }
+    }
+
+    /// The settings' keys and what each means, for help and completions.
+    public static var settingKeys: [(key: String, help: String)] { RuleSettings.keys }
 
     /// Changes one rule (`thank-you-days`, `weekend`, `cadence-a`, …) after validating it.
     public func setRule(_ key: String, to value: String) throws {

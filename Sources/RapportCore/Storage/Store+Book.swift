@@ -29,6 +29,8 @@ public struct ContactFilter: Sendable {
     public var favourites = false
     /// Names containing this (ignoring case and accents).
     public var search: String?
+    /// Archived contacts instead of the others (which lists show by default).
+    public var archived = false
 
     public init(tier: Tier? = nil, tag: String? = nil, account: String? = nil, accountID: Int64? = nil, cold: Bool = false,
                 favourites: Bool = false, search: String? = nil) {
@@ -78,6 +80,7 @@ extension RapportStore {
                 arguments["account"] = accountID
             }
             if filter.favourites { conditions.append("c.isFavourite") }
+            conditions.append(filter.archived ? "c.archivedAt IS NOT NULL" : "c.archivedAt IS NULL")
             if let search = filter.search.map(NameMatcher.fold), !search.isEmpty {
                 conditions.append("instr(c.searchName, :search) > 0")
                 arguments["search"] = search

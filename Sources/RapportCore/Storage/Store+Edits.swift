@@ -27,8 +27,15 @@ public struct MeetingEdit: Sendable {
     public var place: String?
     public var prepNotes: String?
     public var outcomeNotes: String?
+    /// People who attended too: each is owed a note and touched.
+    public var addAttendees: [Int64] = []
+    /// People who did not attend after all: their owed note and touch go.
+    public var removeAttendees: [Int64] = []
 
-    public init(title: String? = nil, startsAt: Date? = nil, place: String? = nil, prepNotes: String? = nil, outcomeNotes: String? = nil) {
+    public init(title: String? = nil, startsAt: Date? = nil, place: String? = nil, prepNotes: String? = nil, outcomeNotes: String? = nil,
+                addAttendees: [Int64] = [], removeAttendees: [Int64] = []) {
+        self.addAttendees = addAttendees
+        self.removeAttendees = removeAttendees
         self.title = title
         self.startsAt = startsAt
         self.place = place
@@ -84,8 +91,9 @@ extension RapportStore {
         }
     }
 
-    /// Edits a meeting; moving it moves the touches it counts as.
-    public func editMeeting(id: Int64, _ edit: MeetingEdit) throws -> Meeting {
+    /// Edits a meeting; moving it moves the touches it counts as; attendees
+    /// added are owed a note, attendees removed lose theirs.
+    public func editMeeting(id: Int64, _ edit: MeetingEdit, now: Date = Date()) throws -> Meeting {
         if let title = edit.title, title.trimmingCharacters(in: .whitespaces).isEmpty {
             throw StoreError.invalid("a meeting needs a title")
         }
@@ -102,6 +110,8 @@ extension RapportStore {
                 try db.execute(sql: "UPDATE touch SET at = ? WHERE meetingID = ?", arguments: [start, id])
             }
             try meeting.update(db)
+            try RapportStore.removeAttendees(edit.removeAttendees, fromMeeting: meeting, db)
+            _ = try RapportStore.addAttendees(edit.addAttendees, toMeeting: meeting, now: now, db)
             return meeting
         }
     }

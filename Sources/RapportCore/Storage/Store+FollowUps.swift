@@ -46,8 +46,10 @@ extension RapportStore {
         try write { db in
             guard var followUp = try FollowUp.fetchOne(db, key: id) else { throw StoreError.notFound("no follow-up f\(id)") }
             guard followUp.state == .open else { throw StoreError.invalid("follow-up f\(id) is \(followUp.state.rawValue), not open") }
+            // Without a new time, a timed follow-up keeps its time of day.
+            let keptTime = time ?? followUp.dueAt.map { calendar.time(of: $0) }
             followUp.dueDay = day
-            followUp.dueAt = time.map { calendar.instant(on: day, at: $0) }
+            followUp.dueAt = keptTime.map { calendar.instant(on: day, at: $0) }
             followUp.snoozeCount += 1
             try followUp.update(db)
             return followUp
@@ -65,28 +67,44 @@ extension RapportStore {
         }
     }
 
-    /// Marks an open follow-up done; a repeating one gets its next
-    /// occurrence, counted from this one's due day. Returns the next one.
+    /// Marks an open follow-up done. A repeating one keeps its reference for
+    /// the whole series: the occurrence done is kept as a done follow-up of
+    /// its own (its `seriesID` names the series, its due date says which
+    /// occurrence it was), and the series moves on to its next date, counted
+    /// from this one's due day. Returns the series' next occurrence.
     static func completeFollowUp(id: Int64, now: Date, calendar: LocalCalendar, _ db: Database) throws -> FollowUp? {
         guard var followUp = try FollowUp.fetchOne(db, key: id) else { throw StoreError.notFound("no follow-up f\(id)") }
         guard followUp.state == .open else { throw StoreError.invalid("follow-up f\(id) is already \(followUp.state.rawValue)") }
-        followUp.state = .done
-        followUp.completedAt = now
-        try followUp.update(db)
-        guard let rule = try followUp.repeatRule() else { return nil }
-        let nextDay = rule.next(after: followUp.dueDay)
-        // The series ends where the dates Rapport keeps end.
-        guard ValidRange.contains(nextDay) else { return nil }
-        let nextAt = followUp.dueAt.map { calendar.instant(on: nextDay, at: calendar.time(of: $0)) }
-        var next = FollowUp(title: followUp.title, dueDay: nextDay, dueAt: nextAt, recurrence: rule,
-                            seriesID: followUp.seriesID ?? followUp.id, accountID: followUp.accountID,
-                            notes: followUp.notes, createdAt: now)
-        try next.insert(db)
+        let rule = try followUp.repeatRule()
+        let nextDay = rule.map { $0.next(after: followUp.dueDay) }
+        // A one-off, or a series at the end of the dates Rapport keeps: done, and no next one.
+        guard let rule, let nextDay, ValidRange.contains(nextDay) else {
+            _ = rule
+            followUp.state = .done
+            followUp.completedAt = now
+            try followUp.update(db)
+            return nil
+        }
+        var done = followUp
+        done.id = nil
+        done.recurrence = nil
+        done.seriesID = followUp.seriesID ?? id
+        done.state = .done
+        done.completedAt = now
+        done.createdAt = now
+        try done.insert(db)
         try db.execute(sql: """
             INSERT INTO followUpContact (followUpID, contactID)
             SELECT ?, contactID FROM followUpContact WHERE followUpID = ?
-            """, arguments: [next.id, followUp.id])
-        return next
+            """, arguments: [done.id, id])
+        _ = rule
+        followUp.dueDay = nextDay
+        followUp.dueAt = followUp.dueAt.map { calendar.instant(on: nextDay, at: calendar.time(of: $0)) }
+        followUp.originalDueDay = followUp.dueDay
+        followUp.originalDueAt = followUp.dueAt
+        followUp.snoozeCount = 0
+        try followUp.update(db)
+        return followUp
     }
 
     static func requireContacts(_ ids: [Int64], _ db: Database) throws {

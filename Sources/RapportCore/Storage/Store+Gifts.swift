@@ -23,12 +23,40 @@ extension RapportStore {
             recipients += try Int64.fetchAll(db, sql: "SELECT id FROM contact WHERE accountID = ? ORDER BY id", arguments: [accountID])
         }
         guard !recipients.isEmpty else { throw StoreError.invalid("a gift needs a recipient: a contact or an account's team") }
+        if gift.dealID == nil { gift.dealID = try suggestionSettled(byGiftTo: gift.accountID, recipients: recipients, db) }
         try gift.insert(db)
         for contactID in uniqued(recipients) {
             try GiftRecipient(giftID: gift.id!, contactID: contactID).insert(db)
         }
         if gift.state == .sent { try touchRecipients(of: gift, at: sentAt ?? gift.createdAt, db) }
         return gift
+    }
+
+    /// The won deal whose team-gift suggestion a gift settles: a gift to an
+    /// account's team, or to every member of one account's team, is the
+    /// gift the suggestion asked for (the latest such deal without a gift).
+    static func suggestionSettled(byGiftTo accountID: Int64?, recipients: [Int64], _ db: Database) throws -> Int64? {
+        var account = accountID
+        if account == nil {
+            let people = Set(recipients)
+            let accounts = Set(try Int64.fetchAll(db, sql: """
+                SELECT DISTINCT accountID FROM contact WHERE accountID IS NOT NULL AND id IN (\(people.map(String.init).joined(separator: ",")))
+                """))
+            for candidate in accounts.sorted() {
+                let team = try Int64.fetchAll(db, sql: "SELECT id FROM contact WHERE accountID = ?", arguments: [candidate])
+                if team.count > 1 && Set(team).isSubset(of: people) { account = candidate; break }
+            }
+        }
+        guard let account else { return nil }
+        // Only a deal whose suggestion the policy makes (a large enough team).
+        let policy = Policy(rules: try RuleSettings.load(db), calendar: .current)
+        let deals = try Row.fetchAll(db, sql: """
+            SELECT id, closedOn, buyerTeamSize FROM deal WHERE accountID = ? AND stage = \(DealStage.won.sql)
+              AND closedOn IS NOT NULL AND buyerTeamSize IS NOT NULL
+              AND NOT EXISTS (SELECT 1 FROM gift WHERE gift.dealID = deal.id)
+            ORDER BY closedOn DESC, id DESC
+            """, arguments: [account])
+        return deals.first { policy.giftSuggestionDue(closedOn: $0[1], teamSize: $0[2]) != nil }?[0]
     }
 
     /// Stores a gift to people (new ones created in the same transaction)

@@ -10,8 +10,8 @@ public struct ItemChange: Sendable, Equatable {
 extension RapportStore {
     /// Puts an agenda item off to `day` (and `time`, for follow-ups). A
     /// follow-up moves its due date (keeping the first for the record);
-    /// other items are hidden until that day. Meetings and lunches are
-    /// rescheduled with `edit`, not snoozed.
+    /// a lunch moves to that day; other items are hidden until that day.
+    /// Meetings are rescheduled with `edit`, not snoozed.
     public func snooze(_ ref: ItemRef, to day: CivilDate, time: LocalTime?, now: Date, calendar: LocalCalendar) throws -> ItemChange {
         let today = calendar.day(of: now)
         guard day > today || (time != nil && calendar.instant(on: day, at: time!) > now) else {
@@ -21,6 +21,8 @@ extension RapportStore {
         case .movesDueDate:
             let followUp = try snoozeFollowUp(id: ref.id, to: day, time: time, calendar: calendar)
             return ItemChange(ref: ref, summary: "follow-up \"\(followUp.title)\" now due \(DateText.due(followUp.due, in: calendar, relativeToYear: today.year))")
+        case .moves(let move):
+            return ItemChange(ref: ref, summary: try write { db in try move(ref, day, time, calendar, db) })
         case .refused(let reason):
             throw StoreError.invalid("\(ref) is " + reason.replacingOccurrences(of: "REF", with: ref.description))
         case .putsOff:

@@ -11,6 +11,10 @@ extension RapportApp {
             case .call: return try submitCall(form)
             case .lunch: return try submitLunch(form)
             case .gift: return try submitGift(form)
+            case .newContact: return try submitNewContact(form)
+            case .editFollowUp(let id): return try submitFollowUpEdit(form, id: id)
+            case .editMeeting(let id): return try submitMeetingEdit(form, id: id)
+            case .editLunch(let id): return try submitLunchEdit(form, id: id)
             case .editContact(let id): return try submitContact(form, id: id)
             case .prepNotes(let id): return try submitPrepNotes(form, meetingID: id)
             }
@@ -58,7 +62,7 @@ extension RapportApp {
         return try recorded("log call") {
             let (interaction, _) = try store.logInteraction(kind: .call, title: form.value("title"), people: people, at: at,
                                                             notes: form.value("notes").nilIfEmpty, now: state.now)
-            return "Logged call \"\(interaction.title)\""
+            return "Logged \(interaction.ref) call \"\(interaction.title)\""
         }
     }
 
@@ -90,6 +94,65 @@ extension RapportApp {
                                                    costMinorUnits: cost?.minorUnits, currency: cost?.currency, state: .idea,
                                                    sendBy: sendBy, createdAt: state.now), people: people)
             return "Added \(gift.ref) gift \"\(gift.description)\""
+        }
+    }
+
+    private func submitFollowUpEdit(_ form: Form, id: Int64) throws -> [Outcome] {
+        guard let when = try parsed(form.value("when")) else { throw StoreError.invalid("a follow-up needs a due date") }
+        let people = try self.people(form.value("with"))
+        let edit = FollowUpEdit(title: form.value("title"), due: when, notes: form.value("notes"), people: people)
+        return try recorded("edit f\(id)") {
+            let (followUp, _) = try store.editFollowUp(id: id, edit, now: state.now, calendar: state.calendar)
+            return "Saved \(followUp.ref) \"\(followUp.title)\""
+        }
+    }
+
+    private func submitMeetingEdit(_ form: Form, id: Int64) throws -> [Outcome] {
+        guard let when = try parsed(form.value("when")), let time = when.time else {
+            throw StoreError.invalid("a meeting needs a time, like 'today 10:00'")
+        }
+        func ids(_ key: String) throws -> [Int64] {
+            try NameMatcher.splitPeople(form.value(key)).map { name in
+                guard case .found(let contact) = try store.resolveContact(name) else { throw StoreError.notFound("no single contact is '\(name)'") }
+                return contact.id!
+            }
+        }
+        let edit = MeetingEdit(title: form.value("title"), startsAt: state.calendar.instant(on: when.day, at: time), place: form.value("place"),
+                               outcomeNotes: form.value("outcome"), addAttendees: try ids("add"), removeAttendees: try ids("remove"))
+        return try recorded("edit m\(id)") {
+            let meeting = try store.editMeeting(id: id, edit, now: state.now)
+            return "Saved \(meeting.ref) \"\(meeting.title)\""
+        }
+    }
+
+    private func submitLunchEdit(_ form: Form, id: Int64) throws -> [Outcome] {
+        var edit = LunchEdit(place: .some(form.value("place").nilIfEmpty), notes: form.value("notes"))
+        if let when = try parsed(form.value("when")) {
+            guard let time = when.time else { throw StoreError.invalid("a lunch needs a time, like 'fri 12:30'") }
+            edit.startsAt = state.calendar.instant(on: when.day, at: time)
+        }
+        return try recorded("edit l\(id)") {
+            let lunch = try store.editLunch(id: id, edit)
+            return "Saved \(lunch.ref) lunch"
+        }
+    }
+
+    private func submitNewContact(_ form: Form) throws -> [Outcome] {
+        let name = form.value("name").trimmingCharacters(in: .whitespaces)
+        guard !name.isEmpty else { throw StoreError.invalid("a contact needs a name") }
+        let tierText = form.value("tier")
+        guard tierText.isEmpty || Tier(text: tierText) != nil else { throw StoreError.invalid("the tier is A, B, C or empty") }
+        let birthday = form.value("birthday")
+        guard birthday.isEmpty || Birthday(text: birthday) != nil else { throw StoreError.invalid("the birthday is YYYY-MM-DD or --MM-DD") }
+        let email = form.value("email")
+        guard email.isEmpty || email.contains("@") else { throw StoreError.invalid("'\(email)' is not an email address") }
+        let contact = Contact(name: name, title: form.value("role").nilIfEmpty, tier: Tier(text: tierText),
+                              birthday: Birthday(text: birthday), notes: form.value("notes").nilIfEmpty, createdAt: state.now)
+        let draft = ContactDraft(contact: contact, accountName: form.value("account").nilIfEmpty,
+                                 emails: email.isEmpty ? [] : [email], phones: form.value("phone").isEmpty ? [] : [form.value("phone")])
+        return try recorded("add contact \(name)") {
+            let saved = try store.addContact(draft)
+            return "Added @\(saved.id!) \(saved.name)"
         }
     }
 

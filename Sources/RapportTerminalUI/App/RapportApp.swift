@@ -29,7 +29,6 @@ public final class RapportApp {
         state = AppState(now: clock.now, calendar: calendar, width: width, height: height, useColour: useColour)
         state.drawsBlocks = drawsBlocks
         rules = try store.rules()
-        try store.enableUndo()
         dataVersion = try store.dataVersion()
         send(reload())
     }
@@ -68,7 +67,6 @@ public final class RapportApp {
         }
         var outcomes: [Outcome] = []
         if version != dataVersion {
-            undoToken = nil
             outcomes.append(.changedElsewhere)
         }
         dataVersion = version
@@ -103,6 +101,24 @@ public final class RapportApp {
         case .complete(let refs):
             return change("done \(refs.map(\.description).joined(separator: " "))") {
                 try store.complete(refs, now: state.now, calendar: state.calendar).map(\.summary).joined(separator: "; ")
+            }
+        case .archiveContact(let id):
+            return change("archive @\(id)") {
+                let contact = try store.setArchived(true, contact: id, now: state.now)
+                return "Archived @\(id) \(contact.name) (hidden from lists and cadences)"
+            }
+        case .deleteContact(let id):
+            return change("delete @\(id)") {
+                let deletion = try store.deleteContact(id, withItems: false, now: state.now)
+                return "Deleted @\(id) \(deletion.name)"
+            }
+        case .mergeContact(let keep, let other):
+            return change("merge into @\(keep)") {
+                guard case .found(let duplicate) = try store.resolveContact(other) else {
+                    throw StoreError.notFound("no single contact is '\(other)'")
+                }
+                let merge = try store.mergeContact(duplicate.id!, into: keep, now: state.now)
+                return "Merged @\(duplicate.id!) \(merge.mergedName) into @\(keep) \(merge.kept.name)"
             }
         case .cancel(let ref):
             return change("cancel \(ref)") {
@@ -151,6 +167,23 @@ public final class RapportApp {
             return [loadAccountCard(id)]
         case .openBrief(let subject):
             return [loadBrief(subject)]
+        case .editItem(let ref):
+            do {
+                switch ref.kind {
+                case .followUp:
+                    guard let followUp = try store.followUp(id: ref.id) else { throw StoreError.notFound("no follow-up \(ref)") }
+                    let names = try store.contactIDs(ofFollowUp: ref.id).compactMap { try store.contact(id: $0)?.name }
+                    return [.formOpened(Forms.editFollowUp(followUp, people: names, calendar: state.calendar))]
+                case .meeting:
+                    guard let meeting = try store.meeting(id: ref.id) else { throw StoreError.notFound("no meeting \(ref)") }
+                    return [.formOpened(Forms.editMeeting(meeting, calendar: state.calendar))]
+                default:
+                    guard let lunch = try store.lunch(id: ref.id) else { throw StoreError.notFound("no lunch \(ref)") }
+                    return [.formOpened(Forms.editLunch(lunch, calendar: state.calendar))]
+                }
+            } catch {
+                return [.failed("\(error)")]
+            }
         case .editContact(let id):
             do {
                 guard let contact = try store.contact(id: id) else { throw StoreError.notFound("no contact @\(id)") }

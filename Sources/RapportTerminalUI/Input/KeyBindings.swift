@@ -1,11 +1,12 @@
 /// What a key does.
 public enum Action: Hashable, Sendable {
     case up, down, pageUp, pageDown, top, bottom
-    case open, back, nextTab, previousTab
+    case open, back, close, nextTab, previousTab
     case tab(Int)
     case done, snooze, thanked, edit, cancel, undo, refresh
     case quickAdd, filter, sort, period
-    case logMeeting, logCall, logLunch, logGift
+    case logMeeting, logCall, logLunch, logGift, newContact
+    case archiveContact, deleteContact, mergeContact
     case editPrep, prepared
     case help, quit
 }
@@ -41,7 +42,11 @@ public struct KeyBinding: Sendable {
         KeyBinding(keys: [.character("x")], action: .cancel, scope: .itemScreens, label: "cancel", help: "cancel the item (asks first)"),
         KeyBinding(keys: [.character("e")], action: .editPrep, scope: .brief, label: "prep notes", help: "edit the prep notes (in a brief)"),
         KeyBinding(keys: [.character("d")], action: .prepared, scope: .brief, label: "prepared", help: "mark the preparation done (in a brief)"),
-        KeyBinding(keys: [.character("e")], action: .edit, scope: .everywhere, label: "edit", help: "edit the contact"),
+        KeyBinding(keys: [.character("e")], action: .edit, scope: .everywhere, label: "edit", help: "edit the selected follow-up, meeting or lunch (on the agenda), else the contact"),
+        KeyBinding(keys: [.character("n")], action: .newContact, scope: .everywhere, label: nil, help: "add a contact"),
+        KeyBinding(keys: [.character("A")], action: .archiveContact, scope: .contacts, label: nil, help: "archive the contact (asks first; u undoes)"),
+        KeyBinding(keys: [.character("D")], action: .deleteContact, scope: .contacts, label: nil, help: "delete the contact (asks first; not with open items)"),
+        KeyBinding(keys: [.character("M")], action: .mergeContact, scope: .contacts, label: nil, help: "merge a duplicate into the contact (asks for its name)"),
         KeyBinding(keys: [.character("/")], action: .filter, scope: .contacts, label: "filter", help: "filter contacts as you type"),
         KeyBinding(keys: [.character("o")], action: .sort, scope: .contacts, label: "sort", help: "sort by name, last touch, touch due, tier"),
         KeyBinding(keys: [.character("a")], action: .quickAdd, scope: .everywhere, label: "add", help: "quick-add a phrase, as `rapport add`"),
@@ -59,7 +64,8 @@ public struct KeyBinding: Sendable {
         KeyBinding(keys: [.character("4")], action: .tab(3), scope: .everywhere, label: nil, help: "report card"),
         KeyBinding(keys: [.character("5")], action: .tab(4), scope: .everywhere, label: nil, help: "segments"),
         KeyBinding(keys: [.character("?")], action: .help, scope: .everywhere, label: "help", help: "this help"),
-        KeyBinding(keys: [.escape, .character("q")], action: .back, scope: .everywhere, label: "back", help: "back (quit from a top screen)"),
+        KeyBinding(keys: [.escape], action: .back, scope: .everywhere, label: "back", help: "back (never quits)"),
+        KeyBinding(keys: [.character("q")], action: .close, scope: .everywhere, label: nil, help: "back; quit from a top screen"),
         KeyBinding(keys: [.control("c")], action: .quit, scope: .everywhere, label: nil, help: "quit"),
     ]
 
@@ -67,7 +73,8 @@ public struct KeyBinding: Sendable {
     public func applies(to screen: Screen) -> Bool {
         switch scope {
         case .everywhere: return true
-        case .lists: return screen != .help
+        // Moving works on every screen, the help's table included (it scrolls).
+        case .lists: return true
         case .openable:
             if case .brief = screen { return false }
             return screen != .help && screen != .report && screen != .segments

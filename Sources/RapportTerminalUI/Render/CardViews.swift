@@ -109,7 +109,10 @@ enum HelpView {
             (binding.keys.map(\.description).joined(separator: " "), binding.help)
         }
         let keyWidth = min(rows.map { TerminalText.width($0.0) }.max() ?? 10, state.width / 3)
-        buffer.put("Keys", x: 1, y: 1, style: [.bold], tint: .accent)
+        // Where the page is in the table, so that a short screen says there is more below.
+        let shown = max(min(state.bodyHeight - 1, rows.count - state.scroll), 0)
+        let position = shown < rows.count ? " · \(state.scroll + 1)–\(state.scroll + shown) of \(rows.count), j k PgDn scroll" : ""
+        buffer.put("Keys" + position, x: 1, y: 1, limit: state.width - 2, style: [.bold], tint: .accent)
         for offset in 0..<(state.bodyHeight - 1) {
             let index = state.scroll + offset
             guard rows.indices.contains(index) else { break }

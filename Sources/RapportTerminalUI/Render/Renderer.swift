@@ -34,10 +34,16 @@ public enum Renderer {
     static func drawHeader(_ state: AppState, into buffer: inout ScreenBuffer) {
         buffer.fill(y: 0, style: .reverse, tint: .accent)
         let counts = "\(state.agenda.overdue.count) late · \(state.agenda.dueToday.count) today"
-        let left = (state.width >= 100 ? " Rapport ·" : "") + " \(DateText.day(state.agenda.today, relativeToYear: 0)) · \(counts)"
-        // Every tab named where there is room; else only the current one, the others by number.
+        var left = (state.width >= 100 ? " Rapport ·" : "") + " \(DateText.day(state.agenda.today, relativeToYear: 0)) · \(counts)"
+        func fits(_ tabs: [String]) -> Bool { state.width - TerminalText.width(left) > tabs.reduce(0, { $0 + $1.count }) + 2 }
+        // Every tab named where there is room; at 80 columns short names, and the
+        // date without its year; narrower, only the current one, the others by number.
         var tabs = Screen.tabs.enumerated().map { " \($0.offset + 1) \($0.element.title) " }
-        if state.width - TerminalText.width(left) <= tabs.reduce(0, { $0 + $1.count }) + 2 {
+        if !fits(tabs) {
+            left = " \(DateText.day(state.agenda.today, relativeToYear: state.agenda.today.year)) · \(counts)"
+            tabs = Screen.tabs.enumerated().map { " \($0.offset + 1) \($0.element.shortTitle)" }
+        }
+        if !fits(tabs) {
             tabs = Screen.tabs.enumerated().map { state.stack.first == $0.element ? " \($0.offset + 1) \($0.element.title) " : " \($0.offset + 1) " }
         }
         let tabsWidth = tabs.reduce(0) { $0 + $1.count }
@@ -63,6 +69,10 @@ public enum Renderer {
                 case .snooze(let ref, let editor, let preview, let isError): return ("snooze \(ref) until ›", editor, preview, isError)
                 case .confirmCancel(let ref, let title): return ("Cancel \(ref) \"\(title)\"? y/n", nil, "", false)
                 case .filter(let editor): return ("filter ›", editor, "Enter keeps the filter, Esc clears it", false)
+                case .confirmContact(let id, let name, let delete):
+                    return ("\(delete ? "Delete" : "Archive") @\(id) \(name)? y/n", nil, delete ? "u undoes it" : "hidden from lists and cadences; u undoes it", false)
+                case .mergeInto(let keep, let name, let editor):
+                    return ("merge into @\(keep) \(name) ›", editor, "the duplicate's name, @id or email; Enter merges", false)
                 }
             }()
             buffer.put(preview, x: 1, y: messageRow, limit: state.width - 2, style: isError ? [] : [.dim], tint: isError ? .late : .muted)

@@ -25,6 +25,15 @@ public enum Screen: Hashable, Sendable {
         case .help: return "Help"
         }
     }
+
+    /// The name on a narrow tab bar (80 columns).
+    public var shortTitle: String {
+        switch self {
+        case .accounts: return "Accts"
+        case .segments: return "Segs"
+        default: return title
+        }
+    }
 }
 
 /// Where a list is: the selected row and the first row shown.
@@ -99,15 +108,20 @@ public enum Prompt: Hashable, Sendable {
     case confirmCancel(ItemRef, title: String)
     /// The contact list's filter, applied as it is typed.
     case filter(LineEditor)
+    /// Whether to archive (`delete` false) or delete a contact.
+    case confirmContact(id: Int64, name: String, delete: Bool)
+    /// The name of the duplicate to merge into the contact `keep`.
+    case mergeInto(keep: Int64, name: String, LineEditor)
 }
 
 /// A form: fields edited one at a time, submitted with Enter on the last
 /// (or Ctrl-S anywhere).
 public struct Form: Hashable, Sendable {
     public enum Kind: Hashable, Sendable {
-        case meeting, call, lunch, gift
+        case meeting, call, lunch, gift, newContact
         case editContact(Int64)
         case prepNotes(Int64)
+        case editFollowUp(Int64), editMeeting(Int64), editLunch(Int64)
     }
 
     public struct Field: Hashable, Sendable {
@@ -118,6 +132,8 @@ public struct Form: Hashable, Sendable {
         public var hint: String
         /// Tab completes the last name typed from the book.
         public var completesPeople = false
+        /// A yes/no field: Space, y, n or ←/→ set it; nothing else can be typed.
+        public var isToggle = false
         /// The names Tab goes through for what was typed, and the one shown.
         public var completion: Completion?
     }
@@ -201,8 +217,6 @@ public struct AppState: Sendable {
     public var message: Message?
     /// What `u` would undo.
     public var undoLabel: String?
-    /// Why there is nothing to undo, when there was something before.
-    public var noUndoReason: String?
     /// Names in the book, for completion in forms.
     public var peopleNames: [String] = []
     public var isRunning = true

@@ -21,6 +21,12 @@ public enum Effect: Hashable, Sendable {
     case openBrief(BriefSubject)
     /// Read the contact and open the form to edit it.
     case editContact(Int64)
+    /// Read a follow-up, meeting or lunch and open the form to edit it.
+    case editItem(ItemRef)
     case submit(Form)
     case undo
+    case archiveContact(Int64)
+    case deleteContact(Int64)
+    /// Merge the contact named by the text into `keep`.
+    case mergeContact(keep: Int64, other: String)
 }

@@ -6,6 +6,13 @@ public enum Forms {
         Form.Field(key: key, label: label, editor: LineEditor(value), hint: hint, completesPeople: people)
     }
 
+    /// A yes/no field, toggled rather than typed.
+    static func toggle(_ key: String, _ label: String, _ on: Bool) -> Form.Field {
+        var field = Form.Field(key: key, label: label, editor: LineEditor(on ? "yes" : "no"), hint: "Space toggles")
+        field.isToggle = true
+        return field
+    }
+
     public static func meeting(with name: String) -> Form {
         Form(kind: .meeting, title: "Log a meeting", fields: [
             field("title", "Title", hint: "Acme kickoff"),
@@ -45,6 +52,63 @@ public enum Forms {
         ])
     }
 
+    public static func newContact() -> Form {
+        Form(kind: .newContact, title: "Add a contact", fields: [
+            field("name", "Name", hint: "Dana Ruiz"),
+            field("account", "Account", hint: "optional; created when new"),
+            field("role", "Role", hint: "optional"),
+            field("tier", "Tier", hint: "A, B, C or empty"),
+            field("email", "Email", hint: "optional"),
+            field("phone", "Phone", hint: "optional"),
+            field("birthday", "Birthday", hint: "YYYY-MM-DD or --MM-DD, optional"),
+            field("notes", "Notes", hint: "optional"),
+        ])
+    }
+
+    /// A gift for an account's whole team (what a suggested team gift asks for).
+    public static func gift(forTeamOf account: String) -> Form {
+        var form = gift(for: "")
+        if let index = form.fields.firstIndex(where: { $0.key == "account" }) { form.fields[index].editor.set(account) }
+        form.title = "Plan a gift for the team of \(account)"
+        return form
+    }
+
+    /// How a due date or start reads back in a form: `2026-03-05` or `2026-03-05 16:00`.
+    static func whenText(_ due: Due, calendar: LocalCalendar) -> String {
+        switch due {
+        case .day(let day): return day.iso
+        case .instant(let instant): return "\(calendar.day(of: instant).iso) \(calendar.time(of: instant))"
+        }
+    }
+
+    public static func editFollowUp(_ followUp: FollowUp, people: [String], calendar: LocalCalendar) -> Form {
+        Form(kind: .editFollowUp(followUp.id!), title: "Edit \(followUp.ref) follow-up", fields: [
+            field("title", "Promise", followUp.title),
+            field("when", "Due", whenText(followUp.due, calendar: calendar), hint: "fri, 2026-03-05 16:00"),
+            field("with", "To", people.joined(separator: ", "), hint: "names, comma-separated (Tab completes)", people: true),
+            field("notes", "Notes", followUp.notes ?? ""),
+        ])
+    }
+
+    public static func editMeeting(_ meeting: Meeting, calendar: LocalCalendar) -> Form {
+        Form(kind: .editMeeting(meeting.id!), title: "Edit \(meeting.ref) meeting", fields: [
+            field("title", "Title", meeting.title),
+            field("when", "Starts", whenText(.instant(meeting.startsAt), calendar: calendar), hint: "fri 14:00"),
+            field("place", "Place", meeting.place ?? ""),
+            field("add", "Add attendees", hint: "names: each is owed a thank-you note", people: true),
+            field("remove", "Remove attendees", hint: "names: their note owed is dropped", people: true),
+            field("outcome", "Outcome", meeting.outcomeNotes ?? ""),
+        ])
+    }
+
+    public static func editLunch(_ lunch: Lunch, calendar: LocalCalendar) -> Form {
+        Form(kind: .editLunch(lunch.id!), title: "Edit \(lunch.ref) lunch", fields: [
+            field("when", "When", lunch.startsAt.map { whenText(.instant($0), calendar: calendar) } ?? "", hint: "fri 12:30"),
+            field("place", "Place", lunch.place ?? ""),
+            field("notes", "Notes", lunch.notes ?? ""),
+        ])
+    }
+
     public static func editContact(_ contact: Contact) -> Form {
         Form(kind: .editContact(contact.id!), title: "Edit \(contact.name)", fields: [
             field("name", "Name", contact.name),
@@ -53,7 +117,7 @@ public enum Forms {
             field("account", "Account", hint: "unchanged when empty"),
             field("tier", "Tier", contact.tier?.rawValue ?? "", hint: "A, B, C or empty"),
             field("every", "Touch every", contact.stayInTouchDays.map(String.init) ?? "", hint: "days; empty: the tier's"),
-            field("favourite", "Favourite", contact.isFavourite ? "yes" : "no", hint: "yes or no"),
+            toggle("favourite", "Favourite", contact.isFavourite),
             field("lunch", "Lunch every", contact.lunchCadenceDays.map(String.init) ?? "", hint: "days, for favourites"),
             field("channel", "Prefers", contact.preferredChannel?.rawValue ?? "", hint: Channel.allCases.map(\.rawValue).joined(separator: ", ")),
             field("email", "Add email", hint: "optional"),

@@ -108,7 +108,6 @@ extension Update {
         case .changed(let summary, let undoLabel):
             if let undoLabel {
                 state.undoLabel = undoLabel
-                state.noUndoReason = nil
             }
             state.message = Message(text: summary + (undoLabel == nil ? "" : " · u undoes"), isError: false)
             state.prompt = nil
@@ -142,10 +141,9 @@ extension Update {
         case .clock(let now):
             state.now = now
         case .changedElsewhere:
-            if state.undoLabel != nil {
-                state.noUndoReason = "Nothing to undo: the book was changed from elsewhere since"
-            }
-            state.undoLabel = nil
+            // The undo journal is shared: `u` still takes back this session's
+            // change, unless the other write touched its rows (it then says which).
+            break
         }
         return []
     }

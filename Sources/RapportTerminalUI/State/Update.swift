@@ -37,12 +37,15 @@ public enum Update {
             return []
         case .open:
             return open(state: &state)
-        case .back:
+        case .back, .close:
             if state.stack.count > 1 {
                 state.stack.removeLast()
                 state.scroll = 0
-            } else {
+            } else if action == .close {
                 state.isRunning = false
+            } else {
+                // Esc on a top screen (say, twice after a filter) must not end the session.
+                state.message = Message(text: "q quits", isError: false)
             }
             return []
         case .quit:
@@ -68,7 +71,7 @@ public enum Update {
             return [.reload]
         case .undo:
             guard state.undoLabel != nil else {
-                state.message = Message(text: state.noUndoReason ?? "Nothing to undo", isError: false)
+                state.message = Message(text: "Nothing to undo", isError: false)
                 return []
             }
             return [.undo]
@@ -110,6 +113,14 @@ public enum Update {
             state.prompt = .confirmCancel(item.ref, title: item.title)
             return []
         case .edit:
+            // On the agenda, e edits the selected follow-up, meeting (or its preparation) or lunch itself.
+            if state.screen == .agenda, let item = state.selectedAgendaItem {
+                switch item.kind {
+                case .followUp, .meeting, .lunch: return [.editItem(item.ref)]
+                case .prep: return [.editItem(ItemRef(.meeting, item.ref.id))]
+                default: break
+                }
+            }
             guard let contact = selectedContactForForms(state) else {
                 state.message = Message(text: "Select a contact (or an item with one) to edit", isError: true)
                 return []
@@ -119,13 +130,30 @@ public enum Update {
             return BriefKeys.editPrep(state: &state)
         case .prepared:
             return BriefKeys.markPrepared(state: &state)
+        case .newContact:
+            state.form = Forms.newContact()
+            return []
+        case .archiveContact, .deleteContact, .mergeContact:
+            guard let contact = state.selectedContact?.contact, let id = contact.id else {
+                state.message = Message(text: "Select a contact first", isError: true)
+                return []
+            }
+            state.prompt = action == .mergeContact ? .mergeInto(keep: id, name: contact.name, LineEditor())
+                : .confirmContact(id: id, name: contact.name, delete: action == .deleteContact)
+            return []
         case .logMeeting, .logCall, .logLunch, .logGift:
             let name = selectedContactForForms(state)?.name ?? ""
             switch action {
             case .logMeeting: state.form = Forms.meeting(with: name)
             case .logCall: state.form = Forms.call(with: name)
             case .logLunch: state.form = Forms.lunch(with: name)
-            default: state.form = Forms.gift(for: name)
+            default:
+                // On a suggested team gift, the gift is for the account's whole team.
+                if state.screen == .agenda, let item = state.selectedAgendaItem, item.kind == .giftSuggestion, let account = item.account {
+                    state.form = Forms.gift(forTeamOf: account)
+                } else {
+                    state.form = Forms.gift(for: name)
+                }
             }
             return []
         }
@@ -313,6 +341,22 @@ public enum Update {
                 state.prompt = .snooze(ref, editor, preview: "", isError: false)
                 return [.previewSnooze(editor.text)]
             }
+        case .confirmContact(let id, _, let delete):
+            state.prompt = nil
+            if key == .character("y") || key == .character("Y") { return [delete ? .deleteContact(id) : .archiveContact(id)] }
+            state.message = Message(text: delete ? "Not deleted" : "Not archived", isError: false)
+            return []
+        case .mergeInto(let keep, let name, var editor):
+            switch key {
+            case .escape, .control("c"): state.prompt = nil; return []
+            case .enter:
+                state.prompt = nil
+                return editor.text.trimmingCharacters(in: .whitespaces).isEmpty ? [] : [.mergeContact(keep: keep, other: editor.text)]
+            default:
+                guard editor.handle(key) else { return [] }
+                state.prompt = .mergeInto(keep: keep, name: name, editor)
+                return []
+            }
         case .confirmCancel(let ref, _):
             state.prompt = nil
             if key == .character("y") || key == .character("Y") { return [.cancel(ref)] }
@@ -377,8 +421,18 @@ public enum Update {
         case .backTab, .up:
             form.focus = max(form.focus - 1, 0)
         default:
-            _ = form.fields[form.focus].editor.handle(key)
-            form.fields[form.focus].completion = nil
+            if form.fields[form.focus].isToggle {
+                let on = form.fields[form.focus].editor.text == "yes"
+                switch key {
+                case .character(" "), .left, .right: form.fields[form.focus].editor.set(on ? "no" : "yes")
+                case .character("y"), .character("Y"): form.fields[form.focus].editor.set("yes")
+                case .character("n"), .character("N"): form.fields[form.focus].editor.set("no")
+                default: break
+                }
+            } else {
+                _ = form.fields[form.focus].editor.handle(key)
+                form.fields[form.focus].completion = nil
+            }
         }
         form.error = nil
         state.form = form

@@ -1,10 +1,11 @@
 import ArgumentParser
+import Foundation
 import RapportCore
 
 struct ConfigCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "config",
-        abstract: "Show or change the scheduler's rules (thank-you delay, weekend, cadences, gifts).",
+        abstract: "Show or change the scheduler's rules (thank-you delay, weekend, holidays, cadences, gifts, birthdays).",
         discussion: """
             With no arguments, lists every setting with its value; with a key, shows it; with a key and a value, sets it. \
             only-statement is the book's ONLY statement ("We are the ONLY ones that…"), shown in briefs; "" clears it.
@@ -26,7 +27,10 @@ struct ConfigCommand: ParsableCommand {
     private let onlyStatementKey = "only-statement"
 
     func run() throws {
-        if let key, let value {
+        if let key, var value {
+            if key == "holidays", value.lowercased().hasSuffix(".ics") {
+                value = try holidaysFromFile(value)
+            }
             let database = try store.openForWriting()
             try reporting { try database.setRule(key, to: value) }
             let cleared = key == onlyStatementKey && value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
@@ -39,19 +43,19 @@ struct ConfigCommand: ParsableCommand {
             else if OutputStyle.detect().isTerminal { say("No ONLY statement yet: rapport config only-statement \"We are the ONLY ones that…\"") }
             return
         }
-        let rules = try reporting { try store.openForReading()?.rules() } ?? .default
-        let weekend = Weekday.allCases.filter { rules.weekend.contains($0) }.map { $0.shortName.lowercased() }
-        say("thank-you-days = \(rules.thankYouBusinessDays)")
-        say("weekend = \(weekend.isEmpty ? "none" : weekend.joined(separator: ","))")
-        for tier in Tier.allCases {
-            say("cadence-\(tier.rawValue.lowercased()) = \(rules.tierCadenceDays[tier].map(String.init) ?? "none")")
+        let settings = try reporting { try (store.openForReading() ?? RapportStore.inMemory()).settings() }
+        for setting in settings { say("\(setting.key) = \(TerminalText.safe(setting.value))") }
+    }
+
+    /// The days of a .ics file of holidays, as the setting stores them.
+    private func holidaysFromFile(_ path: String) throws -> String {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw CommandFailure("cannot read \(path)", status: CommandFailure.failed)
         }
-        say("gift-team-size = \(rules.giftTeamSizeThreshold)")
-        say("gift-days = \(rules.giftDelayDays)")
-        say("cold-days = \(rules.coldAccountDays)")
-        say("meeting-minutes = \(rules.meetingMinutes)")
-        say("reminders = \(rules.calendarReminders ? "on" : "off")")
-        say("completed-days = \(rules.keepCompletedDays)")
-        say("\(onlyStatementKey) = \(statement.map(TerminalText.safe) ?? "none")")
+        do {
+            return try HolidayCalendar.days(fromICS: String(decoding: data, as: UTF8.self)).map(\.iso).joined(separator: ",")
+        } catch {
+            throw CommandFailure("holidays: \(path): \(error)", status: CommandFailure.badInput)
+        }
     }
 }

@@ -4,8 +4,9 @@ import RapportCore
 struct ContactCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "contact",
-        abstract: "Add contacts to the book.",
-        subcommands: [ContactAddCommand.self]
+        abstract: "Add, merge, archive and delete contacts.",
+        subcommands: [ContactAddCommand.self, ContactMergeCommand.self, ContactArchiveCommand.self,
+                      ContactUnarchiveCommand.self, ContactDeleteCommand.self]
     )
 }
 

@@ -4,10 +4,13 @@ import RapportCore
 struct EditCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "edit",
-        abstract: "Change a follow-up (f12), a meeting (m3) or a contact (@7, or a name).",
+        abstract: "Change a follow-up (f12), a meeting (m3), a lunch (l4), a gift (g2), a logged call or note (i5) or a contact (@7, or a name).",
         discussion: """
             Follow-ups: --title --due --repeat (or --repeat none) --notes --with.
-            Meetings: --title --at --place --prep --outcome.
+            Meetings: --title --at --place --prep --outcome --add-attendee --remove-attendee (a person added to a \
+            meeting that happened is owed a thank-you note; one removed loses theirs).
+            Lunches: --at --place --notes. Gifts: --title --occasion --send-by --cost (or --cost none).
+            Logged calls, emails, messages, visits and notes (i5, as rapport log prints): --title --at --kind --notes.
             Contacts: --name --nickname --account --role --tier (or none) --favourite/--no-favourite \
             --every (days, or tier) --lunch-every --channel --email --phone --tag --untag --needs --wants \
             --cares-about --dietary --family --interests --birthday --notes. An empty value clears a text field.
@@ -23,8 +26,14 @@ struct EditCommand: ParsableCommand {
     @Option(help: "Follow-up: the new due date.") var due: String?
     @Option(name: .customLong("repeat"), help: "Follow-up: how it repeats, or none.") var repeatRule: String?
     @Option(help: "Follow-up: who it was promised to (replaces them).") var with: String?
-    @Option(help: "Meeting: the new start.") var at: String?
-    @Option(help: "Meeting: the place.") var place: String?
+    @Option(help: "Meeting or lunch: the new start; a logged interaction: when it happened.") var at: String?
+    @Option(help: "Meeting or lunch: the place.") var place: String?
+    @Option(help: ArgumentHelp("Meeting: a person who attended too (repeat for several).", valueName: "name")) var addAttendee: [String] = []
+    @Option(help: ArgumentHelp("Meeting: a person who did not attend after all.", valueName: "name")) var removeAttendee: [String] = []
+    @Option(help: "Gift: the occasion.") var occasion: String?
+    @Option(help: "Gift: the day to send it by.") var sendBy: String?
+    @Option(help: "Gift: what it cost ($80, €84,50), or none.") var cost: String?
+    @Option(help: "Logged interaction: call, email, message, visit, note or other.") var kind: String?
     @Option(help: "Meeting: research notes.") var prep: String?
     @Option(help: "Meeting: what came of it.") var outcome: String?
     @Option(help: "Contact: full name.") var name: String?
@@ -47,17 +56,22 @@ struct EditCommand: ParsableCommand {
     @Option(help: "Contact: family.") var family: String?
     @Option(help: "Contact: interests.") var interests: String?
     @Option(help: "Contact: birthday, YYYY-MM-DD or --MM-DD.") var birthday: String?
-    @Option(help: "Notes (follow-up or contact).") var notes: String?
+    @Option(help: "Notes (follow-up, lunch, logged interaction or contact).") var notes: String?
 
     private var followUpOptions: [String?] { [due, repeatRule, with] }
     private var meetingOptions: [String?] { [at, place, prep, outcome] }
+    private var giftOptions: [String?] { [occasion, sendBy, cost] }
+    private var attendeesUsed: Bool { !addAttendee.isEmpty || !removeAttendee.isEmpty }
     private var contactOptions: [String?] {
         [name, nickname, account, role, tier, every, lunchEvery, channel, needs, wants, caresAbout, dietary, family, interests, birthday]
     }
     private var contactListsUsed: Bool { !email.isEmpty || !phone.isEmpty || !tag.isEmpty || !untag.isEmpty || favourite != nil }
 
     func validate() throws {
-        if target.isEmpty { throw ValidationError("name what to change: f12, m3 or a contact") }
+        if target.isEmpty { throw ValidationError("name what to change: f12, m3, l4, g2, i5 or a contact") }
+        if let kind, InteractionKind(rawValue: kind.lowercased()) == nil {
+            throw ValidationError("--kind must be one of \(InteractionKind.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
         if let tier, tier.lowercased() != "none", Tier(text: tier) == nil { throw ValidationError("--tier must be A, B, C or none") }
         if let channel, !channel.isEmpty, Channel(rawValue: channel.lowercased()) == nil {
             throw ValidationError("--channel must be one of \(Channel.allCases.map(\.rawValue).joined(separator: ", "))")
@@ -71,18 +85,29 @@ struct EditCommand: ParsableCommand {
     func run() throws {
         let context = CommandContext(store)
         let text = target.joined(separator: " ")
+        if let logged = InteractionRef(parsing: text) {
+            try refuse(followUpOptions + [place, prep, outcome] + giftOptions + contactOptions, contactListsUsed || attendeesUsed, for: "a logged interaction")
+            try editInteraction(logged.id, context)
+            return
+        }
         let ref = try? ItemRef(parsing: text)
         switch ref?.kind {
         case .followUp?:
-            try refuse(meetingOptions + contactOptions, contactListsUsed, for: "a follow-up")
+            try refuse(meetingOptions + giftOptions + [kind] + contactOptions, contactListsUsed || attendeesUsed, for: "a follow-up")
             try editFollowUp(ref!.id, context)
         case .meeting?:
-            try refuse(followUpOptions + contactOptions + [notes], contactListsUsed, for: "a meeting")
+            try refuse(followUpOptions + giftOptions + [kind] + contactOptions + [notes], contactListsUsed, for: "a meeting")
             try editMeeting(ref!.id, context)
+        case .lunch?:
+            try refuse(followUpOptions + [title, prep, outcome, kind] + giftOptions + contactOptions, contactListsUsed || attendeesUsed, for: "a lunch")
+            try editLunch(ref!.id, context)
+        case .gift?:
+            try refuse(followUpOptions + meetingOptions + [kind, notes] + contactOptions, contactListsUsed || attendeesUsed, for: "a gift")
+            try editGift(ref!.id, context)
         case .some(let kind):
-            throw CommandFailure("\(text) is a \(kind.label) item; edit its follow-up (f), meeting (m) or contact (@id)", status: CommandFailure.badInput)
+            throw CommandFailure("\(text) is a \(kind.label) item; edit its follow-up (f), meeting (m), lunch (l), gift (g) or contact (@id)", status: CommandFailure.badInput)
         case nil:
-            try refuse(followUpOptions + meetingOptions + [title], false, for: "a contact")
+            try refuse(followUpOptions + meetingOptions + giftOptions + [title, kind], attendeesUsed, for: "a contact")
             try editContact(text, context)
         }
     }
@@ -120,9 +145,58 @@ struct EditCommand: ParsableCommand {
             guard let time = when.time else { throw CommandFailure("--at needs a time, like 'fri 14:00'", status: CommandFailure.badInput) }
             edit.startsAt = context.calendar.instant(on: when.day, at: time)
         }
-        let meeting = try reporting { try database.editMeeting(id: id, edit) }
+        let added = try addAttendee.map { try lookUpContact($0, in: database) }
+        let removed = try removeAttendee.map { try lookUpContact($0, in: database) }
+        edit.addAttendees = added.map { $0.id! }
+        edit.removeAttendees = removed.map { $0.id! }
+        let meeting = try reporting { try database.editMeeting(id: id, edit, now: context.now) }
+        var changes: [String] = []
+        if !added.isEmpty { changes.append("added " + added.map { TerminalText.safe($0.name) }.joined(separator: ", ") + " (a thank-you note owed each)") }
+        if !removed.isEmpty { changes.append("removed " + removed.map { TerminalText.safe($0.name) }.joined(separator: ", ") + " (their note owed dropped)") }
         say("\(ItemRef(.meeting, id)): meeting \"\(TerminalText.safe(meeting.title))\", \(context.text(.instant(meeting.startsAt)))"
-            + (meeting.place.map { " at \(TerminalText.safe($0))" } ?? ""))
+            + (meeting.place.map { " at \(TerminalText.safe($0))" } ?? "") + changes.map { "; " + $0 }.joined())
+    }
+
+    private func editLunch(_ id: Int64, _ context: CommandContext) throws {
+        let database = try store.openForWriting()
+        let rules = try reporting { try database.rules() }
+        var edit = LunchEdit(place: place.map { $0.isEmpty ? nil : $0 }, notes: notes)
+        if let at {
+            let when = try context.when(at, rules: rules)
+            let old = try reporting { try database.lunch(id: id) }?.startsAt
+            guard let time = when.time ?? old.map({ context.calendar.time(of: $0) }) else {
+                throw CommandFailure("--at needs a time for this lunch, like 'fri 12:30'", status: CommandFailure.badInput)
+            }
+            edit.startsAt = context.calendar.instant(on: when.day, at: time)
+        }
+        let lunch = try reporting { try database.editLunch(id: id, edit) }
+        say("\(lunch.ref): lunch" + (lunch.startsAt.map { ", \(context.text(.instant($0)))" } ?? "")
+            + (lunch.place.map { " at \(TerminalText.safe($0))" } ?? ""))
+    }
+
+    private func editGift(_ id: Int64, _ context: CommandContext) throws {
+        let database = try store.openForWriting()
+        let rules = try reporting { try database.rules() }
+        var edit = GiftEdit(description: title, occasion: occasion)
+        if let sendBy { edit.sendBy = try context.when(sendBy, rules: rules).day }
+        if let cost { edit.cost = cost.lowercased() == "none" ? .some(nil) : .some(try CostOption.parse(cost)) }
+        let gift = try reporting { try database.editGift(id: id, edit) }
+        say("\(gift.ref): gift \"\(TerminalText.safe(gift.description))\"" + (gift.sendBy.map { ", send by \(context.text(.day($0)))" } ?? ""))
+    }
+
+    private func editInteraction(_ id: Int64, _ context: CommandContext) throws {
+        let database = try store.openForWriting()
+        let rules = try reporting { try database.rules() }
+        var edit = InteractionEdit(title: title, notes: notes, kind: kind.flatMap { InteractionKind(rawValue: $0.lowercased()) })
+        if let at {
+            let instant = try context.instant(at, rules: rules, looksBack: true)
+            guard instant <= context.now else {
+                throw CommandFailure("a log records what happened; \(context.text(.instant(instant))) is still to come", status: CommandFailure.badInput)
+            }
+            edit.occurredAt = instant
+        }
+        let interaction = try reporting { try database.editInteraction(id: id, edit) }
+        say("\(interaction.ref): \(interaction.kind.rawValue) \"\(TerminalText.safe(interaction.title))\", \(context.text(.instant(interaction.occurredAt)))")
     }
 
     private func editContact(_ query: String, _ context: CommandContext) throws {

@@ -28,6 +28,9 @@ struct ContactsCommand: ParsableCommand {
     @Option(help: "Only names containing this.")
     var search: String?
 
+    @Flag(help: "Archived contacts (hidden otherwise).")
+    var archived = false
+
     @Flag(help: "Print the list as JSON.")
     var json = false
 
@@ -43,8 +46,9 @@ struct ContactsCommand: ParsableCommand {
         }
         let rows = try reporting {
             let scheduler = Scheduler(rules: try database.rules(), calendar: context.calendar)
-            let filter = ContactFilter(tier: tier.flatMap(Tier.init(text:)), tag: tag, account: account, cold: cold,
+            var filter = ContactFilter(tier: tier.flatMap(Tier.init(text:)), tag: tag, account: account, cold: cold,
                                        favourites: favourites, search: search)
+            filter.archived = archived
             return try database.contactList(filter, now: context.now, scheduler: scheduler)
         }
         if json {

@@ -5,7 +5,8 @@ struct LogCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "log",
         abstract: "Log what happened: a meeting, a call, an email, a lunch, a gift sent…",
-        subcommands: [LogMeetingCommand.self, LogInteractionCommand.self, LogLunchCommand.self, LogGiftCommand.self]
+        subcommands: [LogMeetingCommand.self, LogCallCommand.self, LogEmailCommand.self, LogMessageCommand.self, LogVisitCommand.self,
+                      LogNoteCommand.self, LogLunchCommand.self, LogGiftCommand.self]
     )
 }
 
@@ -65,29 +66,18 @@ struct LogMeetingCommand: ParsableCommand {
     }
 }
 
-struct LogInteractionCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "call",
-        abstract: "Log a call (or, as `log email|message|visit|note`, another exchange); it touches each person.",
-        aliases: ["email", "message", "visit", "note"]
-    )
-
+/// What `log call|email|message|visit|note` share.
+struct LogInteractionOptions: ParsableArguments {
     @OptionGroup var store: StoreOptions
     @OptionGroup var log: LogOptions
     @Argument(help: "What it was about.") var title: String
-    @Option(help: ArgumentHelp("The kind, when the command name does not say it: call, email, message, visit, note.", valueName: "kind"))
-    var kind: String?
 
     func validate() throws {
         if log.with == nil { throw ValidationError("say who it was with: --with \"Dana Ruiz\"") }
-        if let kind, InteractionKind(rawValue: kind) == nil { throw ValidationError("--kind must be call, email, message, visit or note") }
     }
 
-    func run() throws {
+    func log(_ interactionKind: InteractionKind) throws {
         let context = CommandContext(store)
-        // `rapport log email …` runs this command under its alias: the word used is the kind.
-        let invoked = CommandLine.arguments.dropFirst().first { ["call", "email", "message", "visit", "note"].contains($0) }
-        let interactionKind = kind.flatMap(InteractionKind.init(rawValue:)) ?? invoked.flatMap(InteractionKind.init(rawValue:)) ?? .call
         let database = try store.openForWriting()
         let rules = try reporting { try database.rules() }
         let at = try context.instant(log.when, rules: rules, looksBack: true)
@@ -99,9 +89,39 @@ struct LogInteractionCommand: ParsableCommand {
             try database.logInteraction(kind: interactionKind, title: title, people: people, at: at, notes: log.notes, now: context.now)
         }
         if let line = createdLine(created) { say(line) }
-        say("Logged \(interaction.kind.rawValue) \"\(TerminalText.safe(interaction.title))\" with "
+        say("Logged \(interaction.ref) \(interaction.kind.rawValue) \"\(TerminalText.safe(interaction.title))\" with "
             + (try names(of: people, created: created, in: database)) + ", \(context.text(.instant(at)))")
     }
+}
+
+struct LogCallCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "call", abstract: "Log a call; it touches each person.")
+    @OptionGroup var options: LogInteractionOptions
+    func run() throws { try options.log(.call) }
+}
+
+struct LogEmailCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "email", abstract: "Log an email; it touches each person.")
+    @OptionGroup var options: LogInteractionOptions
+    func run() throws { try options.log(.email) }
+}
+
+struct LogMessageCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "message", abstract: "Log a message; it touches each person.")
+    @OptionGroup var options: LogInteractionOptions
+    func run() throws { try options.log(.message) }
+}
+
+struct LogVisitCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "visit", abstract: "Log a visit; it touches each person.")
+    @OptionGroup var options: LogInteractionOptions
+    func run() throws { try options.log(.visit) }
+}
+
+struct LogNoteCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "note", abstract: "Log a note about people; it touches each person.")
+    @OptionGroup var options: LogInteractionOptions
+    func run() throws { try options.log(.note) }
 }
 
 struct LogLunchCommand: ParsableCommand {

@@ -97,7 +97,7 @@ struct LunchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "lunch",
         abstract: "Lunches: offer one, then accept, held, decline or cancel it.",
-        subcommands: [LunchOfferCommand.self, LunchStateCommand.self]
+        subcommands: [LunchOfferCommand.self, LunchAcceptCommand.self, LunchHeldCommand.self, LunchDeclineCommand.self, LunchCancelCommand.self]
     )
 }
 
@@ -123,32 +123,49 @@ struct LunchOfferCommand: ParsableCommand {
     }
 }
 
-struct LunchStateCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "accept",
-        abstract: "Move a lunch on: rapport lunch accept|held|decline|cancel l2.",
-        aliases: ["held", "decline", "cancel"]
-    )
-
+/// What `lunch accept|held|decline|cancel` share: the lunch, its cost.
+struct LunchStateOptions: ParsableArguments {
     @OptionGroup var store: StoreOptions
     @Argument(help: ArgumentHelp("The lunch.", valueName: "l…")) var ref: String
-    @Option(help: "What a held lunch cost: $80, €75.50, 80 EUR.") var cost: String?
+    @Option(help: "What a held lunch cost: $80, €75.50, €84,50, 80 EUR.") var cost: String?
 
     func validate() throws {
         guard (try? ItemRef(parsing: ref))?.kind == .lunch else { throw ValidationError("'\(ref)' is not a lunch (l2)") }
     }
 
-    func run() throws {
+    func move(to state: LunchState, word: String) throws {
         let context = CommandContext(store)
-        let word = CommandLine.arguments.dropFirst().first { ["accept", "held", "decline", "cancel"].contains($0) } ?? "accept"
-        let state: LunchState = ["accept": .accepted, "held": .held, "decline": .declined, "cancel": .cancelled][word]!
         let money = try CostOption.parse(cost)
         if money != nil && state != .held {
-            throw CommandFailure("--cost is for a held lunch: rapport lunch held \(ref) --cost $60", status: CommandFailure.badInput)
+            throw CommandFailure("--cost is for a held lunch: rapport lunch held \(ref) --cost $60 (not lunch \(word))", status: CommandFailure.badInput)
         }
         let database = try store.openForWriting()
         let id = try reporting { try ItemRef(parsing: ref).id }
         let lunch = try reporting { try database.setLunchState(id: id, to: state, cost: money, now: context.now) }
         say("\(ItemRef(.lunch, id)): lunch \(lunch.state.rawValue)" + (money.map { ", \($0)" } ?? ""))
     }
+}
+
+struct LunchAcceptCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "accept", abstract: "The lunch was accepted: rapport lunch accept l2.")
+    @OptionGroup var options: LunchStateOptions
+    func run() throws { try options.move(to: .accepted, word: "accept") }
+}
+
+struct LunchHeldCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "held", abstract: "The lunch took place: rapport lunch held l2 --cost €60 (it touches each guest).")
+    @OptionGroup var options: LunchStateOptions
+    func run() throws { try options.move(to: .held, word: "held") }
+}
+
+struct LunchDeclineCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "decline", abstract: "The lunch was declined: rapport lunch decline l2.")
+    @OptionGroup var options: LunchStateOptions
+    func run() throws { try options.move(to: .declined, word: "decline") }
+}
+
+struct LunchCancelCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "cancel", abstract: "The lunch is called off: rapport lunch cancel l2.")
+    @OptionGroup var options: LunchStateOptions
+    func run() throws { try options.move(to: .cancelled, word: "cancel") }
 }

@@ -14,7 +14,7 @@ struct TodayCommand: ParsableCommand {
 
     @OptionGroup var store: StoreOptions
 
-    @Option(help: "Also show what is due in the next N days.")
+    @Option(parsing: .unconditional, help: "Also show what is due in the next N days.")
     var days: Int = 0
 
     @Flag(help: "Print the agenda as JSON: {date, overdue, today, upcoming}, each an array of items.")
@@ -76,7 +76,7 @@ struct UpcomingCommand: ParsableCommand {
 
     @OptionGroup var store: StoreOptions
 
-    @Option(help: "How many days ahead.")
+    @Option(parsing: .unconditional, help: "How many days ahead.")
     var days: Int = 7
 
     @Flag(help: "Print the items as a JSON array.")

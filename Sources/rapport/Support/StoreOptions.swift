@@ -13,8 +13,22 @@ struct StoreOptions: ParsableArguments {
     }
 
     /// Opens the database for writing, creating it when missing.
+    /// Its changes are named in the undo journal by the command typed.
     func openForWriting() throws -> RapportStore {
-        try reporting { try RapportStore.open(path: path) }
+        let store = try reporting { try RapportStore.open(path: path) }
+        store.beginChange(Self.commandLine)
+        return store
+    }
+
+    /// The command as typed, without the program's path or `--db FILE`.
+    static var commandLine: String {
+        var words: [String] = [], arguments = CommandLine.arguments.dropFirst()[...]
+        while let word = arguments.popFirst() {
+            if word == "--db" { _ = arguments.popFirst(); continue }
+            if word.hasPrefix("--db=") { continue }
+            words.append(word.contains(" ") || word.isEmpty ? "\"\(word)\"" : word)
+        }
+        return (["rapport"] + words).joined(separator: " ")
     }
 
     /// Opens the database for reading; nil when there is none yet.

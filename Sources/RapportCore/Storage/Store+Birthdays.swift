@@ -1,0 +1,48 @@
+import Foundation
+import GRDB
+
+extension RapportStore {
+    /// Contacts with a birthday (not archived), with the years their card
+    /// was sent or skipped. Bounded, only those whose card is due by the
+    /// window's horizon (`Policy.birthdayDue`, which needs no time zone).
+    static func birthdayCandidates(window: AgendaWindow, rules: SchedulerRules, contactID: Int64?, bounded: Bool,
+                                   _ db: Database) throws -> [(id: Int64, title: String, contactIDs: [Int64], account: String?,
+                                                              basis: AgendaCandidate.Basis)] {
+        let policy = Policy(rules: rules, calendar: .current)
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT c.id, c.birthday,
+                   (SELECT group_concat(year) FROM occasionSent s WHERE s.contactID = c.id AND s.occasion = 'birthday') AS years
+            FROM contact c INDEXED BY contact_birthday
+            WHERE c.birthday IS NOT NULL AND c.archivedAt IS NULL\(contactID.map { " AND c.id = \($0)" } ?? "")
+            """)
+        return rows.compactMap { row in
+            guard let birthday = row[1] as Birthday? else { return nil }
+            if bounded && policy.birthdayDue(birthday, today: window.today).due > window.horizon { return nil }
+            let years = Set((row[2] as String?)?.split(separator: ",").compactMap { Int($0) } ?? [])
+            return (row[0], "Birthday card", [row[0]], nil, .birthday(birthday, sentYears: years))
+        }
+    }
+
+    /// `done` on a birthday: this year's card is sent.
+    static func completeBirthday(_ ref: ItemRef, now: Date, calendar: LocalCalendar, _ db: Database) throws -> Completion {
+        let (contact, occasion) = try birthdayOccasion(ref, now: now, calendar: calendar, db)
+        try db.execute(sql: "INSERT OR IGNORE INTO occasionSent (contactID, occasion, year, sentAt) VALUES (?, 'birthday', ?, ?)",
+                       arguments: [ref.id, occasion.year, now])
+        return Completion(ref: ref, summary: "birthday card to \(contact.name) sent (birthday \(DateText.shortDay(occasion)))", next: nil)
+    }
+
+    /// `cancel` on a birthday: no card this year; next year's comes as usual.
+    static func skipBirthday(_ ref: ItemRef, reason: String?, now: Date, _ db: Database) throws -> ItemChange {
+        let (contact, occasion) = try birthdayOccasion(ref, now: now, calendar: .current, db)
+        try db.execute(sql: "INSERT OR IGNORE INTO occasionSent (contactID, occasion, year, sentAt) VALUES (?, 'birthday', ?, ?)",
+                       arguments: [ref.id, occasion.year, now])
+        return ItemChange(ref: ref, summary: "no birthday card to \(contact.name) this year")
+    }
+
+    private static func birthdayOccasion(_ ref: ItemRef, now: Date, calendar: LocalCalendar, _ db: Database) throws -> (Contact, CivilDate) {
+        guard let contact = try Contact.fetchOne(db, key: ref.id) else { throw StoreError.notFound("no contact for \(ref)") }
+        guard let birthday = contact.birthday else { throw StoreError.invalid("\(contact.name) has no birthday in the book") }
+        let policy = Policy(rules: try RuleSettings.load(db), calendar: calendar)
+        return (contact, policy.birthdayDue(birthday, today: calendar.day(of: now)).occasion)
+    }
+}
