@@ -78,14 +78,10 @@ extension Agenda {
     func item(_ ref: String) -> AgendaItem? { all.first { $0.ref.description == ref } }
 }
 
-/// A small deterministic random generator, so that a failing property can be replayed.
-struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
+/// A small deterministic random generator, so that a failing property can be replayed:
+/// the library's own SplitMix64 (`SeededRandom`), under the name the tests use.
+typealias SplitMix = SeededRandom
+
+extension SeededRandom {
+    init(state: UInt64) { self.init(seed: state) }
 }

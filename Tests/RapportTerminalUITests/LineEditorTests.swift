@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import RapportTerminalUI
+import RapportCore
 
 /// The text fields hold any text: the editor works on grapheme clusters,
 /// whatever scalars the terminal delivers one key at a time.
@@ -114,14 +115,10 @@ struct UTF8KeyDecoderTests {
     }
 }
 
-/// A small deterministic random generator, so that a failing property can be replayed.
-struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
+/// A small deterministic random generator, so that a failing property can be replayed:
+/// the library's own SplitMix64 (`SeededRandom`), under the name the tests use.
+typealias SplitMix = SeededRandom
+
+extension SeededRandom {
+    init(state: UInt64) { self.init(seed: state) }
 }
