@@ -346,6 +346,7 @@ _rapport_log_meeting() {
         return
         ;;
     '--account')
+        __rapport_add_completions -W "$(__rapport_custom_complete ---completion log meeting -- --account "${COMP_CWORD}" "$(__rapport_cursor_index_in_current_word)")"
         return
         ;;
     esac
@@ -568,6 +569,14 @@ _rapport_done() {
         return
         ;;
     esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    *)
+        __rapport_add_completions -W "$(__rapport_custom_complete ---completion done -- positional@0 "${COMP_CWORD}" "$(__rapport_cursor_index_in_current_word)")"
+        return
+        ;;
+    esac
 }
 
 _rapport_snooze() {
@@ -580,6 +589,14 @@ _rapport_snooze() {
     # Offer option value completions
     case "${prev}" in
     '--db')
+        return
+        ;;
+    esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    1)
+        __rapport_add_completions -W "$(__rapport_custom_complete ---completion snooze -- positional@0 "${COMP_CWORD}" "$(__rapport_cursor_index_in_current_word)")"
         return
         ;;
     esac
@@ -598,6 +615,14 @@ _rapport_cancel() {
         return
         ;;
     '--reason')
+        return
+        ;;
+    esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    *)
+        __rapport_add_completions -W "$(__rapport_custom_complete ---completion cancel -- positional@0 "${COMP_CWORD}" "$(__rapport_cursor_index_in_current_word)")"
         return
         ;;
     esac
@@ -664,6 +689,7 @@ _rapport_edit() {
         return
         ;;
     '--account')
+        __rapport_add_completions -W "$(__rapport_custom_complete ---completion edit -- --account "${COMP_CWORD}" "$(__rapport_cursor_index_in_current_word)")"
         return
         ;;
     '--role')
@@ -715,6 +741,14 @@ _rapport_edit() {
         return
         ;;
     '--notes')
+        return
+        ;;
+    esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    *)
+        __rapport_add_completions -W "$(__rapport_custom_complete ---completion edit -- positional@0 "${COMP_CWORD}" "$(__rapport_cursor_index_in_current_word)")"
         return
         ;;
     esac
@@ -970,6 +1004,7 @@ _rapport_deal_add() {
         return
         ;;
     '--account')
+        __rapport_add_completions -W "$(__rapport_custom_complete ---completion deal add -- --account "${COMP_CWORD}" "$(__rapport_cursor_index_in_current_word)")"
         return
         ;;
     '--team')
@@ -1284,6 +1319,14 @@ _rapport_show() {
         return
         ;;
     esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    *)
+        __rapport_add_completions -W "$(__rapport_custom_complete ---completion show -- positional@0 "${COMP_CWORD}" "$(__rapport_cursor_index_in_current_word)")"
+        return
+        ;;
+    esac
 }
 
 _rapport_search() {
@@ -1314,6 +1357,14 @@ _rapport_brief() {
     # Offer option value completions
     case "${prev}" in
     '--db')
+        return
+        ;;
+    esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    *)
+        __rapport_add_completions -W "$(__rapport_custom_complete ---completion brief -- positional@0 "${COMP_CWORD}" "$(__rapport_cursor_index_in_current_word)")"
         return
         ;;
     esac
@@ -1466,6 +1517,18 @@ _rapport_contact_merge() {
         return
         ;;
     esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    1)
+        __rapport_add_completions -W "$(__rapport_custom_complete ---completion contact merge -- positional@0 "${COMP_CWORD}" "$(__rapport_cursor_index_in_current_word)")"
+        return
+        ;;
+    2)
+        __rapport_add_completions -W "$(__rapport_custom_complete ---completion contact merge -- positional@1 "${COMP_CWORD}" "$(__rapport_cursor_index_in_current_word)")"
+        return
+        ;;
+    esac
 }
 
 _rapport_contact_archive() {
@@ -1478,6 +1541,14 @@ _rapport_contact_archive() {
     # Offer option value completions
     case "${prev}" in
     '--db')
+        return
+        ;;
+    esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    1)
+        __rapport_add_completions -W "$(__rapport_custom_complete ---completion contact archive -- positional@0 "${COMP_CWORD}" "$(__rapport_cursor_index_in_current_word)")"
         return
         ;;
     esac
@@ -1496,6 +1567,14 @@ _rapport_contact_unarchive() {
         return
         ;;
     esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    1)
+        __rapport_add_completions -W "$(__rapport_custom_complete ---completion contact unarchive -- positional@0 "${COMP_CWORD}" "$(__rapport_cursor_index_in_current_word)")"
+        return
+        ;;
+    esac
 }
 
 _rapport_contact_delete() {
@@ -1508,6 +1587,14 @@ _rapport_contact_delete() {
     # Offer option value completions
     case "${prev}" in
     '--db')
+        return
+        ;;
+    esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    1)
+        __rapport_add_completions -W "$(__rapport_custom_complete ---completion contact delete -- positional@0 "${COMP_CWORD}" "$(__rapport_cursor_index_in_current_word)")"
         return
         ;;
     esac
@@ -1558,6 +1645,7 @@ _rapport_follow-up_add() {
         return
         ;;
     '--account')
+        __rapport_add_completions -W "$(__rapport_custom_complete ---completion follow-up add -- --account "${COMP_CWORD}" "$(__rapport_cursor_index_in_current_word)")"
         return
         ;;
     '--notes')

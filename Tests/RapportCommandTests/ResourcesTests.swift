@@ -66,4 +66,19 @@ struct ResourcesTests {
         }
         #expect(try rapport.run(["show", "Juergen"]).stdout.contains("Müller & Söhne GmbH"))
     }
+
+    @Test("the completions complete contact names, item references and accounts from the book")
+    func completionsFromTheBook() throws {
+        let rapport = try RapportProcess()
+        try rapport.run(["contact", "add", "Dana Ruiz", "--account", "Acme Corp"], at: "2026-11-24 09:00:00")
+        try rapport.run(["contact", "add", "Lee Park"], at: "2026-11-24 09:00:00")
+        try rapport.run(["add", "send the deck @dana fri"], at: "2026-11-24 09:00:00")
+        // What the completion scripts ask: ---completion, the command, the argument, then the words typed.
+        let names = try rapport.run(["---completion", "show", "--", "positional@0", "2", "2", "rapport", "show", "da"])
+        #expect(names.stdout == "Dana Ruiz\n")
+        let refs = try rapport.run(["---completion", "done", "--", "positional@0", "2", "1", "rapport", "done", "f"])
+        #expect(refs.stdout == "f1\n")
+        let accounts = try rapport.run(["---completion", "deal", "add", "--", "--account", "5", "2", "rapport", "deal", "add", "X", "--account", "ac"])
+        #expect(accounts.stdout == "Acme Corp\n")
+    }
 }

@@ -184,4 +184,9 @@ extension RapportStore {
     public func contactNames() throws -> [String] {
         try read { db in try String.fetchAll(db, sql: "SELECT name FROM contact ORDER BY searchName") }
     }
+
+    /// Every account's name, in order: for completion.
+    public func accountNames() throws -> [String] {
+        try read { db in try String.fetchAll(db, sql: "SELECT name FROM account ORDER BY name COLLATE NOCASE") }
+    }
 }

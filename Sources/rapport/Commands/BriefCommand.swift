@@ -15,7 +15,7 @@ struct BriefCommand: ParsableCommand {
 
     @OptionGroup var store: StoreOptions
 
-    @Argument(help: ArgumentHelp("The meeting, lunch, contact or account.", valueName: "ref"))
+    @Argument(help: ArgumentHelp("The meeting, lunch, contact or account.", valueName: "ref"), completion: Completions.itemsAndContacts)
     var subject: [String]
 
     @Flag(help: "Print the brief as JSON.")

@@ -14,8 +14,8 @@ struct ContactMergeCommand: ParsableCommand {
     )
 
     @OptionGroup var store: StoreOptions
-    @Argument(help: ArgumentHelp("The contact to keep (@12, a name, an email).", valueName: "keep")) var keep: String
-    @Argument(help: ArgumentHelp("The duplicate to merge into it.", valueName: "other")) var other: String
+    @Argument(help: ArgumentHelp("The contact to keep (@12, a name, an email).", valueName: "keep"), completion: Completions.contacts) var keep: String
+    @Argument(help: ArgumentHelp("The duplicate to merge into it.", valueName: "other"), completion: Completions.contacts) var other: String
 
     func run() throws {
         let context = CommandContext(store)
@@ -39,7 +39,7 @@ struct ContactArchiveCommand: ParsableCommand {
     )
 
     @OptionGroup var store: StoreOptions
-    @Argument(help: ArgumentHelp("The contact (@12, a name, an email).", valueName: "name")) var name: String
+    @Argument(help: ArgumentHelp("The contact (@12, a name, an email).", valueName: "name"), completion: Completions.contacts) var name: String
 
     func run() throws {
         let context = CommandContext(store)
@@ -57,7 +57,7 @@ struct ContactUnarchiveCommand: ParsableCommand {
     )
 
     @OptionGroup var store: StoreOptions
-    @Argument(help: ArgumentHelp("The contact (@12, a name, an email).", valueName: "name")) var name: String
+    @Argument(help: ArgumentHelp("The contact (@12, a name, an email).", valueName: "name"), completion: Completions.contacts) var name: String
 
     func run() throws {
         let context = CommandContext(store)
@@ -80,7 +80,7 @@ struct ContactDeleteCommand: ParsableCommand {
     )
 
     @OptionGroup var store: StoreOptions
-    @Argument(help: ArgumentHelp("The contact (@12, a name, an email).", valueName: "name")) var name: String
+    @Argument(help: ArgumentHelp("The contact (@12, a name, an email).", valueName: "name"), completion: Completions.contacts) var name: String
     @Flag(help: "Do not ask (needed when not on a terminal).") var yes = false
     @Flag(help: "Delete their open items too.") var withItems = false
 

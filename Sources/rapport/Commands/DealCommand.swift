@@ -47,7 +47,7 @@ struct DealAddCommand: ParsableCommand {
 
     @OptionGroup var store: StoreOptions
     @Argument(help: "What is being sold.") var title: String
-    @Option(help: "The account (created when new).") var account: String
+    @Option(help: "The account (created when new).", completion: Completions.accounts) var account: String
     @Option(help: "People on the buyer's side.") var team: Int?
     @OptionGroup var qualification: QualificationOptions
 

@@ -16,7 +16,7 @@ struct DoneCommand: ParsableCommand {
 
     @OptionGroup var store: StoreOptions
 
-    @Argument(help: ArgumentHelp("Item references, as the lists show them.", valueName: "ref"))
+    @Argument(help: ArgumentHelp("Item references, as the lists show them.", valueName: "ref"), completion: Completions.items)
     var refs: [String]
 
     func validate() throws {

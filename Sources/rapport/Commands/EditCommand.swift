@@ -19,7 +19,8 @@ struct EditCommand: ParsableCommand {
 
     @OptionGroup var store: StoreOptions
 
-    @Argument(help: ArgumentHelp("What to change: f12, m3, @7 or a contact's name.", valueName: "target"))
+    @Argument(help: ArgumentHelp("What to change: f12, m3, @7 or a contact's name.", valueName: "target"),
+              completion: Completions.itemsAndContacts)
     var target: [String]
 
     @Option(help: "Follow-up or meeting title.") var title: String?
@@ -38,7 +39,7 @@ struct EditCommand: ParsableCommand {
     @Option(help: "Meeting: what came of it.") var outcome: String?
     @Option(help: "Contact: full name.") var name: String?
     @Option(help: "Contact: nickname.") var nickname: String?
-    @Option(help: "Contact: account (empty: none).") var account: String?
+    @Option(help: "Contact: account (empty: none).", completion: Completions.accounts) var account: String?
     @Option(help: "Contact: title or role.") var role: String?
     @Option(help: "Contact: tier A, B, C or none.") var tier: String?
     @Flag(inversion: .prefixedNo, help: "Contact: a favourite client (or not).") var favourite: Bool?

@@ -38,7 +38,7 @@ struct FollowUpAddCommand: ParsableCommand {
     @Option(name: .customLong("repeat"), help: ArgumentHelp("How it repeats: every 2 weeks, monthly, every month on the 31st, every first monday…", valueName: "rule"))
     var repeatRule: String?
 
-    @Option(help: "The account it concerns; created when new.")
+    @Option(help: "The account it concerns; created when new.", completion: Completions.accounts)
     var account: String?
 
     @Option(help: "Notes.")

@@ -9,7 +9,7 @@ struct SnoozeCommand: ParsableCommand {
 
     @OptionGroup var store: StoreOptions
 
-    @Argument(help: ArgumentHelp("The item, as the lists show it.", valueName: "ref"))
+    @Argument(help: ArgumentHelp("The item, as the lists show it.", valueName: "ref"), completion: Completions.items)
     var ref: String
 
     @Argument(help: ArgumentHelp("Until when: tomorrow, next mon, in 2 weeks, dec 1 9:00…", valueName: "when"))
@@ -42,7 +42,7 @@ struct CancelCommand: ParsableCommand {
 
     @OptionGroup var store: StoreOptions
 
-    @Argument(help: ArgumentHelp("Item references, as the lists show them.", valueName: "ref"))
+    @Argument(help: ArgumentHelp("Item references, as the lists show them.", valueName: "ref"), completion: Completions.items)
     var refs: [String]
 
     @Option(help: "Why (kept with a waived thank-you note).")

@@ -36,7 +36,7 @@ struct LogMeetingCommand: ParsableCommand {
     @Argument(help: "The meeting's title.") var title: String
     @Option(help: "Where it is.") var place: String?
     @Option(help: "Research before it.") var prep: String?
-    @Option(help: "The account it is with.") var account: String?
+    @Option(help: "The account it is with.", completion: Completions.accounts) var account: String?
 
     func run() throws {
         let context = CommandContext(store)

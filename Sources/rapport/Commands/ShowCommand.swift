@@ -11,7 +11,7 @@ struct ShowCommand: ParsableCommand {
 
     @OptionGroup var store: StoreOptions
 
-    @Argument(help: ArgumentHelp("The contact.", valueName: "contact"))
+    @Argument(help: ArgumentHelp("The contact.", valueName: "contact"), completion: Completions.contacts)
     var contact: [String]
 
     @Option(help: "How many timeline entries to show.")
