@@ -107,9 +107,9 @@ public final class RapportApp {
                 let contact = try store.setArchived(true, contact: id, now: state.now)
                 return "Archived @\(id) \(contact.name) (hidden from lists and cadences)"
             }
-        case .deleteContact(let id):
+        case .deleteContact(let id, let withItems):
             return change("delete @\(id)") {
-                let deletion = try store.deleteContact(id, withItems: false, now: state.now)
+                let deletion = try store.deleteContact(id, withItems: withItems, now: state.now)
                 return "Deleted @\(id) \(deletion.name)"
             }
         case .mergeContact(let keep, let other):

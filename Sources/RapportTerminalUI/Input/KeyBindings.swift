@@ -45,7 +45,7 @@ public struct KeyBinding: Sendable {
         KeyBinding(keys: [.character("e")], action: .edit, scope: .everywhere, label: "edit", help: "edit the selected follow-up, meeting or lunch (on the agenda), else the contact"),
         KeyBinding(keys: [.character("n")], action: .newContact, scope: .everywhere, label: nil, help: "add a contact"),
         KeyBinding(keys: [.character("A")], action: .archiveContact, scope: .contacts, label: nil, help: "archive the contact (asks first; u undoes)"),
-        KeyBinding(keys: [.character("D")], action: .deleteContact, scope: .contacts, label: nil, help: "delete the contact (asks first; not with open items)"),
+        KeyBinding(keys: [.character("D")], action: .deleteContact, scope: .contacts, label: nil, help: "delete the contact (asks first; a: with their open items)"),
         KeyBinding(keys: [.character("M")], action: .mergeContact, scope: .contacts, label: nil, help: "merge a duplicate into the contact (asks for its name)"),
         KeyBinding(keys: [.character("/")], action: .filter, scope: .contacts, label: "filter", help: "filter contacts as you type"),
         KeyBinding(keys: [.character("o")], action: .sort, scope: .contacts, label: "sort", help: "sort by name, last touch, touch due, tier"),

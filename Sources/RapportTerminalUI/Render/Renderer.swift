@@ -70,7 +70,8 @@ public enum Renderer {
                 case .confirmCancel(let ref, let title): return ("Cancel \(ref) \"\(title)\"? y/n", nil, "", false)
                 case .filter(let editor): return ("filter ›", editor, "Enter keeps the filter, Esc clears it", false)
                 case .confirmContact(let id, let name, let delete):
-                    return ("\(delete ? "Delete" : "Archive") @\(id) \(name)? y/n", nil, delete ? "u undoes it" : "hidden from lists and cadences; u undoes it", false)
+                    return ("\(delete ? "Delete" : "Archive") @\(id) \(name)? \(delete ? "y/a/n" : "y/n")", nil,
+                            delete ? "y deletes, a deletes with their open items too, n keeps; u undoes it" : "hidden from lists and cadences; u undoes it", false)
                 case .mergeInto(let keep, let name, let editor):
                     return ("merge into @\(keep) \(name) ›", editor, "the duplicate's name, @id or email; Enter merges", false)
                 }

@@ -26,7 +26,8 @@ public enum Effect: Hashable, Sendable {
     case submit(Form)
     case undo
     case archiveContact(Int64)
-    case deleteContact(Int64)
+    /// Delete a contact; `withItems`: their open items too (the shell's `--with-items`).
+    case deleteContact(Int64, withItems: Bool = false)
     /// Merge the contact named by the text into `keep`.
     case mergeContact(keep: Int64, other: String)
 }

@@ -344,6 +344,8 @@ public enum Update {
         case .confirmContact(let id, _, let delete):
             state.prompt = nil
             if key == .character("y") || key == .character("Y") { return [delete ? .deleteContact(id) : .archiveContact(id)] }
+            // "a": delete with the open items that were only theirs (the shell's --with-items).
+            if delete, key == .character("a") || key == .character("A") { return [.deleteContact(id, withItems: true)] }
             state.message = Message(text: delete ? "Not deleted" : "Not archived", isError: false)
             return []
         case .mergeInto(let keep, let name, var editor):
