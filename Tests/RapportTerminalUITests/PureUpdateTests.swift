@@ -72,6 +72,17 @@ struct PureUpdateTests {
         #expect(Update.handle(.key(.character("u")), state: &state) == [.undo])
     }
 
+    @Test("deleting a contact asks: y deletes, a deletes with their open items too, n keeps")
+    func deleteAsks() {
+        var state = state()
+        state.prompt = .confirmContact(id: 3, name: "Lee Park", delete: true)
+        #expect(Update.handle(.key(.character("a")), state: &state) == [.deleteContact(3, withItems: true)])
+        state.prompt = .confirmContact(id: 3, name: "Lee Park", delete: true)
+        #expect(Update.handle(.key(.character("y")), state: &state) == [.deleteContact(3, withItems: false)])
+        state.prompt = .confirmContact(id: 3, name: "Lee Park", delete: false)
+        #expect(Update.handle(.key(.character("a")), state: &state).isEmpty) // archiving has no "with items"
+    }
+
     @Test("render records styles: the selected row is reversed, a late item is tinted late")
     func renderStyles() throws {
         var state = state()
