@@ -61,6 +61,10 @@ extension Touch {
         public static let meetingID = Column("meetingID")
         public static let contactID = Column("contactID")
         public static let at = Column("at")
+        public static let lunchID = Column("lunchID")
+        public static let interactionID = Column("interactionID")
+        public static let giftID = Column("giftID")
+        public static let thankYouNoteID = Column("thankYouNoteID")
     }
 }
 

@@ -86,7 +86,9 @@ extension RapportStore {
             guard instant != nil else { throw StoreError.invalid("a meeting needs a time, like 'fri 14:00' or 'fri 10'") }
         case .lunch:
             guard !people.isEmpty else { throw StoreError.invalid("a lunch needs someone to have it with: 'with Dana'") }
-            if let when = entry.when, when.time == nil { instant = calendar.instant(on: when.day, at: .noon) }
+            if let when = entry.when, when.time == nil {
+                instant = Policy(rules: rules, calendar: calendar).instant(for: when, now: now, defaultTime: .noon)
+            }
             title = title.isEmpty ? "Lunch" : title
         case .thanks:
             guard !people.isEmpty else { throw StoreError.invalid("a thank-you needs someone to thank: 'thanks Dana for the intro'") }

@@ -78,7 +78,7 @@ extension RapportStore {
         }
         if let start = edit.startsAt {
             lunch.startsAt = start
-            if lunch.state == .held { try db.execute(sql: "UPDATE touch SET at = ? WHERE lunchID = ?", arguments: [start, id]) }
+            if lunch.state == .held { try RapportStore.moveTouches(of: .lunch(id), to: start, db) }
         }
         if let place = edit.place { lunch.place = place.flatMap { $0.isEmpty ? nil : $0 } }
         if let notes = edit.notes { lunch.notes = notes.isEmpty ? nil : notes }
@@ -128,7 +128,7 @@ extension RapportStore {
             }
             try db.execute(sql: "DELETE FROM thankYouNote WHERE meetingID = ? AND contactID = ? AND state = \(ThankYouState.owed.sql)",
                            arguments: [meeting.id, contactID])
-            try db.execute(sql: "DELETE FROM touch WHERE meetingID = ? AND contactID = ?", arguments: [meeting.id, contactID])
+            try RapportStore.removeTouches(of: .meeting(meeting.id!), contact: contactID, db)
         }
     }
 
@@ -150,7 +150,7 @@ extension RapportStore {
             if let kind = edit.kind { interaction.kind = kind }
             if let at = edit.occurredAt {
                 interaction.occurredAt = at
-                try db.execute(sql: "UPDATE touch SET at = ? WHERE interactionID = ?", arguments: [at, id])
+                try RapportStore.moveTouches(of: .interaction(id), to: at, db)
             }
             try interaction.update(db)
             return interaction

@@ -107,7 +107,7 @@ extension RapportStore {
             if let start = edit.startsAt {
                 if let end = meeting.endsAt { meeting.endsAt = end.addingTimeInterval(start.timeIntervalSince(meeting.startsAt)) }
                 meeting.startsAt = start
-                try db.execute(sql: "UPDATE touch SET at = ? WHERE meetingID = ?", arguments: [start, id])
+                try RapportStore.moveTouches(of: .meeting(id), to: start, db)
             }
             try meeting.update(db)
             try RapportStore.removeAttendees(edit.removeAttendees, fromMeeting: meeting, db)

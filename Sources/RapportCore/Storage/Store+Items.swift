@@ -77,7 +77,7 @@ extension RapportStore {
         meeting.cancelledAt = now
         try meeting.update(db)
         // A meeting that will not happen touches no one and owes no thanks.
-        try Touch.filter(Touch.Columns.meetingID == ref.id).deleteAll(db)
+        try RapportStore.removeTouches(of: .meeting(ref.id), db)
         try ThankYouNote.all().of(meeting: ref.id).owed()
             .updateAll(db, ThankYouNote.Columns.state.set(to: ThankYouState.waived), Column("waivedReason").set(to: "meeting cancelled"))
         return ItemChange(ref: ref, summary: "meeting \"\(meeting.title)\" cancelled")

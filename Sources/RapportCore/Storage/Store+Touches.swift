@@ -28,4 +28,28 @@ extension RapportStore {
             try touch.insert(db)
         }
     }
+
+    /// Moves the touches `source` made to the moment it now happened at (a
+    /// meeting, lunch or logged call whose time was corrected).
+    static func moveTouches(of source: TouchSource, to at: Date, _ db: Database) throws {
+        try touches(of: source).updateAll(db, Touch.Columns.at.set(to: at))
+    }
+
+    /// Removes the touches `source` made — of one contact only, when given
+    /// (an attendee taken off a meeting) — or all of them (a meeting called off).
+    static func removeTouches(of source: TouchSource, contact: Int64? = nil, _ db: Database) throws {
+        var request = touches(of: source)
+        if let contact { request = request.filter(Touch.Columns.contactID == contact) }
+        try request.deleteAll(db)
+    }
+
+    private static func touches(of source: TouchSource) -> QueryInterfaceRequest<Touch> {
+        switch source {
+        case .meeting(let id): return Touch.filter(Touch.Columns.meetingID == id)
+        case .lunch(let id): return Touch.filter(Touch.Columns.lunchID == id)
+        case .interaction(let id): return Touch.filter(Touch.Columns.interactionID == id)
+        case .gift(let id): return Touch.filter(Touch.Columns.giftID == id)
+        case .thankYou(let id): return Touch.filter(Touch.Columns.thankYouNoteID == id)
+        }
+    }
 }

@@ -42,11 +42,7 @@ struct ContactArchiveCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("The contact (@12, a name, an email).", valueName: "name"), completion: Completions.contacts) var name: String
 
     func run() throws {
-        let context = CommandContext(store)
-        let database = try store.openForWriting()
-        let contact = try lookUpContact(name, in: database)
-        try reporting { try database.setArchived(true, contact: contact.id!, now: context.now) }
-        say("Archived @\(contact.id!) \(TerminalText.safe(contact.name)) (hidden from lists and cadences)")
+        try setArchived(true, name: name, store: store)
     }
 }
 
@@ -60,12 +56,18 @@ struct ContactUnarchiveCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("The contact (@12, a name, an email).", valueName: "name"), completion: Completions.contacts) var name: String
 
     func run() throws {
-        let context = CommandContext(store)
-        let database = try store.openForWriting()
-        let contact = try lookUpContact(name, in: database)
-        try reporting { try database.setArchived(false, contact: contact.id!, now: context.now) }
-        say("Unarchived @\(contact.id!) \(TerminalText.safe(contact.name))")
+        try setArchived(false, name: name, store: store)
     }
+}
+
+/// `contact archive` and `contact unarchive`: one store operation, said in one line.
+private func setArchived(_ archived: Bool, name: String, store: StoreOptions) throws {
+    let context = CommandContext(store)
+    let database = try store.openForWriting()
+    let contact = try lookUpContact(name, in: database)
+    try reporting { try database.setArchived(archived, contact: contact.id!, now: context.now) }
+    say((archived ? "Archived" : "Unarchived") + " @\(contact.id!) \(TerminalText.safe(contact.name))"
+        + (archived ? " (hidden from lists and cadences)" : ""))
 }
 
 struct ContactDeleteCommand: ParsableCommand {
