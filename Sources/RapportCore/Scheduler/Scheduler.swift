@@ -104,96 +104,157 @@ public struct Scheduler: Sendable {
         items.map { (key: sortKey($0), item: $0) }.sorted { $0.key < $1.key }.map(\.item)
     }
 
-    /// The items one candidate yields (none, one, or for a meeting two). An
-    /// item put off to a later day is due on that day instead.
+    /// The items one candidate yields in `window` (none, one, or for a
+    /// meeting two): its placements shown at the window's moment.
     func items(for candidate: AgendaCandidate, in window: AgendaWindow) -> [AgendaItem] {
-        let items = unsnoozedItems(for: candidate, in: window)
-        guard let until = candidate.snoozedUntil else { return items }
-        return items.map { item in
-            guard item.kind != .followUp, item.kind != .meeting, item.dueDay < until else { return item }
-            var moved = self.item(item.kind, candidate, due: .day(until), window: window, detail: item.detail, canBeLate: true)
-            moved.detail = [item.detail, "put off from \(DateText.shortDay(item.dueDay))"].compactMap { $0 }.joined(separator: "; ")
+        placements(for: candidate, today: window.today).compactMap { placement in
+            guard placement.isShown(at: window.now) else { return nil }
+            return item(placement, candidate, window: window)
+        }
+    }
+
+    /// Where the rules place a candidate's items, whatever the moment: when
+    /// each is due, whether it can be late, and from when until when it is
+    /// shown at all. `today` only picks a birthday's occasions (the next one
+    /// on or after it, and the one after that). The agenda index stores
+    /// these; `items(for:in:)` shows them at a moment — one rule for both.
+    public func placements(for candidate: AgendaCandidate, today: CivilDate) -> [Placement] {
+        let placements = unsnoozedPlacements(for: candidate, today: today)
+        guard let until = candidate.snoozedUntil else { return placements }
+        // An item put off to a later day is due on that day instead.
+        return placements.map { placement in
+            guard placement.kind != .followUp, placement.kind != .meeting, placement.due.day(in: calendar) < until else { return placement }
+            var moved = placement
+            moved.due = .day(until)
+            moved.canBeLate = true
+            let original = placement.due.day(in: calendar)
+            moved.detail = { year in
+                [placement.detail(year), "put off from \(DateText.shortDay(original))"].compactMap { $0 }.joined(separator: "; ")
+            }
             return moved
         }
     }
 
-    private func unsnoozedItems(for candidate: AgendaCandidate, in window: AgendaWindow) -> [AgendaItem] {
+    private func unsnoozedPlacements(for candidate: AgendaCandidate, today: CivilDate) -> [Placement] {
         switch candidate.basis {
         case .followUp(let due, let snoozes):
-            return [item(.followUp, candidate, due: due, window: window,
-                         detail: snoozes > 0 ? "snoozed \(snoozes)×" : nil, canBeLate: true)]
+            return [Placement(.followUp, due: due, detail: { _ in snoozes > 0 ? "snoozed \(snoozes)×" : nil })]
 
         case .thankYou(let meetingStart):
             // Owed once the meeting has happened.
-            guard meetingStart <= window.now else { return [] }
             let meetingDay = calendar.day(of: meetingStart)
             let dueDay = policy.thankYouDue(meetingDay: meetingDay)
-            return [item(.thankYou, candidate, due: .day(dueDay), window: window,
-                         detail: "met \(DateText.day(meetingDay, relativeToYear: window.today.year))", canBeLate: true)]
+            return [Placement(.thankYou, due: .day(dueDay), shownFrom: meetingStart,
+                              detail: { year in "met \(DateText.day(meetingDay, relativeToYear: year))" })]
 
         case .standaloneThankYou(let due):
-            return [item(.thankYou, candidate, due: .day(due), window: window, detail: nil, canBeLate: true)]
+            return [Placement(.thankYou, due: .day(due))]
 
         case .meeting(let start, let bookedAt, let prepDone):
-            var result: [AgendaItem] = []
+            var result: [Placement] = []
+            let meetingDay = calendar.day(of: start)
             // Research stops being asked for once the meeting has started.
-            if !prepDone && start > window.now, let prepDue = policy.preparationDue(meetingStart: start, bookedAt: bookedAt) {
-                let meetingDay = calendar.day(of: start)
-                result.append(item(.prep, candidate, due: prepDue, window: window,
-                                   detail: "meeting \(DateText.shortDay(meetingDay)) \(DateText.time(calendar.time(of: start)))",
-                                   canBeLate: true))
+            if !prepDone, let prepDue = policy.preparationDue(meetingStart: start, bookedAt: bookedAt) {
+                let time = DateText.time(calendar.time(of: start))
+                result.append(Placement(.prep, due: prepDue, shownUntil: start,
+                                        detail: { _ in "meeting \(DateText.shortDay(meetingDay)) \(time)" }))
             }
             // The meeting itself is an appointment: listed on its day, never late.
-            if start >= window.startOfToday {
-                result.append(item(.meeting, candidate, due: .instant(start), window: window, detail: nil, canBeLate: false))
-            }
+            result.append(Placement(.meeting, due: .instant(start), canBeLate: false, shownUntil: calendar.endOfDay(meetingDay)))
             return result
 
         case .stayInTouch(let lastTouch, let addedAt, let ownCadence):
             guard let cadence = policy.cadence(ownDays: ownCadence, tier: candidate.contacts.first?.tier),
                   let due = policy.touchDue(lastTouch: lastTouch, addedAt: addedAt, cadence: cadence) else { return [] }
             let since = calendar.day(of: lastTouch ?? addedAt)
-            let year = window.today.year
-            let detail = lastTouch.map { "every \(cadence) d; last touch \(DateText.day(calendar.day(of: $0), relativeToYear: year))" }
-                ?? "every \(cadence) d; no touch since added \(DateText.day(since, relativeToYear: year))"
-            return [item(.stayInTouch, candidate, due: .day(due), window: window,
-                         detail: detail, canBeLate: true)]
+            let touched = lastTouch != nil
+            return [Placement(.stayInTouch, due: .day(due), detail: { year in
+                touched ? "every \(cadence) d; last touch \(DateText.day(since, relativeToYear: year))"
+                    : "every \(cadence) d; no touch since added \(DateText.day(since, relativeToYear: year))"
+            })]
 
         case .lunchDue(let lastLunch, let addedAt, let cadence):
-            let detail = lastLunch.map { "every \(cadence) d; last lunch \(DateText.day(calendar.day(of: $0), relativeToYear: window.today.year))" }
-                ?? "every \(cadence) d; no lunch yet"
-            return [item(.lunchDue, candidate, due: .day(policy.lunchDue(lastLunch: lastLunch, addedAt: addedAt, cadence: cadence)), window: window,
-                         detail: detail, canBeLate: true)]
+            let last = lastLunch.map { calendar.day(of: $0) }
+            return [Placement(.lunchDue, due: .day(policy.lunchDue(lastLunch: lastLunch, addedAt: addedAt, cadence: cadence)),
+                              detail: { year in
+                last.map { "every \(cadence) d; last lunch \(DateText.day($0, relativeToYear: year))" } ?? "every \(cadence) d; no lunch yet"
+            })]
 
         case .lunch(let start):
             // A lunch whose time has passed and is still only offered or
             // accepted is late: it needs marking held, declined or cancelled.
-            return [item(.lunch, candidate, due: .instant(start), window: window, detail: nil, canBeLate: true)]
+            return [Placement(.lunch, due: .instant(start))]
 
         case .gift(let sendBy):
-            return [item(.gift, candidate, due: .day(sendBy), window: window, detail: nil, canBeLate: true)]
+            return [Placement(.gift, due: .day(sendBy))]
 
         case .birthday(let birthday, let sentYears):
-            let (occasion, due) = policy.birthdayDue(birthday, today: window.today)
-            guard !sentYears.contains(occasion.year) else { return [] }
-            let turns = birthday.year.map { " (turns \(occasion.year - $0))" } ?? ""
-            return [item(.birthday, candidate, due: .day(due), window: window,
-                         detail: "birthday \(DateText.shortDay(occasion))\(turns)", canBeLate: true)]
+            // Each occasion is shown from the day after the one before it
+            // until its own day ends; a year whose card was sent has none.
+            var result: [Placement] = []
+            var (occasion, due) = policy.birthdayDue(birthday, today: today)
+            var previous = policy.birthdayDue(birthday, today: CivilDate(year: occasion.year - 1, month: 1, day: 1)!).occasion
+            for _ in 0..<2 {
+                if !sentYears.contains(occasion.year) {
+                    let turns = birthday.year.map { " (turns \(occasion.year - $0))" } ?? ""
+                    let shown = occasion
+                    result.append(Placement(.birthday, due: .day(due), shownFrom: calendar.startOfDay(previous.adding(days: 1)),
+                                            shownUntil: calendar.endOfDay(occasion),
+                                            detail: { _ in "birthday \(DateText.shortDay(shown))\(turns)" }))
+                }
+                previous = occasion
+                (occasion, due) = policy.birthdayDue(birthday, today: occasion.adding(days: 1))
+            }
+            return result
 
         case .giftSuggestion(let closedOn, let teamSize):
             guard let due = policy.giftSuggestionDue(closedOn: closedOn, teamSize: teamSize) else { return [] }
-            return [item(.giftSuggestion, candidate, due: .day(due), window: window,
-                         detail: "won \(DateText.day(closedOn, relativeToYear: window.today.year)), team of \(teamSize)", canBeLate: true)]
+            return [Placement(.giftSuggestion, due: .day(due), detail: { year in
+                "won \(DateText.day(closedOn, relativeToYear: year)), team of \(teamSize)"
+            })]
         }
     }
 
-    private func item(_ kind: ItemKind, _ candidate: AgendaCandidate, due: Due, window: AgendaWindow,
-                      detail: String?, canBeLate: Bool) -> AgendaItem {
-        let dueDay = due.day(in: calendar)
-        let late = canBeLate && due.deadline(in: calendar) <= window.now
-        return AgendaItem(ref: ItemRef(kind, candidate.id), title: candidate.title, contacts: candidate.contacts,
-                          account: candidate.account, due: due, dueDay: dueDay,
+    private func item(_ placement: Placement, _ candidate: AgendaCandidate, window: AgendaWindow) -> AgendaItem {
+        let dueDay = placement.due.day(in: calendar)
+        let late = placement.canBeLate && placement.due.deadline(in: calendar) <= window.now
+        return AgendaItem(ref: ItemRef(placement.kind, candidate.id), title: candidate.title, contacts: candidate.contacts,
+                          account: candidate.account, due: placement.due, dueDay: dueDay,
                           overdueDays: late ? max(0, dueDay.days(until: window.today)) : 0,
-                          isOverdue: late, detail: detail)
+                          isOverdue: late, detail: placement.detail(window.today.year))
+    }
+}
+
+/// One item as the rules place it, before a moment is chosen.
+public struct Placement: Sendable {
+    public var kind: ItemKind
+    public var due: Due
+    /// False for an appointment (a meeting), which is listed but never late.
+    public var canBeLate: Bool
+    /// Shown from this instant on (a thank-you once its meeting has started).
+    public var shownFrom: Date?
+    /// Shown only before this instant (preparation until its meeting starts,
+    /// a meeting until its day ends, a birthday until its occasion's day ends).
+    public var shownUntil: Date?
+    /// The detail line, given the year the agenda is read in (dates of that year are written without it).
+    public var detail: @Sendable (Int) -> String?
+
+    init(_ kind: ItemKind, due: Due, canBeLate: Bool = true, shownFrom: Date? = nil, shownUntil: Date? = nil,
+         detail: @escaping @Sendable (Int) -> String? = { _ in nil }) {
+        self.kind = kind
+        self.due = due
+        self.canBeLate = canBeLate
+        self.shownFrom = shownFrom
+        self.shownUntil = shownUntil
+        self.detail = detail
+    }
+
+    public func isShown(at now: Date) -> Bool {
+        (shownFrom.map { $0 <= now } ?? true) && (shownUntil.map { now < $0 } ?? true)
+    }
+
+    /// The first instant it is late, nil for an appointment.
+    public func deadline(in calendar: LocalCalendar) -> Date? {
+        canBeLate ? due.deadline(in: calendar) : nil
     }
 }

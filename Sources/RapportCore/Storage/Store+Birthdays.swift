@@ -5,7 +5,7 @@ extension RapportStore {
     /// Contacts with a birthday (not archived), with the years their card
     /// was sent or skipped. Bounded, only those whose card is due by the
     /// window's horizon (`Policy.birthdayDue`, which needs no time zone).
-    static func birthdayCandidates(window: AgendaWindow, rules: SchedulerRules, contactID: Int64?, bounded: Bool,
+    static func birthdayCandidates(window: AgendaWindow, rules: SchedulerRules, contactID: Int64?, bounded: Bool, only: String = "",
                                    _ db: Database) throws -> [(id: Int64, title: String, contactIDs: [Int64], account: String?,
                                                               basis: AgendaCandidate.Basis)] {
         let policy = Policy(rules: rules, calendar: .current)
@@ -13,7 +13,7 @@ extension RapportStore {
             SELECT c.id, c.birthday,
                    (SELECT group_concat(year) FROM occasionSent s WHERE s.contactID = c.id AND s.occasion = 'birthday') AS years
             FROM contact c INDEXED BY contact_birthday
-            WHERE c.birthday IS NOT NULL AND c.archivedAt IS NULL\(contactID.map { " AND c.id = \($0)" } ?? "")
+            WHERE c.birthday IS NOT NULL AND c.archivedAt IS NULL\(contactID.map { " AND c.id = \($0)" } ?? "")\(only)
             """)
         return rows.compactMap { row in
             guard let birthday = row[1] as Birthday? else { return nil }
