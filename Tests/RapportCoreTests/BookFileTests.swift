@@ -126,7 +126,7 @@ struct BookFileTests {
         var failing = Schema.migrator
         failing.registerMigration("v99: fails") { db in try db.execute(sql: "SELECT * FROM no_such_table") }
         for hour in [9, 10, 11] {
-            #expect(throws: (any Error).self) { try RapportStore.open(path: path, migrator: failing, now: utc(2026, 11, 24, hour)) }
+            #expect(throws: (any Error).self) { try RapportStore.open(path: path, migrator: failing, clock: FixedClock(utc(2026, 11, 24, hour))) }
         }
         let copies = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.contains("before-upgrade") }
         #expect(copies == ["rapport.sqlite.before-upgrade-20261124T090000.sqlite"])

@@ -220,7 +220,7 @@ struct StoreTests {
         later.registerMigration("v2: a test column") { db in
             try db.alter(table: "contact") { t in t.add(column: "testColumn", .text) }
         }
-        let upgraded = try RapportStore.open(path: path, migrator: later, now: utc(2026, 11, 24, 9))
+        let upgraded = try RapportStore.open(path: path, migrator: later, clock: FixedClock(utc(2026, 11, 24, 9)))
         #expect(try upgraded.contactCount() == 1)
         let backup = path + ".before-upgrade-20261124T090000.sqlite"
         #expect(FileManager.default.fileExists(atPath: backup))
@@ -229,7 +229,7 @@ struct StoreTests {
         #expect(try old.contactCount() == 1)
         #expect(try old.writer.read { db in try db.columns(in: "contact").contains { $0.name == "testColumn" } } == false)
         // Opening again, already upgraded, copies nothing more.
-        _ = try RapportStore.open(path: path, migrator: later, now: utc(2026, 11, 25, 9))
+        _ = try RapportStore.open(path: path, migrator: later, clock: FixedClock(utc(2026, 11, 25, 9)))
         let copies = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.contains("before-upgrade") && $0.hasSuffix(".sqlite") }
         #expect(copies.count == 1)
     }

@@ -116,7 +116,7 @@ extension RapportStore {
         guard let account = try account(id: id) else { return nil }
         let team = try contactList(ContactFilter(accountID: id), now: now, scheduler: scheduler)
         let teamIDs = Set(team.map { $0.contact.id! })
-        let wide = try scheduler.agenda(from: self, now: now, upcomingDays: 366)
+        let wide = try agenda(scheduler, now: now, upcomingDays: 366)
         return AccountCard(
             account: account, segment: try account.segmentID.flatMap { try segment(id: $0) }, team: team,
             deals: try deals(ofAccount: id), gifts: try gifts(ofAccount: id),

@@ -67,6 +67,8 @@ public struct BookGenerator: Sendable {
                 try UndoJournal.setRecording(false, db)
                 summary = try generate(db, calendar: calendar)
                 try UndoJournal.setRecording(true, db)
+                try AgendaIndex.installTriggers(db)
+                try AgendaIndex.build(store, rules: try RuleSettings.load(db), now: now, calendar: calendar, db)
                 return .commit
             }
             return summary
@@ -83,6 +85,7 @@ public struct BookGenerator: Sendable {
         // The latest-touch triggers would update a contact for every touch:
         // drop them while loading, compute the column once at the end.
         try db.execute(sql: "DROP TRIGGER touch_inserted; DROP TRIGGER touch_deleted; DROP TRIGGER touch_updated")
+        try AgendaIndex.dropTriggers(db)
         let indexes = try Row.fetchAll(db, sql: """
             SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN (\(databaseQuestionMarks(count: Self.bulkTables.count)))
             """, arguments: StatementArguments(Self.bulkTables))

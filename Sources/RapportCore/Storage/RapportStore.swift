@@ -12,10 +12,16 @@ public final class RapportStore: Sendable {
     public let path: String?
     /// What the changes made through this store are called in the undo journal.
     let journal = Mutex(JournalContext())
+    /// The clock and zone the agenda index is kept for (`AgendaIndex`):
+    /// the user's, or a test's.
+    let clock: any Clock
+    let calendar: LocalCalendar
 
-    init(writer: any DatabaseWriter, path: String?) {
+    init(writer: any DatabaseWriter, path: String?, clock: any Clock = SystemClock(), calendar: LocalCalendar = .current) {
         self.writer = writer
         self.path = path
+        self.clock = clock
+        self.calendar = calendar
     }
 
     /// How long a write waits for another process before giving up.
@@ -25,11 +31,13 @@ public final class RapportStore: Sendable {
     /// `path` and brings its schema up to date. Before upgrading a book written
     /// by an earlier version it copies it beside itself
     /// (`rapport.sqlite.before-upgrade-20261124T090000.sqlite`).
-    public static func open(path: String) throws -> RapportStore {
-        try open(path: path, migrator: Schema.migrator)
+    public static func open(path: String, clock: any Clock = SystemClock(), calendar: LocalCalendar = .current) throws -> RapportStore {
+        try open(path: path, migrator: Schema.migrator, clock: clock, calendar: calendar)
     }
 
-    static func open(path: String, migrator: DatabaseMigrator, now: Date = Date()) throws -> RapportStore {
+    static func open(path: String, migrator: DatabaseMigrator, clock: any Clock = SystemClock(),
+                     calendar: LocalCalendar = .current) throws -> RapportStore {
+        let now = clock.now
         let url = URL(fileURLWithPath: path)
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
@@ -79,7 +87,8 @@ public final class RapportStore: Sendable {
             }
             throw StoreError.cannotOpen(path: path, reason: error.message ?? "\(error.resultCode)")
         }
-        try migrate(queue, migrator: migrator, path: path)
+        let store = RapportStore(writer: queue, path: path, clock: clock, calendar: calendar)
+        try store.migrate(migrator: migrator)
         try mapDatabaseErrors {
             try queue.writeWithoutTransaction { db in
                 if try Int32.fetchOne(db, sql: "PRAGMA application_id") != applicationID {
@@ -87,7 +96,7 @@ public final class RapportStore: Sendable {
                 }
             }
         }
-        return RapportStore(writer: queue, path: path)
+        return store
     }
 
     /// Marks a Rapport book in its SQLite header ("Rapp"), so that Rapport,
@@ -181,7 +190,7 @@ public final class RapportStore: Sendable {
     /// It never writes, whatever the file: another program's database is
     /// refused unchanged, and a book from an earlier Rapport is refused with
     /// the one command that upgrades it (after keeping a copy).
-    public static func openForReading(path: String) throws -> RapportStore? {
+    public static func openForReading(path: String, clock: any Clock = SystemClock(), calendar: LocalCalendar = .current) throws -> RapportStore? {
         guard FileManager.default.fileExists(atPath: path) else { return nil }
         if let size = try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int, size == 0 {
             return nil // created, never written: an empty book
@@ -203,7 +212,7 @@ public final class RapportStore: Sendable {
             try queue.close()
             throw StoreError.olderSchema(path: path)
         }
-        return RapportStore(writer: queue, path: path)
+        return RapportStore(writer: queue, path: path, clock: clock, calendar: calendar)
     }
 
     private static func openReadOnlyQueue(path: String) throws -> DatabaseQueue {
@@ -237,16 +246,20 @@ public final class RapportStore: Sendable {
     }
 
     /// An empty store in memory, for tests and previews.
-    public static func inMemory() throws -> RapportStore {
+    public static func inMemory(clock: any Clock = SystemClock(), calendar: LocalCalendar = .current) throws -> RapportStore {
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
         let queue = try DatabaseQueue(configuration: configuration)
-        try migrate(queue, path: ":memory:")
-        return RapportStore(writer: queue, path: nil)
+        let store = RapportStore(writer: queue, path: nil, clock: clock, calendar: calendar)
+        try store.migrate()
+        return store
     }
 
-    private static func migrate(_ writer: any DatabaseWriter, migrator: DatabaseMigrator = Schema.migrator, path: String) throws {
-        try mapDatabaseErrors {
+    /// Brings the schema up to date; then the undo journal's and the agenda
+    /// index's triggers follow the tables, and the index is built.
+    private func migrate(migrator: DatabaseMigrator = Schema.migrator) throws {
+        let path = self.path ?? ":memory:"
+        try RapportStore.mapDatabaseErrors {
             if try writer.read({ try migrator.hasBeenSuperseded($0) }) {
                 throw StoreError.newerSchema(path: path)
             }
@@ -257,6 +270,8 @@ public final class RapportStore: Sendable {
             try writer.write { db in
                 try UndoJournal.installTriggers(db)
                 try UndoJournal.setRecording(true, db)
+                try AgendaIndex.installTriggers(db)
+                try AgendaIndex.refresh(self, db)
             }
         }
     }

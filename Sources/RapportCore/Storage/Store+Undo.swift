@@ -141,6 +141,7 @@ extension RapportStore {
     func sealChange(_ db: Database) throws {
         let context = journal.withLock { $0 }
         let label = try context.label ?? UndoJournal.describe(db)
+        try AgendaIndex.refresh(self, db)
         if let id = try UndoJournal.seal(db, label: label, group: context.group, now: Date()), context.label != nil {
             journal.withLock { $0.group = id }
         }
@@ -245,7 +246,7 @@ extension RapportStore {
         try String.fetchAll(db, sql: """
             SELECT name FROM sqlite_master WHERE type = 'table'
               AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'grdb_%' ORDER BY name
-            """).filter { !UndoJournal.journalTables.contains($0) }
+            """).filter { !UndoJournal.journalTables.contains($0) && !AgendaIndex.tables.contains($0) }
     }
 
     /// A number that changes when another connection commits: poll it to see

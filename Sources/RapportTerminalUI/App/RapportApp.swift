@@ -246,7 +246,7 @@ public final class RapportApp {
         do {
             rules = try store.rules()
             let scheduler = Scheduler(rules: rules, calendar: state.calendar)
-            var book = BookView(agenda: try scheduler.agenda(from: store, now: state.now, upcomingDays: RapportApp.upcomingDays))
+            var book = BookView(agenda: try store.agenda(scheduler, now: state.now, upcomingDays: RapportApp.upcomingDays))
             if loaded.contains(.contacts) {
                 book.contacts = try store.contactList(ContactFilter(), now: state.now, scheduler: scheduler)
             }

@@ -62,13 +62,17 @@ struct OverdueCommand: ParsableCommand {
     func run() throws {
         // The template is read before the book: a bad one is refused whatever is late.
         let template = try format.map { text in try reporting { try OverdueTemplate(parsing: text) } }
+        if count {
+            let late = try AgendaLoader(options: store).overdueCount(kinds: try kinds())
+            say(String(late))
+            if exitCode && late > 0 { throw ExitCode(1) }
+            return
+        }
         let (agenda, _) = try AgendaLoader(options: store).load(upcomingDays: 0)
         var items = agenda.overdue
         if let kinds = try kinds() { items = items.filter { kinds.contains($0.kind) } }
         if let template {
             if let line = template.render(items, in: agenda, calendar: store.calendar, maxWidth: maxWidth) { say(line) }
-        } else if count {
-            say(String(items.count))
         } else if json {
             try printJSON(items.map { AgendaItemJSON($0, calendar: store.calendar) })
         } else {

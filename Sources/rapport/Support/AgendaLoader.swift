@@ -14,8 +14,18 @@ struct AgendaLoader {
                 return (scheduler.agenda(for: [], in: scheduler.window(now: now, upcomingDays: upcomingDays)), true)
             }
             let scheduler = Scheduler(rules: try store.rules(), calendar: calendar)
-            let agenda = try scheduler.agenda(from: store, now: now, upcomingDays: upcomingDays)
+            let agenda = try store.agenda(scheduler, now: now, upcomingDays: upcomingDays)
             return (agenda, agenda.isEmpty ? try store.contactCount() == 0 : false)
+        }
+    }
+
+    /// How many items are late (of `kinds`, nil: all): one count of the
+    /// agenda index when it answers.
+    func overdueCount(kinds: Set<ItemKind>?) throws -> Int {
+        try reporting {
+            guard let store = try options.openForReading() else { return 0 }
+            return try store.overdueCount(Scheduler(rules: try store.rules(), calendar: options.calendar),
+                                          now: options.clock.now, kinds: kinds)
         }
     }
 }

@@ -30,7 +30,7 @@ enum Completions {
     static func itemRefs(prefix: String, book: RapportStore?) -> [String] {
         guard let book, let rules = try? book.rules() else { return [] }
         let calendar = LocalCalendar.current
-        guard let agenda = try? Scheduler(rules: rules, calendar: calendar).agenda(from: book, now: Date(), upcomingDays: 31) else { return [] }
+        guard let agenda = try? book.agenda(Scheduler(rules: rules, calendar: calendar), now: Date(), upcomingDays: 31) else { return [] }
         return agenda.all.map(\.ref.description).filter { $0.hasPrefix(prefix.lowercased()) }
     }
 

@@ -15,7 +15,7 @@ struct StoreOptions: ParsableArguments {
     /// Opens the database for writing, creating it when missing.
     /// Its changes are named in the undo journal by the command typed.
     func openForWriting() throws -> RapportStore {
-        let store = try reporting { try RapportStore.open(path: path) }
+        let store = try reporting { try RapportStore.open(path: path, clock: clock, calendar: calendar) }
         store.beginChange(Self.commandLine)
         return store
     }
@@ -33,7 +33,7 @@ struct StoreOptions: ParsableArguments {
 
     /// Opens the database for reading; nil when there is none yet.
     func openForReading() throws -> RapportStore? {
-        try reporting { try RapportStore.openForReading(path: path) }
+        try reporting { try RapportStore.openForReading(path: path, clock: clock, calendar: calendar) }
     }
 
     /// The user's clock: the system's (tests pin it with faketime).
