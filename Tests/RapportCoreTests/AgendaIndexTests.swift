@@ -142,6 +142,8 @@ struct AgendaIndexTests {
                 } catch is PeopleError {
                 } catch is PhraseError {
                 }
+                let differences = try store.agendaIndexDifferences(now: clock.now)
+                #expect(differences.isEmpty, "seed \(seed) book \(book) step \(step) after \(log.suffix(2)): \(differences)")
                 clock.advance(Double(Int.random(in: 0...(36 * 4), using: &random)) * 900)
                 for later in [0, Int.random(in: 1...96, using: &random), Int.random(in: 96...(40 * 96), using: &random)] {
                     let moment = clock.now.addingTimeInterval(Double(later) * 900)
@@ -212,5 +214,25 @@ struct AgendaIndexTests {
         try compare(store, Zone.berlin, now: at(2026, 3, 3, 9), days: 7, "upgraded")
         let late = try store.agenda(Scheduler(rules: try store.rules(), calendar: Zone.berlin), now: at(2026, 3, 3, 9)).overdue.map(\.ref.description)
         #expect(late == ["s1", "f1"])
+    }
+
+    @Test("check lists where the index differs from the rules; a rebuild makes them agree")
+    func checkFindsDifferences() throws {
+        let clock = MovingClock(at(2026, 3, 2, 9))
+        let store = try RapportStore.inMemory(clock: clock, calendar: Zone.berlin)
+        let book = TestBook(store: store, calendar: Zone.berlin)
+        let dana = try book.contact("Dana Ruiz", added: at(2026, 2, 1, 9))
+        try book.followUp("Send the deck", with: [dana], on: day(2026, 3, 3), added: clock.now)
+        #expect(try store.agendaIndexDifferences(now: clock.now) == [])
+        // A row changed behind the store's back (as a bug, or an old tool, would).
+        try store.writer.writeWithoutTransaction { db in
+            try db.execute(sql: "UPDATE agendaEntry SET dueDay = '2026-03-09' WHERE kind = 'follow-up'")
+        }
+        let differences = try store.agendaIndexDifferences(now: clock.now)
+        #expect(differences.count == 2)
+        #expect(differences.contains { $0.hasPrefix("agenda index has f1 due 2026-03-09") })
+        #expect(differences.contains { $0.hasPrefix("agenda index lacks f1 due 2026-03-03") })
+        try store.rebuildAgendaIndex()
+        #expect(try store.agendaIndexDifferences(now: clock.now) == [])
     }
 }

@@ -151,7 +151,15 @@ enum AgendaIndex {
         var rebuild = state == nil || state!.zone != calendar.timeZone.identifier || now < state!.validFrom
             || now >= state!.validUntil.addingTimeInterval(-Double(renewalDays) * 86_400)
         if marks.isEmpty && !rebuild { return }
-        let rules = try RuleSettings.load(db)
+        let rules: SchedulerRules
+        do {
+            rules = try RuleSettings.load(db)
+        } catch StoreError.corrupt {
+            // A setting that cannot be read (it names itself to every reader):
+            // no index until a write can read the rules again.
+            try db.execute(sql: "DELETE FROM agendaIndexState; DELETE FROM agendaDirty; INSERT INTO agendaDirty VALUES ('*', 0)")
+            return
+        }
         if state?.rules != fingerprint(rules) { rebuild = true }
         try db.execute(sql: "DELETE FROM agendaDirty")
         if rebuild {
@@ -190,26 +198,87 @@ enum AgendaIndex {
                   validUntil: calendar.startOfDay(today.adding(days: coverageDays))).save(db)
     }
 
-    /// Writes the placements of the candidates `sources` names (all: nil),
-    /// leaving out those no longer shown at any moment from `now` on.
-    private static func insertEntries(_ store: RapportStore, sources: [String: Set<Int64>]?, rules: SchedulerRules,
-                                      now: Date, calendar: LocalCalendar, _ db: Database) throws {
+    /// One row of the index, as written.
+    struct Entry: Hashable {
+        var kind: ItemKind, itemID: Int64, dueDay: CivilDate, deadline: Date?, shownFrom: Date?, shownUntil: Date?
+
+        /// How `check` names it.
+        var description: String {
+            func text(_ date: Date?) -> String { date.map { String.fromDatabaseValue($0.databaseValue) ?? "" } ?? "-" }
+            return "\(ItemRef(kind, itemID)) due \(dueDay.iso), late from \(text(deadline)), shown \(text(shownFrom))…\(text(shownUntil))"
+        }
+    }
+
+    /// The placements of the candidates `sources` names (all: nil), leaving
+    /// out those no longer shown at any moment from `now` on.
+    static func entries(_ store: RapportStore, sources: [String: Set<Int64>]?, rules: SchedulerRules,
+                        now: Date, calendar: LocalCalendar, _ db: Database) throws -> [Entry] {
         let scheduler = Scheduler(rules: rules, calendar: calendar)
         var scope = RapportStore.CandidateScope(window: scheduler.window(now: now, upcomingDays: 0), bounded: false)
         scope.sources = sources
         scope.notesBeforeTheirMeeting = true
         let today = calendar.day(of: now)
-        let insert = try db.cachedStatement(sql: """
-            INSERT INTO agendaEntry (kind, itemID, source, dueDay, deadline, shownFrom, shownUntil) VALUES (?, ?, ?, ?, ?, ?, ?)
-            """)
+        var entries: [Entry] = []
         for candidate in try store.agendaCandidates(scope, rules: rules, db) {
             for placement in scheduler.placements(for: candidate, today: today) {
                 if let until = placement.shownUntil, until <= now { continue }
-                try insert.execute(arguments: [placement.kind.rawValue, candidate.id, placement.kind.spec.table,
-                                               placement.due.day(in: calendar), placement.deadline(in: calendar),
-                                               placement.shownFrom, placement.shownUntil])
+                entries.append(Entry(kind: placement.kind, itemID: candidate.id, dueDay: placement.due.day(in: calendar),
+                                     deadline: placement.deadline(in: calendar), shownFrom: placement.shownFrom,
+                                     shownUntil: placement.shownUntil))
             }
         }
+        return entries
+    }
+
+    private static func insertEntries(_ store: RapportStore, sources: [String: Set<Int64>]?, rules: SchedulerRules,
+                                      now: Date, calendar: LocalCalendar, _ db: Database) throws {
+        let insert = try db.cachedStatement(sql: """
+            INSERT INTO agendaEntry (kind, itemID, source, dueDay, deadline, shownFrom, shownUntil) VALUES (?, ?, ?, ?, ?, ?, ?)
+            """)
+        for entry in try entries(store, sources: sources, rules: rules, now: now, calendar: calendar, db) {
+            try insert.execute(arguments: [entry.kind.rawValue, entry.itemID, entry.kind.spec.table, entry.dueDay,
+                                           entry.deadline, entry.shownFrom, entry.shownUntil])
+        }
+    }
+
+    /// How the index differs from the scheduler's placements at `now`, in
+    /// the zone it was kept for: rows it has that the scheduler does not
+    /// and rows it lacks. Empty when they agree. (Rows of items no longer
+    /// shown at any moment from now on are not compared: they are dropped at
+    /// the next write.)
+    static func differences(_ store: RapportStore, now: Date, _ db: Database) throws -> [String] {
+        guard try db.tableExists("agendaIndexState") else { return [] }
+        guard let state = try State.fetch(db), let zone = TimeZone(identifier: state.zone) else {
+            return ["the agenda index has not been built yet (a command that writes builds it)"]
+        }
+        let rules = try RuleSettings.load(db)
+        var problems: [String] = []
+        if state.rules != fingerprint(rules) { problems.append("the agenda index was built with other settings") }
+        if try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM agendaDirty)") == true {
+            problems.append("the agenda index has changes marked that were never applied")
+        }
+        let calendar = LocalCalendar(timeZone: zone)
+        // Placements shown only after the index's year are not its to hold.
+        let expected = try entries(store, sources: nil, rules: rules, now: now, calendar: calendar, db)
+            .filter { ($0.shownFrom ?? now) < state.validUntil }
+        var stored: [Entry] = []
+        let rows = try Row.fetchCursor(db, sql: """
+            SELECT kind, itemID, dueDay, deadline, shownFrom, shownUntil FROM agendaEntry
+            WHERE (shownUntil IS NULL OR shownUntil > :now) AND (shownFrom IS NULL OR shownFrom < :validUntil)
+            """, arguments: ["now": now, "validUntil": state.validUntil])
+        while let row = try rows.next() {
+            guard let kind = ItemKind(rawValue: row[0]) else { problems.append("the agenda index has a row of an unknown kind: \(row[0] as String? ?? "")"); continue }
+            stored.append(Entry(kind: kind, itemID: row[1], dueDay: row[2], deadline: row[3], shownFrom: row[4], shownUntil: row[5]))
+        }
+        // Compared as the database holds them (instants to the millisecond).
+        func key(_ entry: Entry) -> String { entry.description }
+        var counts: [String: Int] = [:]
+        for entry in stored { counts[key(entry), default: 0] += 1 }
+        for entry in expected { counts[key(entry), default: 0] -= 1 }
+        for (entry, count) in counts.sorted(by: { $0.key < $1.key }) where count != 0 {
+            problems.append(count > 0 ? "agenda index has \(entry), the scheduler does not" : "agenda index lacks \(entry)")
+        }
+        return problems
     }
 
     // MARK: - Reading it
@@ -281,6 +350,11 @@ extension RapportStore {
     /// Whether the agenda index answers for `now` in `calendar` (for `check` and tests).
     public func agendaIndexAnswers(now: Date, calendar: LocalCalendar) throws -> Bool {
         try read { db in try AgendaIndex.answers(now: now, calendar: calendar, rules: try RuleSettings.load(db), db) }
+    }
+
+    /// How the agenda index differs from the scheduler (empty: it agrees).
+    public func agendaIndexDifferences(now: Date) throws -> [String] {
+        try read { db in try AgendaIndex.differences(self, now: now, db) }
     }
 
     /// Rebuilds the agenda index for this store's zone, at its clock's now.
