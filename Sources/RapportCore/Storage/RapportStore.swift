@@ -43,33 +43,22 @@ public final class RapportStore: Sendable {
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
             throw StoreError.cannotOpen(path: path, reason: "it is a directory; name a file")
         }
-        if let size = try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int, size > 0 {
-            // Refuse another program's file or a newer schema before opening for writing, which could touch the file.
-            let queue = try openReadOnlyQueue(path: path)
-            try requireBook(queue, path: path, migrator: migrator)
-            let (superseded, applied, complete) = try mapDatabaseErrors {
-                try queue.read { db in
-                    (try migrator.hasBeenSuperseded(db), try !migrator.appliedIdentifiers(db).isEmpty,
-                     try migrator.hasCompletedMigrations(db))
-                }
-            }
-            if superseded {
-                try queue.close()
-                throw StoreError.newerSchema(path: path)
-            }
-            if applied && !complete {
-                // An earlier version's book: keep a copy of it as it was before changing its schema.
-                try backUpBeforeUpgrade(queue, path: path, now: now)
-            }
-            try queue.close()
-        }
+        let existing = ((try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0) > 0
         try createPrivately(url)
         // One connection is all a command needs. (A pool would also write a
         // dummy table at every opening, changing the file for nothing.)
         var configuration = Configuration()
         configuration.busyMode = .timeout(busyTimeout)
         configuration.foreignKeysEnabled = true
+        // An existing file is checked on the connection itself, before
+        // anything could write to it: another program's file or a newer
+        // schema is refused unchanged (one opening, not two).
+        let upgrade = Mutex(false)
         configuration.prepareDatabase { db in
+            if existing {
+                let check = try checkBook(db, path: path, migrator: migrator)
+                upgrade.withLock { $0 = check.needsUpgrade }
+            }
             // WAL lets readers (the front end, a prompt's count) go on while a command writes.
             if try String.fetchOne(db, sql: "PRAGMA journal_mode") != "wal" {
                 try db.execute(sql: "PRAGMA journal_mode = WAL")
@@ -86,6 +75,15 @@ public final class RapportStore: Sendable {
                 throw StoreError.cannotOpen(path: path, reason: "it or its directory is read-only; commands that only read still work, nothing was changed")
             }
             throw StoreError.cannotOpen(path: path, reason: error.message ?? "\(error.resultCode)")
+        }
+        if upgrade.withLock({ $0 }) {
+            // An earlier version's book: keep a copy of it as it was before changing its schema.
+            do {
+                try backUpBeforeUpgrade(queue, path: path, now: now)
+            } catch {
+                try? queue.close()
+                throw error
+            }
         }
         let store = RapportStore(writer: queue, path: path, clock: clock, calendar: calendar)
         try store.migrate(migrator: migrator)
@@ -105,33 +103,31 @@ public final class RapportStore: Sendable {
 
     /// Refuses, without changing it, a file that is not a Rapport book: not
     /// SQLite at all, or another program's database (its application id, or
-    /// no Rapport migrations). A book from before the application id was set
-    /// is known by its migrations.
-    /// Returns whether the database is still empty (no tables at all).
-    @discardableResult
-    private static func requireBook(_ queue: DatabaseQueue, path: String, migrator: DatabaseMigrator) throws -> Bool {
+    /// no Rapport migrations), or a book of a newer Rapport. A book from
+    /// before the application id was set is known by its migrations.
+    /// Returns whether the database is still empty (no tables at all), and
+    /// whether it is an earlier version's book that opening will upgrade.
+    static func checkBook(_ db: Database, path: String, migrator: DatabaseMigrator) throws -> (empty: Bool, needsUpgrade: Bool) {
         let foreign = StoreError.cannotOpen(path: path, reason: "it is not a Rapport book (another program's file?); it was not changed")
         let (id, first, objects): (Int32, String?, Int)
         do {
-            (id, first, objects) = try mapDatabaseErrors {
-                try queue.read { db in
-                    (try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0,
-                     try db.tableExists("grdb_migrations")
-                        ? try String.fetchOne(db, sql: "SELECT identifier FROM grdb_migrations ORDER BY rowid LIMIT 1") : nil,
-                     try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") ?? 0)
-                }
-            }
+            (id, first, objects) = (try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0,
+                                    try db.tableExists("grdb_migrations")
+                                        ? try String.fetchOne(db, sql: "SELECT identifier FROM grdb_migrations ORDER BY rowid LIMIT 1") : nil,
+                                    try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") ?? 0)
         } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB {
-            try? queue.close()
             throw foreign
         }
         // A database with nothing in it yet (a book another rapport is creating this instant) is no one else's.
         let empty = id == 0 && objects == 0
         guard empty || id == applicationID || (id == 0 && first != nil && first == migrator.migrations.first) else {
-            try? queue.close()
             throw foreign
         }
-        return empty
+        if empty { return (true, false) }
+        if try migrator.hasBeenSuperseded(db) { throw StoreError.newerSchema(path: path) }
+        let applied = try !migrator.appliedIdentifiers(db).isEmpty
+        let complete = try migrator.hasCompletedMigrations(db)
+        return (false, applied && !complete)
     }
 
     /// Copies the book with the backup API to a private file beside it, once
@@ -196,19 +192,18 @@ public final class RapportStore: Sendable {
             return nil // created, never written: an empty book
         }
         let queue = try openReadOnlyQueue(path: path)
-        let migrator = Schema.migrator
-        if try requireBook(queue, path: path, migrator: migrator) {
+        let check: (empty: Bool, needsUpgrade: Bool)
+        do {
+            check = try mapDatabaseErrors { try queue.read { db in try checkBook(db, path: path, migrator: Schema.migrator) } }
+        } catch {
+            try? queue.close()
+            throw error
+        }
+        if check.empty {
             try queue.close()
             return nil // being created: nothing in it yet
         }
-        let (superseded, complete) = try mapDatabaseErrors {
-            try queue.read { db in (try migrator.hasBeenSuperseded(db), try migrator.hasCompletedMigrations(db)) }
-        }
-        if superseded {
-            try queue.close()
-            throw StoreError.newerSchema(path: path)
-        }
-        if !complete {
+        if check.needsUpgrade {
             try queue.close()
             throw StoreError.olderSchema(path: path)
         }

@@ -52,8 +52,11 @@ struct AddCommand: ParsableCommand {
         let calendar = store.calendar
         let today = calendar.day(of: now)
         let environment = ProcessInfo.processInfo.environment
-        // Plan from a read-only view of the book: a rejected phrase never opens it for writing.
-        let reader = try store.openForReading() ?? reporting { try RapportStore.inMemory() }
+        // A book that exists is opened once, for writing (opening writes
+        // nothing); with no book yet, the phrase is planned against an empty
+        // one, and a rejected phrase creates no file.
+        let existing = try store.bookExists() ? store.openForWriting() : nil
+        let reader = try existing ?? reporting { try RapportStore.inMemory() }
         let plan = try reporting {
             let rules = try reader.rules()
             let parser = try reader.quickAddParser(dates: DatePhraseParser(
@@ -70,7 +73,7 @@ struct AddCommand: ParsableCommand {
             }
             return
         }
-        let database = try store.openForWriting()
+        let database = try existing ?? store.openForWriting()
         let outcome = try reporting { try database.perform(plan, now: now, calendar: calendar) }
         if json {
             try printJSON(AddJSON(plan: plan, outcome: outcome, calendar: calendar))

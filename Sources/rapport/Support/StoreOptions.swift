@@ -31,6 +31,11 @@ struct StoreOptions: ParsableArguments {
         return (["rapport"] + words).joined(separator: " ")
     }
 
+    /// Whether there is a book (a file with something in it) at the path.
+    func bookExists() throws -> Bool {
+        ((try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0) > 0
+    }
+
     /// Opens the database for reading; nil when there is none yet.
     func openForReading() throws -> RapportStore? {
         try reporting { try RapportStore.openForReading(path: path, clock: clock, calendar: calendar) }
