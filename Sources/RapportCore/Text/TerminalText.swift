@@ -10,6 +10,8 @@
 public enum TerminalText {
     /// `text` with every control and format character replaced by a visible placeholder.
     public static func safe(_ text: String) -> String {
+        // Printable ASCII is safe as it is: the common case, checked byte by byte.
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text }
         guard text.unicodeScalars.contains(where: needsReplacement) else { return text }
         var result = String.UnicodeScalarView()
         for character in text {
@@ -52,6 +54,8 @@ public enum TerminalText {
     static func needsReplacement(_ scalar: Unicode.Scalar) -> Bool {
         let v = scalar.value
         if v < 0x20 || v == 0x7F || (0x80...0x9F).contains(v) { return true }
+        // Printable ASCII and the Latin letters up to the combining marks, but the soft hyphen: no look-up.
+        if v < 0x7F || (0xA0..<0x300).contains(v) && v != 0xAD { return false }
         // Format characters (bidi overrides and isolates, zero-width space and
         // joiners, BOM, soft hyphen…), and the line and paragraph separators.
         switch scalar.properties.generalCategory {
