@@ -265,7 +265,7 @@ complete -c 'rapport' -n '__rapport_should_offer_completions_for_positional "rap
 complete -c 'rapport' -n '__rapport_should_offer_completions_for_positional "rapport" -eq 1' -fa 'contact' -d 'Add, merge, archive and delete contacts.'
 complete -c 'rapport' -n '__rapport_should_offer_completions_for_positional "rapport" -eq 1' -fa 'follow-up' -d 'Add follow-ups: what you promised, to whom, by when.'
 complete -c 'rapport' -n '__rapport_should_offer_completions_for_positional "rapport" -eq 1' -fa 'config' -d 'Show or change the scheduler\'s rules (thank-you delay, weekend, holidays, cadences, gifts, birthdays).'
-complete -c 'rapport' -n '__rapport_should_offer_completions_for_positional "rapport" -eq 1' -fa 'check' -d 'List stored values Rapport cannot use (a date outside 1900–2999, text where a number belongs); --fix repairs them.'
+complete -c 'rapport' -n '__rapport_should_offer_completions_for_positional "rapport" -eq 1' -fa 'check' -d 'List stored values Rapport cannot use, and where the agenda index differs from the rules; --fix repairs them.'
 complete -c 'rapport' -n '__rapport_should_offer_completions_for_positional "rapport" -eq 1' -fa 'backup' -d 'Copy the whole book to a file, safely while Rapport is in use.'
 complete -c 'rapport' -n '__rapport_should_offer_completions_for_positional "rapport" -eq 1' -fa 'export' -d 'Write the book for other tools.'
 complete -c 'rapport' -n '__rapport_should_offer_completions_for_positional "rapport" -eq 1' -fa 'import' -d 'Bring a book in.'

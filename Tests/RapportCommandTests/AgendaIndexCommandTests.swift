@@ -24,13 +24,13 @@ struct AgendaIndexCommandTests {
             #expect(lines(list.stdout).count == expected, "\(clock): \(list.stdout)")
         }
         try agree(at: tuesday, 2) // the call from yesterday, the 08:30 email
-        try agree(at: "2026-11-25 09:00:00", 4) // and the two thank-you notes owed since the meeting
+        try agree(at: "2026-11-26 09:00:00", 4) // and the two thank-you notes owed since the meeting, due Wednesday
         try rapport.run(["done", "f1"], at: tuesday)
         try rapport.run(["snooze", "f2", "thu"], at: tuesday)
         try agree(at: tuesday, 0)
         try rapport.run(["undo"], at: tuesday)
         try agree(at: tuesday, 1)
-        #expect(try rapport.run(["overdue", "--count", "--kind", "thanks"], at: "2026-11-25 09:00:00").stdout == "2\n")
+        #expect(try rapport.run(["overdue", "--count", "--kind", "thanks"], at: "2026-11-26 09:00:00").stdout == "2\n")
         #expect(try rapport.run(["check"], at: tuesday).status == 0)
     }
 

@@ -207,8 +207,9 @@ enum AgendaIndex {
 
         /// How `check` names it.
         var description: String {
-            func text(_ date: Date?) -> String { date.map { String.fromDatabaseValue($0.databaseValue) ?? "" } ?? "-" }
-            return "\(ItemRef(kind, itemID)) due \(dueDay.iso), late from \(text(deadline)), shown \(text(shownFrom))…\(text(shownUntil))"
+            func text(_ date: Date) -> String { (String.fromDatabaseValue(date.databaseValue) ?? "") + " UTC" }
+            return "\(ItemRef(kind, itemID)) due \(dueDay.iso)" + (deadline.map { ", late from \(text($0))" } ?? ", never late")
+                + (shownFrom.map { ", shown from \(text($0))" } ?? "") + (shownUntil.map { ", shown until \(text($0))" } ?? "")
         }
     }
 

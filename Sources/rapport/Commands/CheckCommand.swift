@@ -24,9 +24,10 @@ struct CheckCommand: ParsableCommand {
     func run() throws {
         if fix {
             let database = try store.openForWriting()
+            // Compared before repairing: a repair is a write, which brings marked changes into the index.
+            let differences = try reporting { try database.agendaIndexDifferences(now: store.clock.now) }
             let done = try reporting { try database.repair(now: store.clock.now) }
             for line in done { say(TerminalText.safe(line)) }
-            let differences = try reporting { try database.agendaIndexDifferences(now: store.clock.now) }
             if !differences.isEmpty {
                 try reporting { try database.rebuildAgendaIndex() }
             }
