@@ -77,7 +77,18 @@ public enum TerminalText {
     public static func width(_ text: String) -> Int {
         // Printable ASCII is one column a byte: the common case, measured without grapheme breaking.
         if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text.utf8.count }
+        // Latin, Greek and Cyrillic letters without combining marks: one column a
+        // scalar, each its own character — still no grapheme breaking.
+        if text.unicodeScalars.allSatisfy({ isSimpleSingleColumn($0.value) }) { return text.unicodeScalars.count }
         return text.reduce(0) { $0 + width(of: $1) }
+    }
+
+    /// A scalar that is one column and never joins its neighbours into one character.
+    private static func isSimpleSingleColumn(_ v: UInt32) -> Bool {
+        switch v {
+        case 0x20..<0x7F, 0xA0..<0xAD, 0xAE..<0x300, 0x370..<0x483, 0x2010..<0x2028, 0x2030..<0x205F: return true
+        default: return false
+        }
     }
 
     /// Columns of one grapheme cluster.

@@ -35,8 +35,8 @@ struct AgendaPrinter {
         return rows.map { row in
             let when = String(repeating: " ", count: whenWidth - row.when.count) + row.when
             let people = peopleWidth == 0 ? "" : TerminalText.pad(row.people, toWidth: peopleWidth) + "  "
-            let line = indent + row.ref.padding(toLength: refWidth, withPad: " ", startingAt: 0) + "  "
-                + row.kind.padding(toLength: kindWidth, withPad: " ", startingAt: 0) + "  "
+            let line = indent + row.ref + String(repeating: " ", count: refWidth - row.ref.count + 2)
+                + row.kind + String(repeating: " ", count: kindWidth - row.kind.count + 2)
                 + TerminalText.pad(row.title, toWidth: titleWidth) + "  "
                 + people
                 + (row.late ? style.red(when) : when)
