@@ -180,6 +180,13 @@ public struct Scheduler: Sendable {
             return [item(.birthday, candidate, due: .day(due), window: window,
                          detail: "birthday \(DateText.shortDay(occasion))\(turns)", canBeLate: true)]
 
+        case .anniversary(let anniversary, let sentYears):
+            let (occasion, due) = policy.anniversaryDue(anniversary, today: window.today)
+            guard !sentYears.contains(occasion.year) else { return [] }
+            let years = anniversary.year.map { occasion.year - $0 }.flatMap { $0 > 0 ? " (\($0) years)" : nil } ?? ""
+            return [item(.anniversary, candidate, due: .day(due), window: window,
+                         detail: "anniversary \(DateText.shortDay(occasion))\(years)", canBeLate: true)]
+
         case .giftSuggestion(let closedOn, let teamSize):
             guard let due = policy.giftSuggestionDue(closedOn: closedOn, teamSize: teamSize) else { return [] }
             return [item(.giftSuggestion, candidate, due: .day(due), window: window,

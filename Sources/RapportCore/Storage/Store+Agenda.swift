@@ -134,6 +134,7 @@ extension RapportStore: AgendaSource {
             }
 
             raw += try RapportStore.birthdayCandidates(window: window, rules: rules, contactID: contactID, bounded: bounded, db)
+            raw += try RapportStore.anniversaryCandidates(window: window, rules: rules, contactID: contactID, bounded: bounded, db)
 
             // Items put off or dismissed by the user (a small table, read whole).
             var snoozes: [String: CivilDate?] = [:]
