@@ -632,7 +632,7 @@ _rapport_edit() {
     repeating_flags=()
     non_repeating_flags=(--favourite --no-favourite --version -h --help)
     repeating_options=(--add-attendee --remove-attendee --email --phone --tag --untag)
-    non_repeating_options=(--db --title --due --repeat --with --at --place --occasion --send-by --cost --kind --prep --outcome --name --nickname --account --role --tier --every --lunch-every --channel --needs --wants --cares-about --dietary --family --interests --birthday --notes)
+    non_repeating_options=(--db --title --due --repeat --with --at --place --occasion --send-by --cost --kind --prep --outcome --name --nickname --account --role --tier --every --lunch-every --channel --needs --wants --cares-about --dietary --family --interests --birthday --anniversary --notes)
     __rapport_offer_flags_options -1
 
     # Offer option value completions
@@ -738,6 +738,9 @@ _rapport_edit() {
         return
         ;;
     '--birthday')
+        return
+        ;;
+    '--anniversary')
         return
         ;;
     '--notes')
@@ -1439,7 +1442,7 @@ _rapport_contact_add() {
     repeating_flags=()
     non_repeating_flags=(--favourite --version -h --help)
     repeating_options=(--email --phone --tag)
-    non_repeating_options=(--db --nickname --account --role --tier --every --lunch-every --channel --needs --wants --cares-about --dietary --family --interests --birthday --notes)
+    non_repeating_options=(--db --nickname --account --role --tier --every --lunch-every --channel --needs --wants --cares-about --dietary --family --interests --birthday --anniversary --notes)
     __rapport_offer_flags_options 1
 
     # Offer option value completions
@@ -1496,6 +1499,9 @@ _rapport_contact_add() {
         return
         ;;
     '--birthday')
+        return
+        ;;
+    '--anniversary')
         return
         ;;
     '--notes')
