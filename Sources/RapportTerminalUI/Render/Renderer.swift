@@ -34,17 +34,25 @@ public enum Renderer {
     static func drawHeader(_ state: AppState, into buffer: inout ScreenBuffer) {
         buffer.fill(y: 0, style: .reverse, tint: .accent)
         let counts = "\(state.agenda.overdue.count) late · \(state.agenda.dueToday.count) today"
-        var left = (state.width >= 100 ? " Rapport ·" : "") + " \(DateText.day(state.agenda.today, relativeToYear: 0)) · \(counts)"
-        func fits(_ tabs: [String]) -> Bool { state.width - TerminalText.width(left) > tabs.reduce(0, { $0 + $1.count }) + 2 }
-        // Every tab named where there is room; at 80 columns short names, and the
-        // date without its year; narrower, only the current one, the others by number.
-        var tabs = Screen.tabs.enumerated().map { " \($0.offset + 1) \($0.element.title) " }
-        if !fits(tabs) {
-            left = " \(DateText.day(state.agenda.today, relativeToYear: state.agenda.today.year)) · \(counts)"
-            tabs = Screen.tabs.enumerated().map { " \($0.offset + 1) \($0.element.shortTitle)" }
+        let date = DateText.day(state.agenda.today, relativeToYear: 0)
+        let shortDate = DateText.day(state.agenda.today, relativeToYear: state.agenda.today.year)
+        // The left side from the fullest to the shortest: with "Rapport ·", without, without the year.
+        let lefts = [" Rapport · \(date) · \(counts)", " \(date) · \(counts)", " \(shortDate) · \(counts)"]
+        func fits(_ left: String, _ tabs: [String]) -> Bool {
+            state.width - TerminalText.width(left) > tabs.reduce(0, { $0 + $1.count }) + 2
         }
-        if !fits(tabs) {
-            tabs = Screen.tabs.enumerated().map { state.stack.first == $0.element ? " \($0.offset + 1) \($0.element.title) " : " \($0.offset + 1) " }
+        // Every tab named in full wherever they fit, the left side giving way
+        // first; then short names (Accts, Segs); narrower, only the current
+        // one named, the others by number.
+        let full = Screen.tabs.enumerated().map { " \($0.offset + 1) \($0.element.title) " }
+        let short = Screen.tabs.enumerated().map { " \($0.offset + 1) \($0.element.shortTitle)" }
+        let current = Screen.tabs.enumerated().map { state.stack.first == $0.element ? " \($0.offset + 1) \($0.element.title) " : " \($0.offset + 1) " }
+        var left = lefts[lefts.count - 1], tabs = current
+        search: for candidate in [full, short] {
+            for text in lefts where fits(text, candidate) {
+                (left, tabs) = (text, candidate)
+                break search
+            }
         }
         let tabsWidth = tabs.reduce(0) { $0 + $1.count }
         let showTabs = state.width - TerminalText.width(left) > tabsWidth + 2
@@ -85,7 +93,7 @@ public enum Renderer {
             buffer.put(message.text, x: 1, y: messageRow, limit: state.width - 2, tint: message.isError ? .late : .success)
         }
         if state.form != nil {
-            buffer.put("Tab/↓ next · Shift-Tab/↑ previous · Enter on the last field or Ctrl-S saves · Esc discards", x: 0, y: footerRow,
+            buffer.put("Tab/↓ next · Shift-Tab/↑ back · Enter on the last or Ctrl-S saves · Esc discards", x: 0, y: footerRow,
                        limit: state.width, style: [.dim], tint: .muted)
             return
         }
