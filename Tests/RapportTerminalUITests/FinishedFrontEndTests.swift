@@ -38,4 +38,90 @@ struct FinishedFrontEndTests {
         wide.press(.character("4"))
         #expect(wide.screen.text.contains("snoozed 0 (0×)"))
     }
+
+    // MARK: Segments from their screen
+
+    /// The Segments screen's state from the report book: segments by name, then the accounts in none.
+    func segmentsState() throws -> AppState {
+        let store = try reportBook()
+        try store.assign(accountIDs: [try store.resolveAccount("Initech").id!], toSegment: nil, now: tuesday)
+        var state = AppState(now: tuesday, calendar: berlin, width: 80, height: 24)
+        state.stack = [.segments]
+        let report = try store.reportCard(for: ReportPeriod.ending(on: day(2026, 11, 24), length: .month), now: tuesday, calendar: berlin)
+        _ = Update.handle(.outcome(.report(report)), state: &state)
+        return state
+    }
+
+    @Test("on Segments, + opens the form for a new segment, e the selected one's name and ratings, A its accounts; elsewhere they do not")
+    func segmentKeysOpenForms() throws {
+        var state = try segmentsState()
+        #expect(Update.handle(.key(.character("+")), state: &state).isEmpty)
+        #expect(state.form?.kind == .newSegment && state.form?.fields.map(\.key) == ["name", "attractiveness", "competitiveness", "appeal"])
+        _ = Update.handle(.key(.escape), state: &state)
+        let selected = try #require(state.selectedSegment?.segment)
+        _ = Update.handle(.key(.character("e")), state: &state)
+        #expect(state.form?.kind == .editSegment(selected.id!))
+        #expect(state.form?.fields.map { $0.editor.text } == [selected.name] + [selected.attractiveness, selected.competitiveness, selected.appealToBuyers]
+            .map { $0.map(String.init) ?? "" })
+        _ = Update.handle(.key(.escape), state: &state)
+        _ = Update.handle(.key(.character("A")), state: &state)
+        #expect(state.form?.kind == .assignSegment(selected.id!) && state.form?.title == "Accounts of \(selected.name)")
+        _ = Update.handle(.key(.escape), state: &state)
+        // The last row is the accounts in no segment: not a segment to rate.
+        _ = Update.handle(.key(.end), state: &state)
+        #expect(state.selectedSegment?.segment == nil)
+        _ = Update.handle(.key(.character("e")), state: &state)
+        #expect(state.form == nil && state.message?.isError == true)
+        // On the agenda, e edits as before and + does nothing.
+        _ = Update.handle(.key(.escape), state: &state)
+        state.stack = [.agenda]
+        #expect(Update.handle(.key(.character("+")), state: &state).isEmpty && state.form == nil)
+        #expect(KeyBinding.action(for: .character("A"), on: .agenda) == nil)
+        #expect(KeyBinding.action(for: .character("e"), on: .agenda) == .edit)
+    }
+
+    @Test("a segment added, rated and given accounts from the Segments screen is in the book, through the store; a bad rating is refused; u undoes")
+    func segmentsFromTheScreen() throws {
+        let store = try reportBook()
+        let app = try makeApp(store)
+        app.press(.character("5"), .character("+"))
+        app.type("Utilities, Austria")
+        app.press(.tab)
+        app.type("6")
+        app.press(.control("s"))
+        #expect(app.state.form?.error == "attractiveness is a rating from 1 to 5, not '6'")
+        app.press(.control("u"))
+        app.type("4")
+        app.press(.tab)
+        app.type("2")
+        app.press(.control("s"))
+        #expect(app.state.form == nil && app.state.message?.text == "Added segment 'Utilities, Austria', rated 4·2·– · u undoes")
+        let added = try #require(try store.segments().first { $0.name == "Utilities, Austria" })
+        #expect(added.attractiveness == 4 && added.competitiveness == 2 && added.appealToBuyers == nil)
+        // Select it (segments are listed by name) and rate it: the empty field stays as it was.
+        let index = try #require(app.state.report?.segments.firstIndex { $0.segment?.id == added.id })
+        app.press(.home)
+        for _ in 0..<index { app.press(.down) }
+        app.press(.character("e"), .tab, .tab, .tab)
+        app.type("5")
+        app.press(.control("s"))
+        #expect(try store.segment(id: added.id!).map { [$0.attractiveness, $0.competitiveness, $0.appealToBuyers] } == [4, 2, 5])
+        // Accounts: Initech moves in from its segment; a name no account has is refused, nothing changed.
+        app.press(.character("A"))
+        app.type("Initech, Umbrella")
+        app.press(.control("s"))
+        #expect(app.state.form?.error?.contains("Umbrella") == true)
+        #expect(try store.accounts(inSegment: added.id!).isEmpty)
+        app.press(.escape, .character("A"))
+        app.type("Initech")
+        app.press(.control("s"))
+        #expect(app.state.message?.text == "Initech now in 'Utilities, Austria' · u undoes")
+        #expect(try store.accounts(inSegment: added.id!).map(\.name) == ["Initech"])
+        app.press(.character("A"), .tab)
+        app.type("initech")
+        app.press(.control("s"))
+        #expect(try store.accounts(inSegment: added.id!).isEmpty)
+        app.press(.character("u"))
+        #expect(try store.accounts(inSegment: added.id!).map(\.name) == ["Initech"])
+    }
 }

@@ -17,6 +17,9 @@ extension RapportApp {
             case .editLunch(let id): return try submitLunchEdit(form, id: id)
             case .editContact(let id): return try submitContact(form, id: id)
             case .prepNotes(let id): return try submitPrepNotes(form, meetingID: id)
+            case .newSegment: return try submitNewSegment(form)
+            case .editSegment(let id): return try submitSegmentEdit(form, id: id)
+            case .assignSegment(let id): return try submitSegmentAccounts(form, id: id)
             }
         } catch {
             return [.formRefused(form, "\(error)")]
@@ -197,6 +200,60 @@ extension RapportApp {
                 contact.notes = form.value("notes").nilIfEmpty
             }
             return "Saved @\(id) \(contact.name)"
+        }
+    }
+}
+
+// The Segments screen's forms, through the store's segment operations.
+extension RapportApp {
+    private func ratings(_ form: Form) throws -> SegmentRatings {
+        func rating(_ key: String, _ label: String) throws -> Int? {
+            let text = form.value(key)
+            guard !text.isEmpty else { return nil }
+            guard let value = Int(text), (1...5).contains(value) else { throw StoreError.invalid("\(label) is a rating from 1 to 5, not '\(text)'") }
+            return value
+        }
+        return SegmentRatings(attractiveness: try rating("attractiveness", "attractiveness"),
+                              competitiveness: try rating("competitiveness", "competitiveness"),
+                              appealToBuyers: try rating("appeal", "appeal to buyers"))
+    }
+
+    private func submitNewSegment(_ form: Form) throws -> [Outcome] {
+        let ratings = try ratings(form)
+        return try recorded("add segment") {
+            let segment = try store.addSegment(named: form.value("name"), ratings: ratings, now: state.now)
+            return "Added segment '\(segment.name)', rated \(ReportText.ratings(segment, compact: true))"
+        }
+    }
+
+    private func submitSegmentEdit(_ form: Form, id: Int64) throws -> [Outcome] {
+        let ratings = try ratings(form)
+        return try recorded("edit segment") {
+            let segment = try store.editSegment(id: id, name: form.value("name"), ratings: ratings)
+            return "Saved segment '\(segment.name)', rated \(ReportText.ratings(segment, compact: true))"
+        }
+    }
+
+    private func submitSegmentAccounts(_ form: Form, id: Int64) throws -> [Outcome] {
+        // Account names may hold "and": only commas separate them. Every name is read before anything changes.
+        func accounts(_ key: String) throws -> [Account] {
+            try form.value(key).split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+                .map { try store.resolveAccount($0) }
+        }
+        let added = try accounts("add"), removed = try accounts("remove")
+        guard !added.isEmpty || !removed.isEmpty else { throw StoreError.invalid("name the accounts to put in or take out") }
+        if let both = added.first(where: { account in removed.contains { $0.id == account.id } }) {
+            throw StoreError.invalid("\(both.name) is both put in and taken out")
+        }
+        if let elsewhere = removed.first(where: { $0.segmentID != id }) {
+            throw StoreError.invalid("\(elsewhere.name) is not in this segment")
+        }
+        guard let segment = try store.segment(id: id) else { throw StoreError.notFound("no segment #\(id)") }
+        return try recorded("assign segment") {
+            try store.assign(accountIDs: added.map { $0.id! }, toSegment: id, removing: removed.map { $0.id! }, now: state.now)
+            let put = added.isEmpty ? nil : added.map(\.name).joined(separator: ", ") + " now in '\(segment.name)'"
+            let out = removed.isEmpty ? nil : removed.map(\.name).joined(separator: ", ") + " taken out"
+            return [put, out].compactMap { $0 }.joined(separator: "; ")
         }
     }
 }

@@ -8,12 +8,13 @@ public enum Action: Hashable, Sendable {
     case logMeeting, logCall, logLunch, logGift, newContact
     case archiveContact, deleteContact, mergeContact
     case editPrep, prepared
+    case newSegment, editSegment, assignSegment
     case help, quit
 }
 
 /// Where a binding applies.
 public enum Scope: Hashable, Sendable {
-    case everywhere, lists, openable, agenda, contacts, cards, itemScreens, reports, brief
+    case everywhere, lists, openable, agenda, contacts, cards, itemScreens, reports, brief, segments
 }
 
 /// One row of the key table: the keys, what they do, where, and how the
@@ -42,6 +43,10 @@ public struct KeyBinding: Sendable {
         KeyBinding(keys: [.character("x")], action: .cancel, scope: .itemScreens, label: "cancel", help: "cancel the item (asks first)"),
         KeyBinding(keys: [.character("e")], action: .editPrep, scope: .brief, label: "prep notes", help: "edit the prep notes (in a brief)"),
         KeyBinding(keys: [.character("d")], action: .prepared, scope: .brief, label: "prepared", help: "mark the preparation done (in a brief)"),
+        KeyBinding(keys: [.character("+")], action: .newSegment, scope: .segments, label: "new", help: "add a segment, with its ratings (on Segments)"),
+        KeyBinding(keys: [.character("e")], action: .editSegment, scope: .segments, label: "rate", help: "rename or rate the selected segment (on Segments)"),
+        KeyBinding(keys: [.character("A")], action: .assignSegment, scope: .segments, label: "assign",
+                   help: "put accounts in the selected segment, or take them out (on Segments)"),
         KeyBinding(keys: [.character("e")], action: .edit, scope: .everywhere, label: "edit", help: "edit the selected follow-up, meeting or lunch (on the agenda), else the contact"),
         KeyBinding(keys: [.character("n")], action: .newContact, scope: .everywhere, label: nil, help: "add a contact"),
         KeyBinding(keys: [.character("A")], action: .archiveContact, scope: .contacts, label: nil, help: "archive the contact (asks first; u undoes)"),
@@ -82,6 +87,7 @@ public struct KeyBinding: Sendable {
             if case .brief = screen { return true }
             return false
         case .reports: return screen == .report || screen == .segments
+        case .segments: return screen == .segments
         case .agenda: return screen == .agenda
         case .contacts: return screen == .contacts
         case .cards:

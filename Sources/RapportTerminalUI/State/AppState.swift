@@ -122,6 +122,7 @@ public struct Form: Hashable, Sendable {
         case editContact(Int64)
         case prepNotes(Int64)
         case editFollowUp(Int64), editMeeting(Int64), editLunch(Int64)
+        case newSegment, editSegment(Int64), assignSegment(Int64)
     }
 
     public struct Field: Hashable, Sendable {

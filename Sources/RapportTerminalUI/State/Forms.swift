@@ -65,6 +65,32 @@ public enum Forms {
         ])
     }
 
+    /// The three ratings of a segment, 1 to 5 (empty: not rated, or unchanged).
+    static func ratingFields(_ segment: Segment?) -> [Form.Field] {
+        let hint = segment == nil ? "1–5, optional" : "1–5; empty leaves it"
+        return [
+            field("attractiveness", "Attractive to us", segment?.attractiveness.map(String.init) ?? "", hint: hint),
+            field("competitiveness", "Competitive there", segment?.competitiveness.map(String.init) ?? "", hint: hint),
+            field("appeal", "Appeal to buyers", segment?.appealToBuyers.map(String.init) ?? "", hint: hint),
+        ]
+    }
+
+    public static func newSegment() -> Form {
+        Form(kind: .newSegment, title: "Add a segment", fields: [field("name", "Name", hint: "Mid-size logistics, DACH")] + ratingFields(nil))
+    }
+
+    public static func editSegment(_ segment: Segment) -> Form {
+        Form(kind: .editSegment(segment.id!), title: "Rate \(segment.name)",
+             fields: [field("name", "Name", segment.name)] + ratingFields(segment))
+    }
+
+    public static func assignSegment(_ segment: Segment) -> Form {
+        Form(kind: .assignSegment(segment.id!), title: "Accounts of \(segment.name)", fields: [
+            field("add", "Put in", hint: "accounts, comma-separated (each leaves its other segment)"),
+            field("remove", "Take out", hint: "accounts, comma-separated, optional"),
+        ])
+    }
+
     /// A gift for an account's whole team (what a suggested team gift asks for).
     public static func gift(forTeamOf account: String) -> Form {
         var form = gift(for: "")

@@ -133,6 +133,16 @@ public enum Update {
         case .newContact:
             state.form = Forms.newContact()
             return []
+        case .newSegment:
+            state.form = Forms.newSegment()
+            return []
+        case .editSegment, .assignSegment:
+            guard let segment = state.selectedSegment?.segment else {
+                state.message = Message(text: "Select a segment (the accounts in none are not one)", isError: true)
+                return []
+            }
+            state.form = action == .editSegment ? Forms.editSegment(segment) : Forms.assignSegment(segment)
+            return []
         case .archiveContact, .deleteContact, .mergeContact:
             guard let contact = state.selectedContact?.contact, let id = contact.id else {
                 state.message = Message(text: "Select a contact first", isError: true)
