@@ -124,4 +124,109 @@ struct FinishedFrontEndTests {
         app.press(.character("u"))
         #expect(try store.accounts(inSegment: added.id!).map(\.name) == ["Initech"])
     }
+
+    // MARK: A card's timeline: searched, edited, deleted from
+
+    /// Dana's card, with a second call whose notes say "fleet".
+    func danaCard() throws -> RapportApp {
+        let store = try sampleBook()
+        let dana: Int64 = 1
+        try store.logInteraction(kind: .email, title: "Pricing questions", contactIDs: [dana], at: at(2026, 11, 23, 15),
+                                 notes: "wants FLEET pricing by Friday", now: at(2026, 11, 23, 15))
+        try store.logInteraction(kind: .note, title: "Fleet of 400 trucks", contactIDs: [dana], at: at(2026, 11, 10, 9),
+                                 now: at(2026, 11, 10, 9))
+        let app = try makeApp(store)
+        app.press(.character("2"), .enter)
+        #expect(app.state.screen == .contact(dana))
+        return app
+    }
+
+    @Test("/ on a contact's card finds a word in the timeline's titles and notes (any case), n and N go round the matches, Esc clears")
+    func searchTheTimeline() throws {
+        let app = try danaCard()
+        let card = try #require(app.state.contactCard)
+        app.press(.character("/"))
+        app.type("fleet")
+        // The newest first: the email's notes, then the note's title.
+        let search = try #require(app.state.timelineSearch)
+        #expect(search.matches.map { card.timeline[$0].title } == ["Pricing questions", "Fleet of 400 trucks"])
+        #expect(app.state.selectedTimelineEntry?.entry.title == "Pricing questions")
+        #expect(app.screen.text.contains("Pricing questions — wants FLEET pricing by Frid…")) // what was found, cut at 80 columns
+        app.press(.enter)
+        #expect(app.state.prompt == nil && app.state.message?.text == "'fleet': 1 of 2 · n next, N previous")
+        app.press(.character("n"))
+        #expect(app.state.selectedTimelineEntry?.entry.title == "Fleet of 400 trucks" && app.state.message?.text == "'fleet': 2 of 2 · n next, N previous")
+        app.press(.character("n"))
+        #expect(app.state.selectedTimelineEntry?.entry.title == "Pricing questions")
+        app.press(.character("N"))
+        #expect(app.state.selectedTimelineEntry?.entry.title == "Fleet of 400 trucks")
+        // The rule is rapport search's: the same entries, whatever the case of the query.
+        let shell = try app.store.search("FLEET").filter { $0.ref.hasPrefix("i") }.map(\.title)
+        #expect(Set(shell) == Set(search.matches.map { card.timeline[$0].title }))
+        // Nothing found says so; Esc clears the search, and n adds a contact again.
+        app.press(.character("/"), .control("u"))
+        app.type("zeppelin")
+        #expect(app.state.timelineSearch?.matches.isEmpty == true)
+        app.press(.escape)
+        #expect(app.state.timelineSearch == nil)
+        app.press(.character("n"))
+        #expect(app.state.form?.kind == .newContact)
+    }
+
+    @Test("e on a card's open item edits that item; on a timeline entry, what it records; d deletes a logged call or a gift after asking, u undoes")
+    func editAndDeleteFromTheCard() throws {
+        let app = try danaCard()
+        let card = try #require(app.state.contactCard)
+        // The open follow-up: e edits it, as on the agenda.
+        let followUp = try #require(card.open.firstIndex { $0.kind == .followUp })
+        app.state.scroll = followUp
+        app.press(.character("e"))
+        #expect(app.state.form?.title == "Edit f1 follow-up")
+        app.press(.escape)
+        // The logged call: e edits its title, kind, time and notes.
+        let callRow = card.open.count + (try #require(card.timeline.firstIndex { $0.title == "Renewal terms" }))
+        app.state.scroll = callRow
+        app.press(.character("e"))
+        #expect(app.state.form?.kind == .editInteraction(1) && app.state.form?.value("when") == "2026-11-18 11:00")
+        app.press(.control("u"))
+        app.type("Renewal terms, year two")
+        app.press(.control("s"))
+        #expect(app.state.message?.text == "Saved i1 call \"Renewal terms, year two\" · u undoes")
+        #expect(try app.store.interaction(id: 1)?.title == "Renewal terms, year two")
+        // The meeting: e opens the meeting's form.
+        let meetingRow = app.state.contactCard!.open.count + (try #require(app.state.contactCard!.timeline.firstIndex { $0.kind == "meeting" }))
+        app.state.scroll = meetingRow
+        app.press(.character("e"))
+        #expect(app.state.form?.kind == .editMeeting(1))
+        app.press(.escape)
+        // d on the call asks, n keeps it, y deletes it with its touches; u brings it back.
+        let row = app.state.contactCard!.open.count + (try #require(app.state.contactCard!.timeline.firstIndex { $0.title.hasPrefix("Renewal terms") }))
+        app.state.scroll = row
+        app.press(.character("d"))
+        #expect(app.state.prompt == .confirmDelete(.interaction(1), title: "Renewal terms, year two"))
+        app.press(.character("n"))
+        #expect(try app.store.interaction(id: 1) != nil && app.state.message?.text == "Not deleted")
+        app.press(.character("d"), .character("y"))
+        #expect(try app.store.interaction(id: 1) == nil)
+        #expect(app.state.contactCard?.timeline.contains { $0.title.hasPrefix("Renewal terms") } == false)
+        app.press(.character("u"))
+        #expect(try app.store.interaction(id: 1) != nil)
+        // d on a meeting's entry deletes nothing and says what does.
+        app.state.scroll = app.state.contactCard!.open.count + (try #require(app.state.contactCard!.timeline.firstIndex { $0.kind == "meeting" }))
+        app.press(.character("d"))
+        #expect(app.state.prompt == nil && app.state.message?.isError == true)
+    }
+
+    @Test("pure: the card's selection runs through the open items, then the timeline; the item keys act on open items only")
+    func cardSelection() throws {
+        let app = try danaCard()
+        let card = try #require(app.state.contactCard)
+        var state = app.state
+        _ = Update.handle(.key(.end), state: &state)
+        #expect(state.scroll == card.open.count + card.timeline.count - 1)
+        #expect(state.selectedTimelineEntry?.entry == card.timeline.last && Update.selectedItem(state) == nil)
+        #expect(Update.handle(.key(.character("s")), state: &state).isEmpty && state.message?.text == "No item selected")
+        _ = Update.handle(.key(.home), state: &state)
+        #expect(Update.selectedItem(state) == card.open.first && state.selectedTimelineEntry == nil)
+    }
 }

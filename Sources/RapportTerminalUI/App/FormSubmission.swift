@@ -17,6 +17,8 @@ extension RapportApp {
             case .editLunch(let id): return try submitLunchEdit(form, id: id)
             case .editContact(let id): return try submitContact(form, id: id)
             case .prepNotes(let id): return try submitPrepNotes(form, meetingID: id)
+            case .editInteraction(let id): return try submitInteractionEdit(form, id: id)
+            case .editGift(let id): return try submitGiftEdit(form, id: id)
             case .newSegment: return try submitNewSegment(form)
             case .editSegment(let id): return try submitSegmentEdit(form, id: id)
             case .assignSegment(let id): return try submitSegmentAccounts(form, id: id)
@@ -137,6 +139,30 @@ extension RapportApp {
         return try recorded("edit l\(id)") {
             let lunch = try store.editLunch(id: id, edit)
             return "Saved \(lunch.ref) lunch"
+        }
+    }
+
+    private func submitInteractionEdit(_ form: Form, id: Int64) throws -> [Outcome] {
+        guard let kind = InteractionKind(rawValue: form.value("kind").lowercased()) else {
+            throw StoreError.invalid("the kind is one of \(InteractionKind.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        guard let when = try parsed(form.value("when"), looksBack: true) else { throw StoreError.invalid("say when it happened") }
+        let at = instant(when, defaultTime: nil)
+        guard at <= state.now else { throw StoreError.invalid("a logged \(kind.rawValue) happened already; add a follow-up for one to come") }
+        let edit = InteractionEdit(title: form.value("title"), occurredAt: at, notes: form.value("notes"), kind: kind)
+        return try recorded("edit i\(id)") {
+            let interaction = try store.editInteraction(id: id, edit)
+            return "Saved \(interaction.ref) \(interaction.kind.rawValue) \"\(interaction.title)\""
+        }
+    }
+
+    private func submitGiftEdit(_ form: Form, id: Int64) throws -> [Outcome] {
+        let cost = try form.value("cost").nilIfEmpty.map { text throws(PhraseError) in try Money(amount: text) }
+        let edit = GiftEdit(description: form.value("title"), occasion: form.value("occasion"), sendBy: try parsed(form.value("when"))?.day,
+                            cost: .some(cost))
+        return try recorded("edit g\(id)") {
+            let gift = try store.editGift(id: id, edit)
+            return "Saved \(gift.ref) gift \"\(gift.description)\""
         }
     }
 

@@ -82,6 +82,12 @@ public enum Renderer {
                             delete ? "y deletes, a deletes with their open items too, n keeps; u undoes it" : "hidden from lists and cadences; u undoes it", false)
                 case .mergeInto(let keep, let name, let editor):
                     return ("merge into @\(keep) \(name) ›", editor, "the duplicate's name, @id or email; Enter merges", false)
+                case .searchTimeline(let editor):
+                    let found = state.timelineSearch.map { "\($0.matches.count) found in the timeline" } ?? "titles, notes and outcomes"
+                    return ("search ›", editor, found + " · Enter keeps it (n next, N previous), Esc clears it",
+                            state.timelineSearch?.matches.isEmpty == true)
+                case .confirmDelete(let source, let title):
+                    return ("Delete \(source.ref) \"\(title)\"? y/n", nil, "with the touches it made; u undoes it", false)
                 }
             }()
             buffer.put(preview, x: 1, y: messageRow, limit: state.width - 2, style: isError ? [] : [.dim], tint: isError ? .late : .muted)
@@ -97,15 +103,23 @@ public enum Renderer {
                        limit: state.width, style: [.dim], tint: .muted)
             return
         }
-        var x = 0
         // A key another row takes on this screen (e in a brief) is named once, by that row.
-        for binding in KeyBinding.table where binding.label != nil && binding.applies(to: state.screen)
-            && KeyBinding.action(for: binding.keys[0], on: state.screen) == binding.action {
-            let key = binding.keys[0] == .escape ? "q" : binding.keys[0].description
-            let text = "\(key) \(binding.label!)"
-            guard x + TerminalText.width(text) + 2 <= state.width else { break }
-            x += buffer.put(key, x: x, y: footerRow, style: [.bold, .reverse], tint: .normal)
-            x += buffer.put(" " + binding.label! + "  ", x: x, y: footerRow, tint: .muted)
+        let entries = KeyBinding.table.filter { binding in
+            binding.label != nil && binding.applies(to: state.screen) && KeyBinding.action(for: binding.keys[0], on: state.screen) == binding.action
+        }.map { binding in (key: binding.keys[0] == .escape ? "q" : binding.keys[0].description, label: binding.label!, isHelp: binding.action == .help) }
+        func width(_ entry: (key: String, label: String, isHelp: Bool)) -> Int { TerminalText.width("\(entry.key) \(entry.label)") + 2 }
+        // As many as fit, in the table's order, always keeping "? help".
+        var room = state.width - entries.filter(\.isHelp).reduce(0) { $0 + width($1) }
+        var shown = entries.map(\.isHelp)
+        for (index, entry) in entries.enumerated() where !entry.isHelp {
+            guard width(entry) <= room else { break }
+            room -= width(entry)
+            shown[index] = true
+        }
+        var x = 0
+        for (index, entry) in entries.enumerated() where shown[index] {
+            x += buffer.put(entry.key, x: x, y: footerRow, style: [.bold, .reverse], tint: .normal)
+            x += buffer.put(" " + entry.label + "  ", x: x, y: footerRow, tint: .muted)
         }
     }
 

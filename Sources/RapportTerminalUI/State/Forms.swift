@@ -135,6 +135,25 @@ public enum Forms {
         ])
     }
 
+    public static func editInteraction(_ interaction: Interaction, calendar: LocalCalendar) -> Form {
+        Form(kind: .editInteraction(interaction.id!), title: "Edit \(interaction.ref) \(interaction.kind.rawValue)", fields: [
+            field("title", "About", interaction.title),
+            field("when", "When", whenText(.instant(interaction.occurredAt), calendar: calendar), hint: "today 9:30, yesterday 4pm"),
+            field("kind", "Kind", interaction.kind.rawValue, hint: InteractionKind.allCases.map(\.rawValue).joined(separator: ", ")),
+            field("notes", "Notes", interaction.notes ?? ""),
+        ])
+    }
+
+    public static func editGift(_ gift: Gift) -> Form {
+        let cost = gift.costMinorUnits.map { Money(minorUnits: $0, currency: gift.currency ?? "USD").description } ?? ""
+        return Form(kind: .editGift(gift.id!), title: "Edit \(gift.ref) gift", fields: [
+            field("title", "Gift", gift.description),
+            field("occasion", "Occasion", gift.occasion, hint: "closed deal, birthday…"),
+            field("when", "Send by", gift.sendBy?.iso ?? "", hint: "dec 18; empty leaves it"),
+            field("cost", "Cost", cost, hint: "$80, €75.50; empty: none"),
+        ])
+    }
+
     public static func editContact(_ contact: Contact) -> Form {
         Form(kind: .editContact(contact.id!), title: "Edit \(contact.name)", fields: [
             field("name", "Name", contact.name),
