@@ -229,4 +229,25 @@ struct FinishedFrontEndTests {
         _ = Update.handle(.key(.home), state: &state)
         #expect(Update.selectedItem(state) == card.open.first && state.selectedTimelineEntry == nil)
     }
+
+    @Test("the README's keys table names every key of the program's key table, and no key the program does not have")
+    func readmeKeys() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let readme = try String(contentsOf: root.appendingPathComponent("README.md"), encoding: .utf8)
+        let table = try #require(readme.range(of: "| keys | |\n| --- | --- |\n"))
+        let rows = readme[table.upperBound...].split(separator: "\n", omittingEmptySubsequences: false).prefix { $0.hasPrefix("| ") }
+        let keyColumn = rows.map { $0.dropFirst(2).components(separatedBy: " | ")[0] }.joined(separator: " ")
+        /// A key as the README writes it: a letter or sign in backticks, a named key by its name.
+        func written(_ key: Key) -> String {
+            if case .character(let c) = key, c != " " { return "`\(c)`" }
+            return key.description
+        }
+        for binding in KeyBinding.table {
+            for key in binding.keys { #expect(keyColumn.contains(written(key)), "\(key) (\(binding.help)) is not in the README's keys table") }
+        }
+        let programKeys = Set(KeyBinding.table.flatMap(\.keys).map(written))
+        let named = keyColumn.matches(of: /`([^`]+)`/).map { "`\($0.output.1)`" }
+        #expect(!named.isEmpty)
+        for key in named { #expect(programKeys.contains(key), "the README names \(key), which no key of the table is") }
+    }
 }
