@@ -277,7 +277,7 @@ _rapport_upcoming() {
 _rapport_add() {
     repeating_flags=()
     non_repeating_flags=(--dry-run --json --no-create --version -h --help)
-    repeating_options=(--new)
+    repeating_options=(--new --new-account)
     non_repeating_options=(--db)
     __rapport_offer_flags_options -1
 
@@ -287,6 +287,9 @@ _rapport_add() {
         return
         ;;
     '--new')
+        return
+        ;;
+    '--new-account')
         return
         ;;
     esac

@@ -33,7 +33,7 @@ function __rapport_parse_tokens -S
         case 'upcoming'
             __rapport_parse_subcommand 0 'db=' 'days=' 'json' 'version' 'h/help'
         case 'add'
-            __rapport_parse_subcommand -r 1 'db=' 'dry-run' 'json' 'no-create' 'new=+' 'version' 'h/help'
+            __rapport_parse_subcommand -r 1 'db=' 'dry-run' 'json' 'no-create' 'new=+' 'new-account=+' 'version' 'h/help'
         case 'log'
             __rapport_parse_subcommand 0 'version' 'h/help'
             switch $unparsed_tokens[1]
@@ -301,6 +301,7 @@ complete -c 'rapport' -n '__rapport_should_offer_completions_for_flags_or_option
 complete -c 'rapport' -n '__rapport_should_offer_completions_for_flags_or_options "rapport add" json' -l 'json' -d 'Print what was stored as JSON.'
 complete -c 'rapport' -n '__rapport_should_offer_completions_for_flags_or_options "rapport add" no-create' -l 'no-create' -d 'Refuse names that match no contact instead of creating them.'
 complete -c 'rapport' -n '__rapport_should_offer_completions_for_flags_or_options "rapport add"' -l 'new' -d 'Create this person even if the name is one word or close to someone\'s (repeatable).' -rfka ''
+complete -c 'rapport' -n '__rapport_should_offer_completions_for_flags_or_options "rapport add"' -l 'new-account' -d 'Create this #account even though one in the book has a close name.' -rfka ''
 complete -c 'rapport' -n '__rapport_should_offer_completions_for_flags_or_options "rapport add" version' -l 'version' -d 'Show the version.'
 complete -c 'rapport' -n '__rapport_should_offer_completions_for_flags_or_options "rapport add" h help' -s 'h' -l 'help' -d 'Show help information.'
 complete -c 'rapport' -n '__rapport_should_offer_completions_for_flags_or_options "rapport log" version' -l 'version' -d 'Show the version.'

@@ -269,6 +269,23 @@ struct SmallerFixesCommandTests {
         #expect(try rapport.run(["today"], at: monday).stdout.contains("a3  anniversary"))
     }
 
+    @Test("quick-add: 'follow up' is the follow-up's kind word; #acmee (Acme exists) is refused with a did-you-mean, --new-account makes it; --json names the kind stored")
+    func quickAddAccountsAndKinds() throws {
+        let rapport = try RapportProcess()
+        try rapport.run(["contact", "add", "Dana Ruiz", "--account", "Acme"], at: monday)
+        #expect(try rapport.run(["add", "follow up on the contract @dana fri"], at: monday).stdout
+                == "Added f1 follow-up \"Follow up on the contract\" with Dana Ruiz, due Fri 6 Mar\n")
+        let typo = try rapport.run(["add", "send the deck @dana fri #acmee"], at: monday)
+        #expect(typo.status == 2 && typo.stdout.isEmpty)
+        #expect(typo.stderr == "rapport: no account is called '#acmee'; did you mean #Acme? to add 'acmee' as a new account anyway: --new-account \"acmee\"\n")
+        #expect(try rapport.run(["accounts"], at: monday).stdout.contains("acmee") == false)
+        let forced = try rapport.run(["add", "send the deck @dana fri #acmee", "--new-account", "acmee"], at: monday)
+        #expect(forced.status == 0 && forced.stdout.contains("acmee (new account)"), "\(forced.stderr)")
+        // A call is stored as a follow-up titled "Call …": the JSON says so.
+        let json = try rapport.run(["add", "call dana about renewal thu", "--json"], at: monday).stdout
+        #expect(json.contains("\"kind\" : \"follow-up\"") && json.contains("\"title\" : \"Call about renewal\""), "\(json)")
+    }
+
     @Test("search finds a word in names, notes and the history, ignoring case; nothing found is status 1")
     func search() throws {
         let rapport = try RapportProcess()
