@@ -250,4 +250,31 @@ struct FinishedFrontEndTests {
         #expect(!named.isEmpty)
         for key in named { #expect(programKeys.contains(key), "the README names \(key), which no key of the table is") }
     }
+
+    @Test("the contact forms take an anniversary: added, it is due on the agenda; an imported one that is not a date survives an edit")
+    func anniversaryInForms() throws {
+        let app = try makeApp()
+        app.press(.character("n"))
+        app.type("Quinn Baker")
+        let field = try #require(app.state.form?.fields.firstIndex { $0.key == "anniversary" })
+        for _ in 0..<field { app.press(.tab) }
+        app.type("2015-11-26")
+        app.press(.control("s"))
+        var filter = ContactFilter()
+        filter.search = "Quinn"
+        let quinn = try #require(try app.store.contactList(filter, now: tuesday, scheduler: Scheduler(calendar: berlin)).first)
+        #expect(try app.store.anniversary(ofContact: quinn.contact.id!) == Birthday(year: 2015, month: 11, day: 26))
+        // Thursday 26 November − 3 days: due Monday 23, late on Tuesday.
+        #expect(app.state.agenda.overdue.contains { $0.ref == ItemRef(.anniversary, quinn.contact.id!) })
+        // An imported anniversary that is not a date is left alone by an edit of something else.
+        let id = quinn.contact.id!
+        try app.store.write { db in
+            try db.execute(sql: "UPDATE contactDetail SET value = 'June, some year' WHERE contactID = ? AND kind = 'anniversary'", arguments: [id])
+        }
+        let form = Forms.editContact(try #require(try app.store.contact(id: id)), anniversary: try app.store.anniversary(ofContact: id))
+        #expect(form.value("anniversary") == "")
+        app.handle(.outcome(.formOpened(form)))
+        app.press(.control("s"))
+        #expect(try app.store.details(ofContact: id).map(\.value) == ["June, some year"])
+    }
 }

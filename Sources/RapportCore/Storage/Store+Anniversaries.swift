@@ -42,6 +42,11 @@ extension RapportStore {
     }
 
     /// A contact's anniversary, when their `anniversary` detail reads as a date.
+    public func anniversary(ofContact id: Int64) throws -> Birthday? {
+        try read { db in try RapportStore.anniversary(ofContact: id, db) }
+    }
+
+    /// A contact's anniversary, when their `anniversary` detail reads as a date.
     static func anniversary(ofContact id: Int64, _ db: Database) throws -> Birthday? {
         try String.fetchOne(db, sql: "SELECT value FROM contactDetail WHERE contactID = ? AND kind = 'anniversary' ORDER BY id LIMIT 1",
                             arguments: [id]).flatMap(Birthday.init(text:))

@@ -173,12 +173,15 @@ extension RapportApp {
         guard tierText.isEmpty || Tier(text: tierText) != nil else { throw StoreError.invalid("the tier is A, B, C or empty") }
         let birthday = form.value("birthday")
         guard birthday.isEmpty || Birthday(text: birthday) != nil else { throw StoreError.invalid("the birthday is YYYY-MM-DD or --MM-DD") }
+        let anniversary = form.value("anniversary")
+        guard anniversary.isEmpty || Birthday(text: anniversary) != nil else { throw StoreError.invalid("the anniversary is YYYY-MM-DD or --MM-DD") }
         let email = form.value("email")
         guard email.isEmpty || email.contains("@") else { throw StoreError.invalid("'\(email)' is not an email address") }
         let contact = Contact(name: name, title: form.value("role").nilIfEmpty, tier: Tier(text: tierText),
                               birthday: Birthday(text: birthday), notes: form.value("notes").nilIfEmpty, createdAt: state.now)
         let draft = ContactDraft(contact: contact, accountName: form.value("account").nilIfEmpty,
-                                 emails: email.isEmpty ? [] : [email], phones: form.value("phone").isEmpty ? [] : [form.value("phone")])
+                                 emails: email.isEmpty ? [] : [email], phones: form.value("phone").isEmpty ? [] : [form.value("phone")],
+                                 anniversary: Birthday(text: anniversary))
         return try recorded("add contact \(name)") {
             let saved = try store.addContact(draft)
             return "Added @\(saved.id!) \(saved.name)"
@@ -204,8 +207,12 @@ extension RapportApp {
         }
         let birthday = form.value("birthday")
         guard birthday.isEmpty || Birthday(text: birthday) != nil else { throw StoreError.invalid("the birthday is YYYY-MM-DD or --MM-DD") }
-        let extras = ContactExtras(accountName: form.value("account").isEmpty ? nil : .some(form.value("account")),
+        let anniversary = form.value("anniversary")
+        guard anniversary.isEmpty || Birthday(text: anniversary) != nil else { throw StoreError.invalid("the anniversary is YYYY-MM-DD or --MM-DD") }
+        var extras = ContactExtras(accountName: form.value("account").isEmpty ? nil : .some(form.value("account")),
                                    addEmails: form.value("email").isEmpty ? [] : [form.value("email")])
+        // Only a changed anniversary is written: an imported one that is not a date stays as it was.
+        if Birthday(text: anniversary) != (try store.anniversary(ofContact: id)) { extras.anniversary = .some(Birthday(text: anniversary)) }
         return try recorded("edit @\(id)") {
             let contact = try store.editContact(id: id, now: state.now, extras: extras) { contact in
                 contact.name = form.value("name")

@@ -210,7 +210,7 @@ public final class RapportApp {
         case .editContact(let id):
             do {
                 guard let contact = try store.contact(id: id) else { throw StoreError.notFound("no contact @\(id)") }
-                return [.formOpened(Forms.editContact(contact))]
+                return [.formOpened(Forms.editContact(contact, anniversary: try store.anniversary(ofContact: id)))]
             } catch {
                 return [.failed("\(error)")]
             }

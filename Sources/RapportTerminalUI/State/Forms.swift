@@ -61,6 +61,7 @@ public enum Forms {
             field("email", "Email", hint: "optional"),
             field("phone", "Phone", hint: "optional"),
             field("birthday", "Birthday", hint: "YYYY-MM-DD or --MM-DD, optional"),
+            field("anniversary", "Anniversary", hint: "YYYY-MM-DD or --MM-DD, optional"),
             field("notes", "Notes", hint: "optional"),
         ])
     }
@@ -154,7 +155,7 @@ public enum Forms {
         ])
     }
 
-    public static func editContact(_ contact: Contact) -> Form {
+    public static func editContact(_ contact: Contact, anniversary: Birthday? = nil) -> Form {
         Form(kind: .editContact(contact.id!), title: "Edit \(contact.name)", fields: [
             field("name", "Name", contact.name),
             field("nickname", "Nickname", contact.nickname ?? ""),
@@ -173,6 +174,7 @@ public enum Forms {
             field("family", "Family", contact.family ?? ""),
             field("interests", "Interests", contact.interests ?? ""),
             field("birthday", "Birthday", contact.birthday?.description ?? "", hint: "YYYY-MM-DD or --MM-DD"),
+            field("anniversary", "Anniversary", anniversary?.description ?? "", hint: "YYYY-MM-DD or --MM-DD"),
             field("notes", "Notes", contact.notes ?? ""),
         ])
     }
