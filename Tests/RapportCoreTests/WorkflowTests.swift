@@ -229,6 +229,25 @@ struct WorkflowTests {
         #expect(try book.agenda(at: added).item("a\(kim.id!)") == nil)
     }
 
+    @Test("search ignores case in any script (ölpreis finds ÖLPREIS), by one rule: rapport search and a card's timeline find the same")
+    func searchRule() throws {
+        let book = try TestBook()
+        let jurgen = try book.contact("Jürgen Öhler", added: added)
+        try book.store.logInteraction(kind: .call, title: "ÖLPREIS und Straße", contactIDs: [jurgen.id!], at: added,
+                                      notes: "Fragt nach DÜNGER", now: added)
+        try book.store.logInteraction(kind: .note, title: "Lunch plans", contactIDs: [jurgen.id!], at: added, now: added)
+        // SQLite's lower() folds only ASCII: "ÖLPREIS" would never be found by "ölpreis".
+        #expect(try book.store.search("ölpreis").map(\.ref) == ["i1"])
+        #expect(try book.store.search("dünger").map(\.field) == ["notes"])
+        #expect(try book.store.search("LUNCH").map(\.ref) == ["i2"])
+        #expect(SearchText.matches("ÖLPREIS", SearchText.query("  Ölpreis ")) && !SearchText.matches("ÖLPREIS", SearchText.query(" ")))
+        let timeline = try book.store.timeline(ofContact: jurgen.id!)
+        for query in ["ölpreis", "dünger", "LUNCH"] {
+            let found = timeline.filter { $0.matches(SearchText.query(query)) }.compactMap { $0.source?.ref }
+            #expect(found == (try book.store.search(query)).map(\.ref), "\(query)")
+        }
+    }
+
     @Test("a 29 February birthday falls on the 28th in other years; a birthday without a year says no age")
     func leapBirthday() throws {
         let policy = Policy(rules: SchedulerRules(), calendar: Zone.berlin)
