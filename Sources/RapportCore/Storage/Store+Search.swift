@@ -38,9 +38,9 @@ extension RapportStore {
             db.add(function: SearchText.function)
             var hits: [SearchHit] = []
             for source in sources {
-                let matches = source.fields.map { "rapport_contains(\($0.1), :q)" }.joined(separator: " OR ")
-                let which = "CASE " + source.fields.map { "WHEN rapport_contains(\($0.1), :q) THEN '\($0.0)'" }.joined(separator: " ") + " END"
-                let value = "CASE " + source.fields.map { "WHEN rapport_contains(\($0.1), :q) THEN \($0.1)" }.joined(separator: " ") + " END"
+                let matches = source.fields.map { SearchText.sqlCondition($0.1) }.joined(separator: " OR ")
+                let which = "CASE " + source.fields.map { "WHEN " + SearchText.sqlCondition($0.1) + " THEN '\($0.0)'" }.joined(separator: " ") + " END"
+                let value = "CASE " + source.fields.map { "WHEN " + SearchText.sqlCondition($0.1) + " THEN \($0.1)" }.joined(separator: " ") + " END"
                 let rows = try Row.fetchAll(db, sql: """
                     SELECT id, \(source.kind), \(source.title), \(which), \(value), \(source.date)
                     FROM "\(source.table)" WHERE \(matches) ORDER BY id DESC LIMIT :limit
