@@ -163,6 +163,12 @@ struct FinishedFrontEndTests {
         // The rule is rapport search's: the same entries, whatever the case of the query.
         let shell = try app.store.search("FLEET").filter { $0.ref.hasPrefix("i") }.map(\.title)
         #expect(Set(shell) == Set(search.matches.map { card.timeline[$0].title }))
+        // The names of the others there are searched too: the kickoff was with Zoë.
+        app.press(.character("/"), .control("u"))
+        app.type("ZOË")
+        #expect(app.state.selectedTimelineEntry?.entry.title == "Acme kickoff at HQ" && app.state.timelineSearch?.matches.count == 1)
+        #expect(app.screen.text.contains("Acme kickoff at HQ — with Zoë Ångström"), "\(app.screen.text)")
+        app.press(.enter)
         // Nothing found says so; Esc clears the search, and n adds a contact again.
         app.press(.character("/"), .control("u"))
         app.type("zeppelin")

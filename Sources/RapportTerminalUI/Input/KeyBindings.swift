@@ -52,7 +52,7 @@ public struct KeyBinding: Sendable {
         KeyBinding(keys: [.character("e")], action: .edit, scope: .everywhere, label: "edit",
                    help: "edit the selected item (agenda, card) or timeline entry, else the contact"),
         KeyBinding(keys: [.character("/")], action: .searchTimeline, scope: .contactCard, label: "search",
-                   help: "search the timeline: titles, notes, outcomes (on a contact's card)"),
+                   help: "search the timeline: titles, names, notes, outcomes (on a contact's card)"),
         KeyBinding(keys: [.character("n")], action: .nextMatch, scope: .contactCard, label: nil,
                    help: "next match of the timeline search (on a card; with none, add a contact)"),
         KeyBinding(keys: [.character("N")], action: .previousMatch, scope: .contactCard, label: nil, help: "previous match of the timeline search"),

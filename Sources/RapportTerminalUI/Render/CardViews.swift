@@ -68,9 +68,11 @@ enum ContactCardView {
         if card.timeline.isEmpty { lines.append(.text("  nothing logged yet", [.dim], .muted)) }
         for (index, entry) in card.timeline.enumerated() {
             let when = DateText.due(.instant(entry.at), in: state.calendar, relativeToYear: state.agenda.today.year)
-            // What a search found shows where: the notes or outcome after the title.
-            let found = state.timelineSearch.flatMap { search in
-                search.matches.contains(index) && !SearchText.matches(entry.title, search.query) ? entry.notes : nil
+            // What a search found shows where: the notes or outcome, or the others' names, after the title.
+            let found = state.timelineSearch.flatMap { search -> String? in
+                guard search.matches.contains(index), !SearchText.matches(entry.title, search.query) else { return nil }
+                if SearchText.matches(entry.notes, search.query) { return entry.notes }
+                return entry.people.isEmpty ? nil : "with " + entry.people.joined(separator: ", ")
             }
             lines.append(.entry(row: card.open.count + index, when, entry.kind,
                                 entry.title + (entry.at > state.now ? " (booked)" : "") + (found.map { " — " + $0 } ?? "")))
