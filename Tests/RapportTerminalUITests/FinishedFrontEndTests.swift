@@ -173,6 +173,19 @@ struct FinishedFrontEndTests {
         app.press(.character("/"), .control("u"))
         app.type("zeppelin")
         #expect(app.state.timelineSearch?.matches.isEmpty == true)
+        // A reload (another card on the stack read too) keeps the search of the card on screen.
+        app.press(.control("u"))
+        app.type("fleet")
+        app.press(.enter)
+        app.handle(.outcome(.contactCard(try #require(try app.store.contactCard(id: 2, now: tuesday, scheduler: Scheduler(calendar: berlin),
+                                                                               timelineLimit: 100)))))
+        app.handle(.outcome(.contactCard(card)))
+        #expect(app.state.timelineSearch?.matches.count == 2)
+        // Another contact's card has no search: n adds a contact there.
+        app.state.stack.append(.contact(2))
+        #expect(app.state.timelineSearch == nil)
+        app.state.stack.removeLast()
+        app.press(.character("/"))
         app.press(.escape)
         #expect(app.state.timelineSearch == nil)
         app.press(.character("n"))

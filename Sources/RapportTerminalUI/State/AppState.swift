@@ -166,6 +166,8 @@ public struct Form: Hashable, Sendable {
 /// `SearchText.query`), the entries it finds (their places in the timeline)
 /// and the one shown.
 public struct TimelineSearch: Hashable, Sendable {
+    /// The contact whose card was searched.
+    public var contactID: Int64?
     public var query: String
     public var matches: [Int] = []
     public var current = 0
@@ -234,13 +236,23 @@ public struct AppState: Sendable {
 
     public var contactCard: ContactCard? {
         didSet {
-            // Another contact's card starts without a search; the same card read again keeps it.
-            if oldValue?.contact.id != contactCard?.contact.id { timelineSearch = nil }
-            timelineSearch?.refresh(in: contactCard?.timeline ?? [])
+            // The card searched, read again (after a change, or another process's): its matches again.
+            if let card = contactCard, searchOfTimeline?.contactID == card.contact.id { searchOfTimeline?.refresh(in: card.timeline) }
         }
     }
-    /// The search of the contact card's timeline (`/`, then n and N).
-    public var timelineSearch: TimelineSearch?
+    /// The search of the contact card's timeline (`/`, then n and N): the
+    /// search of the card on screen, none on another contact's.
+    public var timelineSearch: TimelineSearch? {
+        get {
+            guard case .contact(let id) = screen, let search = searchOfTimeline, search.contactID == id else { return nil }
+            return search
+        }
+        set {
+            searchOfTimeline = newValue
+            if case .contact(let id) = screen { searchOfTimeline?.contactID = id }
+        }
+    }
+    private var searchOfTimeline: TimelineSearch?
     public var accountCard: AccountCard?
     public var briefScreen: BriefScreenState?
     /// The first line shown of a card or of the help.
