@@ -277,7 +277,7 @@ _rapport_upcoming() {
 _rapport_add() {
     repeating_flags=()
     non_repeating_flags=(--dry-run --json --no-create --version -h --help)
-    repeating_options=(--new)
+    repeating_options=(--new --new-account)
     non_repeating_options=(--db)
     __rapport_offer_flags_options -1
 
@@ -287,6 +287,9 @@ _rapport_add() {
         return
         ;;
     '--new')
+        return
+        ;;
+    '--new-account')
         return
         ;;
     esac
@@ -632,7 +635,7 @@ _rapport_edit() {
     repeating_flags=()
     non_repeating_flags=(--favourite --no-favourite --version -h --help)
     repeating_options=(--add-attendee --remove-attendee --email --phone --tag --untag)
-    non_repeating_options=(--db --title --due --repeat --with --at --place --occasion --send-by --cost --kind --prep --outcome --name --nickname --account --role --tier --every --lunch-every --channel --needs --wants --cares-about --dietary --family --interests --birthday --notes)
+    non_repeating_options=(--db --title --due --repeat --with --at --place --occasion --send-by --cost --kind --prep --outcome --name --nickname --account --role --tier --every --lunch-every --channel --needs --wants --cares-about --dietary --family --interests --birthday --anniversary --notes)
     __rapport_offer_flags_options -1
 
     # Offer option value completions
@@ -738,6 +741,9 @@ _rapport_edit() {
         return
         ;;
     '--birthday')
+        return
+        ;;
+    '--anniversary')
         return
         ;;
     '--notes')
@@ -1439,7 +1445,7 @@ _rapport_contact_add() {
     repeating_flags=()
     non_repeating_flags=(--favourite --version -h --help)
     repeating_options=(--email --phone --tag)
-    non_repeating_options=(--db --nickname --account --role --tier --every --lunch-every --channel --needs --wants --cares-about --dietary --family --interests --birthday --notes)
+    non_repeating_options=(--db --nickname --account --role --tier --every --lunch-every --channel --needs --wants --cares-about --dietary --family --interests --birthday --anniversary --notes)
     __rapport_offer_flags_options 1
 
     # Offer option value completions
@@ -1496,6 +1502,9 @@ _rapport_contact_add() {
         return
         ;;
     '--birthday')
+        return
+        ;;
+    '--anniversary')
         return
         ;;
     '--notes')

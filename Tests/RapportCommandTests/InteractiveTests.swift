@@ -192,7 +192,7 @@ struct InteractiveTests {
         // Where the locale is not UTF-8, only ASCII reaches the terminal: look-alikes, columns kept.
         let plain = try Session(rapport, at: tuesday, locale: "C")
         #expect(plain.waitFor("send the deck"), "\(plain.screen)")
-        #expect(plain.screen.contains("Tue 24 Nov . 0 late . 1 today"), "\(plain.screen)")
+        #expect(plain.screen.contains("Tue 24 Nov 2026 . 0 late . 1 today"), "\(plain.screen)") // 100 columns: every tab in full
         #expect(plain.screen.contains("Zoe Angstrom"), "\(plain.screen)")
         #expect(!plain.screen.unicodeScalars.contains { !$0.isASCII }, "\(plain.screen)")
         try plain.keys("4")

@@ -241,6 +241,51 @@ struct SmallerFixesCommandTests {
         #expect(try rapport.run(["upcoming", "--days", "7"], at: monday).stdout.contains("b1") == false)
     }
 
+    @Test("an anniversary card is on the agenda birthday-lead days before, from contact add, edit or an imported vCard; done, cancel and the calendar export")
+    func anniversaries() throws {
+        let rapport = try RapportProcess()
+        try rapport.run(["contact", "add", "Dana Ruiz", "--anniversary", "2011-03-10"], at: monday)
+        // Tuesday 10 March − 3 days is a Saturday: due the Friday before.
+        let week = try rapport.run(["today", "--days", "7"], at: monday).stdout
+        #expect(week.contains("a1  anniversary  Anniversary card — anniversary Tue 10 Mar (15 years)  Dana Ruiz  Fri 6 Mar"), "\(week)")
+        let json = try rapport.run(["upcoming", "--days", "7", "--json"], at: monday).stdout
+        #expect(json.contains("\"id\" : \"a1\"") && json.contains("\"kind\" : \"anniversary\""), "\(json)")
+        #expect(try rapport.run(["export", "ics", "--days", "7"], at: monday).stdout.contains("SUMMARY:Anniversary card for Dana Ruiz"))
+        let refused = try rapport.run(["contact", "add", "Lee Park", "--anniversary", "10/3"], at: monday)
+        #expect(refused.status == 2 && refused.stderr.hasPrefix("rapport: --anniversary '10/3' is not YYYY-MM-DD or --MM-DD"))
+        #expect(try rapport.run(["done", "a1"], at: monday).stdout == "a1: anniversary card to Dana Ruiz sent (anniversary Tue 10 Mar)\n")
+        #expect(try rapport.run(["upcoming", "--days", "7"], at: monday).stdout.contains("a1") == false)
+        // Set by edit, it is due; overdue the day after its due day; cancel skips this year's.
+        try rapport.run(["contact", "add", "Lee Park"], at: monday)
+        #expect(try rapport.run(["edit", "Lee Park", "--anniversary=--03-02"], at: monday).status == 0)
+        let overdue = try rapport.run(["overdue"], at: monday).stdout
+        #expect(overdue.contains("a2  anniversary  Anniversary card — anniversary Mon 2 Mar  Lee Park"), "\(overdue)")
+        #expect(try rapport.run(["cancel", "a2"], at: monday).stdout == "a2: no anniversary card to Lee Park this year\n")
+        #expect(try rapport.run(["overdue", "--count"], at: monday).stdout == "0\n")
+        // An imported vCard's ANNIVERSARY is the same detail.
+        let card = rapport.directory.appendingPathComponent("kim.vcf")
+        try "BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Kim Obi\r\nANNIVERSARY:--0305\r\nEND:VCARD\r\n".write(to: card, atomically: true, encoding: .utf8)
+        #expect(try rapport.run(["import", "vcard", card.path], at: monday).status == 0)
+        #expect(try rapport.run(["today"], at: monday).stdout.contains("a3  anniversary"))
+    }
+
+    @Test("quick-add: 'follow up' is the follow-up's kind word; #acmee (Acme exists) is refused with a did-you-mean, --new-account makes it; --json names the kind stored")
+    func quickAddAccountsAndKinds() throws {
+        let rapport = try RapportProcess()
+        try rapport.run(["contact", "add", "Dana Ruiz", "--account", "Acme"], at: monday)
+        #expect(try rapport.run(["add", "follow up on the contract @dana fri"], at: monday).stdout
+                == "Added f1 follow-up \"Follow up on the contract\" with Dana Ruiz, due Fri 6 Mar\n")
+        let typo = try rapport.run(["add", "send the deck @dana fri #acmee"], at: monday)
+        #expect(typo.status == 2 && typo.stdout.isEmpty)
+        #expect(typo.stderr == "rapport: no account is called '#acmee'; did you mean #Acme? to add 'acmee' as a new account anyway: --new-account \"acmee\"\n")
+        #expect(try rapport.run(["accounts"], at: monday).stdout.contains("acmee") == false)
+        let forced = try rapport.run(["add", "send the deck @dana fri #acmee", "--new-account", "acmee"], at: monday)
+        #expect(forced.status == 0 && forced.stdout.contains("acmee (new account)"), "\(forced.stderr)")
+        // A call is stored as a follow-up titled "Call …": the JSON says so.
+        let json = try rapport.run(["add", "call dana about renewal thu", "--json"], at: monday).stdout
+        #expect(json.contains("\"kind\" : \"follow-up\"") && json.contains("\"title\" : \"Call about renewal\""), "\(json)")
+    }
+
     @Test("search finds a word in names, notes and the history, ignoring case; nothing found is status 1")
     func search() throws {
         let rapport = try RapportProcess()

@@ -115,7 +115,16 @@ struct AgendaIndexTests {
                             contact.isFavourite = Bool.random(using: &random)
                             contact.lunchCadenceDays = contact.isFavourite ? Int.random(in: 5...40, using: &random) : nil
                             log.append("update \(contact.name): birthday \(birthday) tier \(contact.tier?.rawValue ?? "-")")
-                            try store.updateContact(contact, now: now)
+                            if Bool.random(using: &random) {
+                                try store.updateContact(contact, now: now)
+                            } else {
+                                // Through the edit, with an anniversary (a contact detail) too.
+                                var extras = ContactExtras()
+                                let anniversary = today.adding(days: Int.random(in: -3...12, using: &random))
+                                extras.anniversary = .some(Birthday(year: 2010, month: anniversary.month, day: anniversary.day))
+                                let updated = contact
+                                _ = try store.editContact(id: contact.id!, now: now, extras: extras) { $0 = updated }
+                            }
                         }
                     case 12:
                         let card = "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:\(pick(names))\r\nEMAIL:x\(step)@example.com\r\nBDAY:--\(String(format: "%02d-%02d", today.month, min(today.day + 2, 28)))\r\nEND:VCARD\r\n"

@@ -119,6 +119,21 @@ struct BriefTests {
         #expect(lines.contains(BriefLine(.field, "birthday", "Thu 3 Dec (in 6 days, turns 41)", tone: .accent)))
     }
 
+    @Test("an anniversary within 30 days is shown with the years it marks; one further off, or none, is not")
+    func anniversary() throws {
+        let facts = try facts()
+        var extras = ContactExtras()
+        extras.anniversary = Birthday(year: 2011, month: 12, day: 18)   // 21 days after Friday 27 November, 15 years
+        _ = try facts.book.store.editContact(id: facts.dana.id!, now: now, extras: extras) { _ in }
+        extras.anniversary = Birthday(year: nil, month: 1, day: 15)     // 49 days off
+        _ = try facts.book.store.editContact(id: facts.lee.id!, now: now, extras: extras) { _ in }
+        let brief = try facts.book.store.brief(for: .meeting(facts.kickoff.id!), now: now, calendar: calendar)
+        #expect(brief.people[0].anniversary == BriefBirthday(day: day(2026, 12, 18), inDays: 21, turns: 15))
+        #expect(brief.people[1].anniversary == nil)
+        #expect(BriefLayout.lines(brief, now: now, calendar: calendar)
+            .contains(BriefLine(.field, "anniversary", "Fri 18 Dec (in 21 days, 15 years)", tone: .accent)))
+    }
+
     @Test("a lunch's brief asks for dietary needs")
     func lunchAsksDiet() throws {
         let facts = try facts()

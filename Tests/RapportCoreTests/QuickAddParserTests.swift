@@ -16,6 +16,11 @@ struct QuickAddParserTests {
         // Kind words.
         ("follow-up send the deck", .followUp, "send the deck", [], nil, nil, nil, nil, nil),
         ("fu send the deck", .followUp, "send the deck", [], nil, nil, nil, nil, nil),
+        // "follow up" in two words is the kind (the table of kinds' follow-up), and starts the title as "call" does.
+        ("follow up on the contract @dana fri", .followUp, "Follow up on the contract", ["@dana"], day(2026, 11, 27), nil, nil, nil, nil),
+        ("Follow up with Dana tomorrow", .followUp, "", ["Dana"], day(2026, 11, 25), nil, nil, nil, nil),
+        ("followup send the deck", .followUp, "send the deck", [], nil, nil, nil, nil, nil),
+        ("\"follow up\" meeting notes", .followUp, "follow up meeting notes", [], nil, nil, nil, nil, nil),
         ("send the deck", .followUp, "send the deck", [], nil, nil, nil, nil, nil),
         ("meeting Acme kickoff tomorrow 10:00", .meeting, "Acme kickoff", [], day(2026, 11, 25), time(10), nil, nil, nil),
         ("call Dana about renewal tomorrow 3pm", .call, "about renewal", ["Dana"], day(2026, 11, 25), time(15), nil, nil, nil),

@@ -41,6 +41,29 @@ struct QuickAddStoreTests {
         #expect(try book.store.contactIDs(ofFollowUp: outcome.refs[0].id) == [2])
     }
 
+    @Test("an account close to one in the book (#acmee for Acme) is refused with a did-you-mean, nothing stored; --new-account creates it; a new name no account is close to is created")
+    func accountTypo() throws {
+        let book = try TestBook()
+        try book.contact("Dana Ruiz", account: "Acme", added: now)
+        let rules = try book.store.rules()
+        let parser = try book.store.quickAddParser(dates: DatePhraseParser(today: book.calendar.day(of: now)))
+        func plan(_ phrase: String, newAccounts: [String] = []) throws -> QuickAddPlan {
+            try book.store.plan(try parser.parse(phrase), new: .whenClearlyNew(), newAccounts: newAccounts, now: now, calendar: book.calendar, rules: rules)
+        }
+        #expect(throws: StoreError.invalid("no account is called '#acmee'; did you mean #Acme? to add 'acmee' as a new account anyway: --new-account \"acmee\"")) {
+            try plan("send the deck @dana fri #acmee")
+        }
+        #expect(try book.store.read { db in try Account.fetchCount(db) } == 1)
+        guard case .new(let forced)? = try plan("send the deck @dana fri #acmee", newAccounts: ["Acmee"]).account else {
+            Issue.record("--new-account did not create it"); return
+        }
+        #expect(forced == "acmee")
+        guard case .new(let globex)? = try plan("send the deck @dana fri #globex").account else { Issue.record("a new name is created"); return }
+        #expect(globex == "globex")
+        guard case .existing(_, let acme)? = try plan("send the deck @dana fri #ACME").account else { Issue.record("Acme is Acme"); return }
+        #expect(acme == "Acme")
+    }
+
     @Test("--no-create refuses unknown people and accounts")
     func noCreate() throws {
         let book = try TestBook()

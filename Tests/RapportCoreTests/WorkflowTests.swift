@@ -176,6 +176,78 @@ struct WorkflowTests {
         #expect(try book.agenda(at: at(2027, 2, 25, 9), days: 7).item("b1") == nil)
     }
 
+    @Test("an anniversary is an agenda item as a birthday is: due birthday-lead days before on a business day; done and cancel settle this year; snooze puts it off")
+    func anniversaries() throws {
+        let book = try TestBook()
+        let dana = try book.contact("Dana Ruiz", added: added)
+        let id = dana.id!
+        var extras = ContactExtras()
+        extras.anniversary = Birthday(year: 2011, month: 3, day: 10)
+        _ = try book.store.editContact(id: id, now: added, extras: extras) { $0.birthday = Birthday(year: 1986, month: 3, day: 8) }
+        // Tuesday 10 March − 3 days is Saturday 7 March: the business day before, Friday 6 March.
+        let item = try #require(try book.agenda(at: added).item("a\(id)"))
+        #expect(item.kind == .anniversary && item.title == "Anniversary card" && item.contacts.map(\.name) == ["Dana Ruiz"])
+        #expect(item.dueDay == day(2026, 3, 6) && item.detail == "anniversary Tue 10 Mar (15 years)")
+        #expect(try book.agenda(at: added).item("b\(id)") != nil) // the birthday is its own item
+        // The lead is the birthdays' setting: 7 days before Tuesday is Tuesday 3 March.
+        try book.store.setRule("birthday-lead", to: "7")
+        #expect(try book.agenda(at: added).item("a\(id)")?.dueDay == day(2026, 3, 3))
+        // Snoozed, it is due on the day it was put off to.
+        _ = try book.store.snooze(ItemRef(.anniversary, id), to: day(2026, 3, 5), time: nil, now: added, calendar: book.calendar)
+        #expect(try book.agenda(at: added).item("a\(id)")?.dueDay == day(2026, 3, 5))
+        // Done: this year's card is sent, the birthday is still owed.
+        let done = try book.store.complete([ItemRef(.anniversary, id)], now: added, calendar: book.calendar)
+        #expect(done.map(\.summary) == ["anniversary card to Dana Ruiz sent (anniversary Tue 10 Mar)"])
+        #expect(try book.agenda(at: added).item("a\(id)") == nil && book.agenda(at: added).item("b\(id)") != nil)
+        // Next year it comes again (10 March 2027 is a Wednesday, 7 days before: Wednesday 3 March), and cancel skips that year.
+        let nextYear = try #require(try book.agenda(at: at(2027, 3, 1, 9), days: 7).item("a\(id)"))
+        #expect(nextYear.dueDay == day(2027, 3, 3) && nextYear.detail == "anniversary Wed 10 Mar (16 years)")
+        let skipped = try book.store.cancel([ItemRef(.anniversary, id)], reason: nil, now: at(2027, 3, 1, 9))
+        #expect(skipped.map(\.summary) == ["no anniversary card to Dana Ruiz this year"])
+        #expect(try book.agenda(at: at(2027, 3, 1, 9), days: 7).item("a\(id)") == nil)
+        #expect(try book.agenda(at: at(2028, 3, 1, 9), days: 7).item("a\(id)") != nil)
+        // Removed, or archived, nothing is due.
+        extras.anniversary = .some(nil)
+        _ = try book.store.editContact(id: id, now: added, extras: extras) { _ in }
+        #expect(try book.agenda(at: at(2028, 3, 1, 9), days: 7).item("a\(id)") == nil)
+        #expect(throws: StoreError.self) { try book.store.complete([ItemRef(.anniversary, id)], now: added, calendar: book.calendar) }
+    }
+
+    @Test("an anniversary detail that is not a date (an import's free text) puts nothing on the agenda; an archived contact gets no card")
+    func anniversaryNotADate() throws {
+        let book = try TestBook()
+        let lee = try book.contact("Lee Park", added: added)
+        let kim = try book.contact("Kim Obi", added: added)
+        try book.store.write { db in
+            try db.execute(sql: "INSERT INTO contactDetail (contactID, kind, value) VALUES (?, 'anniversary', 'June, some year')", arguments: [lee.id!])
+            try db.execute(sql: "INSERT INTO contactDetail (contactID, kind, value) VALUES (?, 'anniversary', '--03-04')", arguments: [kim.id!])
+        }
+        let agenda = try book.agenda(at: added)
+        #expect(agenda.item("a\(lee.id!)") == nil)
+        #expect(agenda.item("a\(kim.id!)")?.detail == "anniversary Wed 4 Mar") // no year: no count of years
+        try book.store.setArchived(true, contact: kim.id!, now: added)
+        #expect(try book.agenda(at: added).item("a\(kim.id!)") == nil)
+    }
+
+    @Test("search ignores case in any script (ölpreis finds ÖLPREIS), by one rule: rapport search and a card's timeline find the same")
+    func searchRule() throws {
+        let book = try TestBook()
+        let jurgen = try book.contact("Jürgen Öhler", added: added)
+        try book.store.logInteraction(kind: .call, title: "ÖLPREIS und Straße", contactIDs: [jurgen.id!], at: added,
+                                      notes: "Fragt nach DÜNGER", now: added)
+        try book.store.logInteraction(kind: .note, title: "Lunch plans", contactIDs: [jurgen.id!], at: added, now: added)
+        // SQLite's lower() folds only ASCII: "ÖLPREIS" would never be found by "ölpreis".
+        #expect(try book.store.search("ölpreis").map(\.ref) == ["i1"])
+        #expect(try book.store.search("dünger").map(\.field) == ["notes"])
+        #expect(try book.store.search("LUNCH").map(\.ref) == ["i2"])
+        #expect(SearchText.matches("ÖLPREIS", SearchText.query("  Ölpreis ")) && !SearchText.matches("ÖLPREIS", SearchText.query(" ")))
+        let timeline = try book.store.timeline(ofContact: jurgen.id!)
+        for query in ["ölpreis", "dünger", "LUNCH"] {
+            let found = timeline.filter { $0.matches(SearchText.query(query)) }.compactMap { $0.source?.ref }
+            #expect(found == (try book.store.search(query)).map(\.ref), "\(query)")
+        }
+    }
+
     @Test("a 29 February birthday falls on the 28th in other years; a birthday without a year says no age")
     func leapBirthday() throws {
         let policy = Policy(rules: SchedulerRules(), calendar: Zone.berlin)

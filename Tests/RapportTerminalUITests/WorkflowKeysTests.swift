@@ -47,6 +47,13 @@ struct WorkflowKeysTests {
         #expect(row.hasSuffix("1 Agenda 2 Contacts 3 Accts 4 Report 5 Segs"), "\(row)")
         let wide = try makeApp(width: 120, height: 30)
         #expect(wide.screen.text.components(separatedBy: "\n")[0].contains("1 Agenda  2 Contacts  3 Accounts  4 Report  5 Segments"))
+        // At 100 columns the full names fit once "Rapport ·" gives way: short names only when needed.
+        let hundred = try makeApp(width: 100, height: 30).screen.text.components(separatedBy: "\n")[0]
+        #expect(hundred.hasSuffix("1 Agenda  2 Contacts  3 Accounts  4 Report  5 Segments") && !hundred.contains("Accts"), "\(hundred)")
+        #expect(hundred.hasPrefix(" Tue 24 Nov 2026 ·"), "\(hundred)")
+        // Wide enough, both.
+        let both = try makeApp(width: 110, height: 30).screen.text.components(separatedBy: "\n")[0]
+        #expect(both.hasPrefix(" Rapport · ") && both.hasSuffix("5 Segments"), "\(both)")
     }
 
     @Test("on the Contacts screen A archives, D deletes (refused with open items), M merges a duplicate; each asks, u undoes")

@@ -67,6 +67,9 @@ public struct BriefPerson: Codable, Hashable, Sendable {
     /// Their birthday when it falls in the next 30 days.
     public var birthday: BriefBirthday?
     public var notes: String?
+    /// Their anniversary (their `anniversary` detail) when it falls in the
+    /// next 30 days; `turns` is then the years it marks.
+    public var anniversary: BriefBirthday? = nil
 }
 
 /// One touch: what, when, and what came of it.

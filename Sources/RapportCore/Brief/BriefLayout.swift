@@ -104,6 +104,11 @@ public enum BriefLayout {
                     lines.append(BriefLine(.field, "birthday", "\(day(birthday.day)) (\(when)" + (birthday.turns.map { ", turns \($0)" } ?? "") + ")",
                                            tone: .accent))
                 }
+                if let anniversary = person.anniversary {
+                    let when = anniversary.inDays == 0 ? "today" : anniversary.inDays == 1 ? "tomorrow" : "in \(anniversary.inDays) days"
+                    let years = anniversary.turns.flatMap { $0 > 0 ? ", \($0) years" : nil } ?? ""
+                    lines.append(BriefLine(.field, "anniversary", "\(day(anniversary.day)) (\(when)\(years))", tone: .accent))
+                }
                 if let notes = person.notes { lines.append(BriefLine(.field, "notes", notes)) }
             }
         }

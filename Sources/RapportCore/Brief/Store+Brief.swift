@@ -150,7 +150,8 @@ private struct BriefReader {
         return BriefPerson(id: id, name: contact.name, role: contact.title?.trimmedOrNil, tier: contact.tier, account: account,
                            favourite: contact.isFavourite, preferredChannel: contact.preferredChannel?.rawValue,
                            knownSince: min(contact.createdAt, firstTouch ?? contact.createdAt), lastTouches: touches,
-                           facts: facts, birthday: contact.birthday.flatMap(upcoming), notes: contact.notes?.trimmedOrNil)
+                           facts: facts, birthday: contact.birthday.flatMap(upcoming), notes: contact.notes?.trimmedOrNil,
+                           anniversary: try RapportStore.anniversary(ofContact: id, db).flatMap(upcoming))
     }
 
     /// The birthday when it falls within the next 30 days (today included).

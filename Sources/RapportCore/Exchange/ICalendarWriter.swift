@@ -137,6 +137,7 @@ public struct ICalendarWriter: Sendable {
         case .lunchDue: return "Lunch due" + with
         case .stayInTouch: return "Keep in touch" + with
         case .birthday: return "Birthday card" + (names.isEmpty ? "" : " for " + names)
+        case .anniversary: return "Anniversary card" + (names.isEmpty ? "" : " for " + names)
         case .meeting: return title + with
         case .lunch: return "Lunch" + with
         }

@@ -17,9 +17,23 @@ public enum QuickAddKind: String, CaseIterable, Sendable, Codable {
     /// A note logged now about the people.
     case note
 
-    /// The words that name each kind at the start of a phrase.
+    /// What a phrase of this kind stores, named as `--kind` and JSON name
+    /// it: a call or an email is a follow-up ("Call …"); a note is a logged note.
+    public var stored: String {
+        switch self {
+        case .followUp, .call, .email: return ItemKind.followUp.rawValue
+        case .meeting: return ItemKind.meeting.rawValue
+        case .lunch: return ItemKind.lunch.rawValue
+        case .thanks: return ItemKind.thankYou.rawValue
+        case .gift: return ItemKind.gift.rawValue
+        case .note: return InteractionKind.note.rawValue
+        }
+    }
+
+    /// The words that name each kind at the start of a phrase, beside a
+    /// follow-up's names in the table of kinds (`QuickAddParser.kindWord`).
     static let words: [String: QuickAddKind] = [
-        "follow-up": .followUp, "followup": .followUp, "fu": .followUp, "todo": .followUp,
+        "todo": .followUp,
         "meeting": .meeting, "mtg": .meeting, "meet": .meeting,
         "lunch": .lunch,
         "call": .call,

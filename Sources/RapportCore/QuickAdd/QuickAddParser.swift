@@ -33,15 +33,27 @@ public struct QuickAddParser: Sendable {
         var key: String { quoted ? "" : text.lowercased() }
     }
 
+    /// The kind word a phrase starts with, and how many words it takes:
+    /// quick-add's own (`call`, `meeting`, `todo`…), or a follow-up's names
+    /// from the table of kinds (`follow-up`, `followup`, `fu`; `follow up`
+    /// in two words), so that they are said once.
+    static func kindWord(_ words: [Word]) -> (QuickAddKind, Int)? {
+        guard let first = words.first, !first.quoted else { return nil }
+        if words.count >= 2, !words[1].quoted, ItemKind(named: first.key + " " + words[1].key) == .followUp { return (.followUp, 2) }
+        if let named = QuickAddKind.words[first.key] { return (named, 1) }
+        if ItemKind(named: first.key) == .followUp { return (.followUp, 1) }
+        return nil
+    }
+
     public func parse(_ phrase: String) throws(PhraseError) -> QuickAddEntry {
         let words = try QuickAddParser.split(phrase)
         guard !words.isEmpty else { throw PhraseError("nothing to add: the phrase is empty") }
         var index = 0
         var kind = QuickAddKind.followUp
         var people: [String] = []
-        if let named = QuickAddKind.words[words[0].key] {
+        if let (named, used) = QuickAddParser.kindWord(words) {
             kind = named
-            index = 1
+            index = used
             // "call Dana …", "thanks Lee …", "lunch Dana …": the people come first. After
             // the other kind words only a known name is a person ("meeting zoe fri 10:00";
             // "meeting Acme kickoff" is a title).
@@ -206,6 +218,11 @@ public struct QuickAddParser: Sendable {
         // A title of only linking words ("with", "to") is no title.
         let linking: Set<String> = ["with", "to", "for", "about", "re", "at", "on", "and", "&", ","]
         if title.allSatisfy({ linking.contains($0.lowercased()) }) { title = [] }
+        // "follow up on the contract": the two words are the kind and the start of the title, as
+        // "call" is ("Call …"); alone ("follow up with Dana") they leave the title to the kind's own.
+        if !title.isEmpty, words.count >= 2, QuickAddParser.kindWord(words)?.1 == 2 {
+            title = ["\(words[0].text.prefix(1).uppercased())\(words[0].text.dropFirst())", words[1].text] + title
+        }
         if let recurrence, day == nil { day = recurrence.first }
         let when: When? = day == nil && time == nil && impliedTime == nil
             ? nil : When(day: day ?? dates.today, time: time ?? impliedTime)

@@ -13,7 +13,8 @@ extension RapportStore {
 
     /// Resolves and checks an entry: the people (new names allowed when
     /// `createMissing`), the account, and what each kind needs. Reads only.
-    public func plan(_ entry: QuickAddEntry, new: NewPeople, now: Date, calendar: LocalCalendar,
+    /// `newAccounts`: account names to create even when one in the book is close (`--new-account`).
+    public func plan(_ entry: QuickAddEntry, new: NewPeople, newAccounts: [String] = [], now: Date, calendar: LocalCalendar,
                      rules: SchedulerRules) throws -> QuickAddPlan {
         let today = calendar.day(of: now)
         var account: QuickAddPlan.AccountChoice?
@@ -21,7 +22,15 @@ extension RapportStore {
             if let existing = try findAccount(name) {
                 account = .existing(id: existing.id!, name: existing.name)
             } else if new != .refuse {
-                account = .new(name: name.replacingOccurrences(of: "-", with: " ").replacingOccurrences(of: "_", with: " "))
+                // The people's rule, for accounts: a new one only when no account is close
+                // to the name (a typo of one is refused, naming it), unless `--new-account` names it.
+                let spelled = name.replacingOccurrences(of: "-", with: " ").replacingOccurrences(of: "_", with: " ")
+                if !newAccounts.contains(where: { NameResolver.key($0) == NameResolver.key(spelled) }),
+                   case .notFound(let closest?) = NameResolver.resolve(name, among: try read({ db in try Account.fetchAll(db) }), name: \.name) {
+                    throw StoreError.invalid("no account is called '#\(name)'; did you mean #\(closest.name)? "
+                                             + "to add '\(spelled)' as a new account anyway: --new-account \"\(spelled)\"")
+                }
+                account = .new(name: spelled)
             } else {
                 throw StoreError.notFound("no account matches '#\(name)'")
             }

@@ -28,6 +28,8 @@ public struct AgendaCandidate: Hashable, Sendable {
         case giftSuggestion(closedOn: CivilDate, teamSize: Int)
         /// A contact's birthday; `sentYears`: the years a card was sent (or skipped).
         case birthday(Birthday, sentYears: Set<Int>)
+        /// A contact's anniversary (the date of their `anniversary` detail); `sentYears` as for a birthday.
+        case anniversary(Birthday, sentYears: Set<Int>)
     }
 
     /// The id the item's reference is built from (follow-up, note, meeting, contact, lunch or deal).
@@ -61,6 +63,7 @@ extension AgendaCandidate {
         case .stayInTouch: return [ItemRef(.stayInTouch, id)]
         case .lunchDue: return [ItemRef(.lunchDue, id)]
         case .birthday: return [ItemRef(.birthday, id)]
+        case .anniversary: return [ItemRef(.anniversary, id)]
         case .lunch: return [ItemRef(.lunch, id)]
         case .gift: return [ItemRef(.gift, id)]
         case .giftSuggestion: return [ItemRef(.giftSuggestion, id)]

@@ -17,6 +17,8 @@ public enum ItemKind: String, CaseIterable, Sendable, Codable, Comparable {
     case stayInTouch = "stay-in-touch"
     /// A card for a contact's birthday, due a few days before it.
     case birthday
+    /// A card for a contact's anniversary (a contact detail), due as a birthday's.
+    case anniversary
     /// A scheduled meeting (an appointment, never late).
     case meeting
     /// A scheduled lunch (late when its time passed and it was not marked held).

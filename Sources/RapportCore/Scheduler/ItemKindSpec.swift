@@ -73,6 +73,10 @@ public struct ItemKindSpec: Sendable {
                      table: "contact", snooze: .putsOff,
                      doneMeans: "records this year's card sent", cancelMeans: "skips this year's card",
                      complete: RapportStore.completeBirthday, cancel: RapportStore.skipBirthday),
+        ItemKindSpec(kind: .anniversary, prefix: "a", label: "anniversary", aliases: ["anniversary-card"],
+                     table: "contact", snooze: .putsOff,
+                     doneMeans: "records this year's anniversary card sent", cancelMeans: "skips this year's anniversary card",
+                     complete: RapportStore.completeAnniversary, cancel: RapportStore.skipAnniversary),
         ItemKindSpec(kind: .meeting, prefix: "m", label: "meeting", aliases: [],
                      table: "meeting", snooze: .refused("an appointment: move it with rapport edit REF --at …"),
                      doneMeans: "(a meeting is not done, it happens)", cancelMeans: "calls the meeting off",
@@ -85,7 +89,7 @@ public struct ItemKindSpec: Sendable {
 
     /// "f12, t3, p5, …" for messages.
     static var examples: String {
-        zip(table, [12, 3, 5, 4, 4, 7, 7, 7, 5, 2]).map { "\($0.prefix)\($1)" }.joined(separator: ", ")
+        zip(table, [12, 3, 5, 4, 4, 7, 7, 7, 7, 5, 2]).map { "\($0.prefix)\($1)" }.joined(separator: ", ")
     }
 }
 

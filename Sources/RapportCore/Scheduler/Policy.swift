@@ -87,6 +87,12 @@ public struct Policy: Sendable {
         return (next, rules.isBusinessDay(due) ? due : rules.businessDay(before: due))
     }
 
+    /// An anniversary's card follows the birthday rule: the next occasion on
+    /// or after `today`, due `birthday-lead` days before, on a business day.
+    public func anniversaryDue(_ anniversary: Birthday, today: CivilDate) -> (occasion: CivilDate, due: CivilDate) {
+        birthdayDue(anniversary, today: today)
+    }
+
     /// When something given only a day happened or happens: `time` when one
     /// was given; else now, for today; else `defaultTime`, or noon.
     public func instant(for when: When, now: Date, defaultTime: LocalTime? = nil) -> Date {

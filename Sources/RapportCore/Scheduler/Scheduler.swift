@@ -189,23 +189,15 @@ public struct Scheduler: Sendable {
             return [Placement(.gift, due: .day(sendBy))]
 
         case .birthday(let birthday, let sentYears):
-            // Each occasion is shown from the day after the one before it
-            // until its own day ends; a year whose card was sent has none.
-            var result: [Placement] = []
-            var (occasion, due) = policy.birthdayDue(birthday, today: today)
-            var previous = policy.birthdayDue(birthday, today: CivilDate(year: occasion.year - 1, month: 1, day: 1)!).occasion
-            for _ in 0..<2 {
-                if !sentYears.contains(occasion.year) {
-                    let turns = birthday.year.map { " (turns \(occasion.year - $0))" } ?? ""
-                    let shown = occasion
-                    result.append(Placement(.birthday, due: .day(due), shownFrom: calendar.startOfDay(previous.adding(days: 1)),
-                                            shownUntil: calendar.endOfDay(occasion),
-                                            detail: { _ in "birthday \(DateText.shortDay(shown))\(turns)" }))
-                }
-                previous = occasion
-                (occasion, due) = policy.birthdayDue(birthday, today: occasion.adding(days: 1))
+            return occasionPlacements(.birthday, birthday, sentYears: sentYears, today: today) { occasion in
+                "birthday \(DateText.shortDay(occasion))" + (birthday.year.map { " (turns \(occasion.year - $0))" } ?? "")
             }
-            return result
+
+        case .anniversary(let anniversary, let sentYears):
+            return occasionPlacements(.anniversary, anniversary, sentYears: sentYears, today: today) { occasion in
+                let years = anniversary.year.map { occasion.year - $0 }.flatMap { $0 > 0 ? " (\($0) years)" : nil } ?? ""
+                return "anniversary \(DateText.shortDay(occasion))\(years)"
+            }
 
         case .giftSuggestion(let closedOn, let teamSize):
             guard let due = policy.giftSuggestionDue(closedOn: closedOn, teamSize: teamSize) else { return [] }
@@ -213,6 +205,28 @@ public struct Scheduler: Sendable {
                 "won \(DateText.day(closedOn, relativeToYear: year)), team of \(teamSize)"
             })]
         }
+    }
+
+    /// A yearly occasion's card (a birthday, an anniversary), due as
+    /// `Policy.birthdayDue` says. Each occasion is shown from the day after
+    /// the one before it until its own day ends; a year whose card was sent
+    /// (or skipped) has none. The next two occasions from `today`.
+    private func occasionPlacements(_ kind: ItemKind, _ date: Birthday, sentYears: Set<Int>, today: CivilDate,
+                                    detail: @escaping @Sendable (CivilDate) -> String) -> [Placement] {
+        var result: [Placement] = []
+        let rule = kind == .anniversary ? policy.anniversaryDue : policy.birthdayDue
+        var (occasion, due) = rule(date, today)
+        var previous = rule(date, CivilDate(year: occasion.year - 1, month: 1, day: 1)!).occasion
+        for _ in 0..<2 {
+            if !sentYears.contains(occasion.year) {
+                let shown = occasion
+                result.append(Placement(kind, due: .day(due), shownFrom: calendar.startOfDay(previous.adding(days: 1)),
+                                        shownUntil: calendar.endOfDay(occasion), detail: { _ in detail(shown) }))
+            }
+            previous = occasion
+            (occasion, due) = rule(date, occasion.adding(days: 1))
+        }
+        return result
     }
 
     private func item(_ placement: Placement, _ candidate: AgendaCandidate, window: AgendaWindow) -> AgendaItem {

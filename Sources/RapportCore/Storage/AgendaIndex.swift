@@ -83,6 +83,8 @@ enum AgendaIndex {
         ("gift", ["SELECT 'gift', R.id", "SELECT 'deal', R.dealID WHERE R.dealID IS NOT NULL"]),
         ("deal", ["SELECT 'deal', R.id"]),
         ("occasionSent", ["SELECT 'contact', R.contactID"]),
+        // An anniversary is a contact detail.
+        ("contactDetail", ["SELECT 'contact', R.contactID"]),
         ("itemSnooze", ["SELECT 'ref:' || R.ref, 0"]),
         ("setting", ["SELECT '*setting', 0"]),
     ]

@@ -141,6 +141,8 @@ extension RapportStore: AgendaSource {
 
             raw += try RapportStore.birthdayCandidates(window: window, rules: rules, contactID: contactID, bounded: bounded,
                                                        only: scope.only("contact", "c.id"), db)
+            raw += try RapportStore.anniversaryCandidates(window: window, rules: rules, contactID: contactID, bounded: bounded,
+                                                          only: scope.only("contact", "c.id"), db)
         }
 
         // Lunches offered or accepted for a time before the horizon's end.

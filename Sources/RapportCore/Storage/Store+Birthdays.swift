@@ -26,16 +26,14 @@ extension RapportStore {
     /// `done` on a birthday: this year's card is sent.
     static func completeBirthday(_ ref: ItemRef, now: Date, calendar: LocalCalendar, _ db: Database) throws -> Completion {
         let (contact, occasion) = try birthdayOccasion(ref, now: now, calendar: calendar, db)
-        try db.execute(sql: "INSERT OR IGNORE INTO occasionSent (contactID, occasion, year, sentAt) VALUES (?, 'birthday', ?, ?)",
-                       arguments: [ref.id, occasion.year, now])
+        try recordOccasion(.birthday, contactID: ref.id, year: occasion.year, now: now, db)
         return Completion(ref: ref, summary: "birthday card to \(contact.name) sent (birthday \(DateText.shortDay(occasion)))", next: nil)
     }
 
     /// `cancel` on a birthday: no card this year; next year's comes as usual.
     static func skipBirthday(_ ref: ItemRef, reason: String?, now: Date, _ db: Database) throws -> ItemChange {
         let (contact, occasion) = try birthdayOccasion(ref, now: now, calendar: .current, db)
-        try db.execute(sql: "INSERT OR IGNORE INTO occasionSent (contactID, occasion, year, sentAt) VALUES (?, 'birthday', ?, ?)",
-                       arguments: [ref.id, occasion.year, now])
+        try recordOccasion(.birthday, contactID: ref.id, year: occasion.year, now: now, db)
         return ItemChange(ref: ref, summary: "no birthday card to \(contact.name) this year")
     }
 
@@ -44,5 +42,15 @@ extension RapportStore {
         guard let birthday = contact.birthday else { throw StoreError.invalid("\(contact.name) has no birthday in the book") }
         let policy = Policy(rules: try RuleSettings.load(db), calendar: calendar)
         return (contact, policy.birthdayDue(birthday, today: calendar.day(of: now)).occasion)
+    }
+
+    /// The occasions a card is sent for, as `occasionSent` names them.
+    enum Occasion: String { case birthday, anniversary }
+
+    /// This year's card for an occasion is settled (sent, or skipped): the
+    /// agenda shows none until next year's.
+    static func recordOccasion(_ occasion: Occasion, contactID: Int64, year: Int, now: Date, _ db: Database) throws {
+        try db.execute(sql: "INSERT OR IGNORE INTO occasionSent (contactID, occasion, year, sentAt) VALUES (?, ?, ?, ?)",
+                       arguments: [contactID, occasion.rawValue, year, now])
     }
 }

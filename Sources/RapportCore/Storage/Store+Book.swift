@@ -62,6 +62,43 @@ public struct TimelineEntry: Hashable, Sendable {
     /// meeting, lunch, call, email, message, visit, note, other, gift, thank-you
     public var kind: String
     public var title: String
+    /// What the entry is in the book, to show, edit or delete it.
+    public var source: Source?
+    /// The meeting's outcome, or the lunch's or the logged interaction's notes.
+    public var notes: String?
+    /// The other people it was with (or for), by name.
+    public var people: [String] = []
+
+    public enum Source: Hashable, Sendable {
+        case meeting(Int64), lunch(Int64), interaction(Int64), gift(Int64), thankYou(Int64)
+
+        /// Its reference, as `rapport edit` and `rapport search` write it: `m2`, `l4`, `i5`, `g2`, `t3`.
+        public var ref: String {
+            switch self {
+            case .meeting(let id): return "m\(id)"
+            case .lunch(let id): return "l\(id)"
+            case .interaction(let id): return "i\(id)"
+            case .gift(let id): return "g\(id)"
+            case .thankYou(let id): return "t\(id)"
+            }
+        }
+    }
+
+    public init(at: Date, kind: String, title: String, source: Source? = nil, notes: String? = nil, people: [String] = []) {
+        self.at = at
+        self.kind = kind
+        self.title = title
+        self.source = source
+        self.notes = notes
+        self.people = people
+    }
+
+    /// Whether a search (`SearchText.query`) finds the entry: in its kind,
+    /// its title (with the place), its notes and outcome or the names of
+    /// the others it was with, by the rule `rapport search` applies.
+    public func matches(_ query: String) -> Bool {
+        ([kind, title, notes] + people).contains { SearchText.matches($0, query) }
+    }
 }
 
 extension RapportStore {
@@ -132,7 +169,8 @@ extension RapportStore {
     public func timeline(ofContact id: Int64, limit: Int = 100) throws -> [TimelineEntry] {
         try read { db in
             try RapportStore.touchHistory(ofContact: id, before: nil, limit: limit, db).map { touch in
-                TimelineEntry(at: touch.at, kind: touch.kind, title: touch.title + (touch.place.map { " at \($0)" } ?? ""))
+                TimelineEntry(at: touch.at, kind: touch.kind, title: touch.title + (touch.place.map { " at \($0)" } ?? ""),
+                              source: touch.source, notes: touch.outcome, people: touch.others)
             }
         }
     }
@@ -140,9 +178,13 @@ extension RapportStore {
     /// What touched a contact, newest first: the one query for timelines and
     /// briefs. With `before`, only what has happened by then.
     static func touchHistory(ofContact id: Int64, before: Date?, limit: Int, _ db: Database) throws
-        -> [(at: Date, kind: String, title: String, place: String?, outcome: String?)] {
-        try Row.fetchAll(db, sql: """
-            SELECT t.at, t.kind, i.kind AS interactionKind,
+        -> [(at: Date, kind: String, title: String, place: String?, outcome: String?, source: TimelineEntry.Source?, others: [String])] {
+        // The others on the same meeting, lunch, logged interaction or gift, by name.
+        func others(_ table: String, _ key: String) -> String {
+            "(SELECT group_concat(c.name, char(31)) FROM \(table) x JOIN contact c ON c.id = x.contactID WHERE x.\(key) = t.\(key) AND x.contactID != t.contactID)"
+        }
+        return try Row.fetchAll(db, sql: """
+            SELECT t.at, t.kind, i.kind AS interactionKind, t.meetingID, t.lunchID, t.interactionID, t.giftID, t.thankYouNoteID,
                    CASE
                      WHEN t.meetingID IS NOT NULL THEN m.title
                      WHEN t.lunchID IS NOT NULL THEN 'Lunch' || coalesce(' at ' || l.place, '')
@@ -155,7 +197,13 @@ extension RapportStore {
                      WHEN t.meetingID IS NOT NULL THEN m.outcomeNotes
                      WHEN t.lunchID IS NOT NULL THEN l.notes
                      WHEN t.interactionID IS NOT NULL THEN i.notes
-                   END AS outcome
+                   END AS outcome,
+                   CASE
+                     WHEN t.meetingID IS NOT NULL THEN \(others("meetingAttendee", "meetingID"))
+                     WHEN t.lunchID IS NOT NULL THEN \(others("lunchGuest", "lunchID"))
+                     WHEN t.interactionID IS NOT NULL THEN \(others("interactionContact", "interactionID"))
+                     WHEN t.giftID IS NOT NULL THEN \(others("giftRecipient", "giftID"))
+                   END AS others
             FROM touch t
             LEFT JOIN meeting m ON m.id = t.meetingID
             LEFT JOIN lunch l ON l.id = t.lunchID
@@ -167,8 +215,17 @@ extension RapportStore {
             LIMIT :limit
             """, arguments: ["id": id, "before": before, "limit": limit]).compactMapReadable { row in
             let kind: String = (try row.decode(forColumn: "kind"))
-            return ((try row.decode(forColumn: "at")), kind == "interaction" ? ((try row.decode(forColumn: "interactionKind")) ?? kind) : kind, (try row.decode(forColumn: "title")) ?? "",
-                    (try row.decode(forColumn: "meetingPlace")), (try row.decode(forColumn: "outcome")))
+            let ids: [Int64?] = try ["meetingID", "lunchID", "interactionID", "giftID", "thankYouNoteID"].map { try row.decode(forColumn: $0) }
+            let source: TimelineEntry.Source? = ids[0].map { .meeting($0) } ?? ids[1].map { .lunch($0) } ?? ids[2].map { .interaction($0) }
+                ?? ids[3].map { .gift($0) } ?? ids[4].map { .thankYou($0) }
+            let at: Date = try row.decode(forColumn: "at")
+            let interactionKind: String? = try row.decode(forColumn: "interactionKind")
+            let title: String? = try row.decode(forColumn: "title")
+            let place: String? = try row.decode(forColumn: "meetingPlace")
+            let outcome: String? = try row.decode(forColumn: "outcome")
+            let others: String? = try row.decode(forColumn: "others")
+            return (at, kind == "interaction" ? interactionKind ?? kind : kind, title ?? "", place, outcome, source,
+                    others.map { $0.split(separator: "\u{1F}").map(String.init).sorted() } ?? [])
         }
     }
 

@@ -9,9 +9,13 @@ public struct ContactDraft: Sendable {
     public var emails: [String]
     public var phones: [String]
     public var tags: [String]
+    /// Their anniversary, kept as their `anniversary` detail.
+    public var anniversary: Birthday?
 
-    public init(contact: Contact, accountName: String? = nil, emails: [String] = [], phones: [String] = [], tags: [String] = []) {
+    public init(contact: Contact, accountName: String? = nil, emails: [String] = [], phones: [String] = [], tags: [String] = [],
+                anniversary: Birthday? = nil) {
         self.contact = contact
+        self.anniversary = anniversary
         self.accountName = accountName
         self.emails = emails
         self.phones = phones
@@ -55,6 +59,7 @@ extension RapportStore {
             for tag in Set(draft.tags.map { $0.trimmingCharacters(in: CharacterSet(charactersIn: "# ")) }) where !tag.isEmpty {
                 try ContactTag(contactID: id, tag: tag).insert(db)
             }
+            if let anniversary = draft.anniversary { try RapportStore.setAnniversary(anniversary, ofContact: id, db) }
             return contact
         }
     }

@@ -52,6 +52,8 @@ public struct ContactExtras: Sendable {
     public var addPhones: [String] = []
     public var addTags: [String] = []
     public var removeTags: [String] = []
+    /// The contact's anniversary (their one `anniversary` detail); `.some(nil)` removes it.
+    public var anniversary: Birthday?? = nil
 
     public init(accountName: String?? = nil, addEmails: [String] = [], addPhones: [String] = [],
                 addTags: [String] = [], removeTags: [String] = []) {
@@ -149,6 +151,7 @@ extension RapportStore {
                 try db.execute(sql: "DELETE FROM contactTag WHERE contactID = ? AND tag = ?",
                                arguments: [id, tag.trimmingCharacters(in: CharacterSet(charactersIn: "# "))])
             }
+            if let anniversary = extras.anniversary { try RapportStore.setAnniversary(anniversary, ofContact: id, db) }
             return contact
         }
     }

@@ -16,11 +16,11 @@ public struct SearchHit: Hashable, Sendable {
 }
 
 extension RapportStore {
-    /// Finds `text` (ignoring case) in contacts' names and what the book
+    /// Finds `text` (by `SearchText`'s rule) in contacts' names and what the book
     /// knows about them, meetings' titles, research and outcomes, logged
     /// interactions, follow-ups, lunches and gifts: the newest first.
     public func search(_ text: String, limit: Int = 50) throws -> [SearchHit] {
-        let query = text.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+        let query = SearchText.query(text)
         guard !query.isEmpty else { throw StoreError.invalid("say what to search for") }
         // (table, reference prefix, kind expression, title, date, the fields searched)
         let sources: [(table: String, prefix: String, kind: String, title: String, date: String, fields: [(String, String)])] = [
@@ -35,11 +35,12 @@ extension RapportStore {
             ("gift", "g", "'gift'", "description", "createdAt", [("description", "description"), ("occasion", "occasion")]),
         ]
         return try read { db in
+            db.add(function: SearchText.function)
             var hits: [SearchHit] = []
             for source in sources {
-                let matches = source.fields.map { "instr(lower(\($0.1)), :q) > 0" }.joined(separator: " OR ")
-                let which = "CASE " + source.fields.map { "WHEN instr(lower(\($0.1)), :q) > 0 THEN '\($0.0)'" }.joined(separator: " ") + " END"
-                let value = "CASE " + source.fields.map { "WHEN instr(lower(\($0.1)), :q) > 0 THEN \($0.1)" }.joined(separator: " ") + " END"
+                let matches = source.fields.map { SearchText.sqlCondition($0.1) }.joined(separator: " OR ")
+                let which = "CASE " + source.fields.map { "WHEN " + SearchText.sqlCondition($0.1) + " THEN '\($0.0)'" }.joined(separator: " ") + " END"
+                let value = "CASE " + source.fields.map { "WHEN " + SearchText.sqlCondition($0.1) + " THEN \($0.1)" }.joined(separator: " ") + " END"
                 let rows = try Row.fetchAll(db, sql: """
                     SELECT id, \(source.kind), \(source.title), \(which), \(value), \(source.date)
                     FROM "\(source.table)" WHERE \(matches) ORDER BY id DESC LIMIT :limit

@@ -77,10 +77,12 @@ extension RapportStore {
         }
     }
 
-    /// Renames a segment or changes its notes.
+    /// Renames a segment, changes its notes or its ratings (those given; the
+    /// others stay): one change.
     @discardableResult
-    public func editSegment(id: Int64, name: String? = nil, notes: String?? = nil) throws -> Segment {
-        try write { db in
+    public func editSegment(id: Int64, name: String? = nil, notes: String?? = nil, ratings: SegmentRatings = SegmentRatings()) throws -> Segment {
+        try Self.validate(ratings)
+        return try write { db in
             guard var segment = try Segment.fetchOne(db, key: id) else { throw StoreError.notFound("no segment #\(id)") }
             if let name {
                 let name = name.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -91,6 +93,9 @@ extension RapportStore {
                 segment.name = name
             }
             if let notes { segment.notes = notes }
+            if let value = ratings.attractiveness { segment.attractiveness = value }
+            if let value = ratings.competitiveness { segment.competitiveness = value }
+            if let value = ratings.appealToBuyers { segment.appealToBuyers = value }
             try segment.update(db)
             return segment
         }
@@ -104,10 +109,17 @@ extension RapportStore {
     }
 
     /// Puts accounts in a segment (an account is in at most one), or takes
-    /// them out of theirs with `segmentID` nil. All or none are changed.
-    public func assign(accountIDs: [Int64], toSegment segmentID: Int64?, now: Date) throws {
+    /// them out of theirs with `segmentID` nil; `removing` takes accounts
+    /// out in the same change. All or none are changed.
+    public func assign(accountIDs: [Int64], toSegment segmentID: Int64?, removing: [Int64] = [], now: Date) throws {
         try write { db in
             if let segmentID, try !Segment.exists(db, key: segmentID) { throw StoreError.notFound("no segment #\(segmentID)") }
+            for id in removing {
+                guard var account = try Account.fetchOne(db, key: id) else { throw StoreError.notFound("no account #\(id)") }
+                account.segmentID = nil
+                account.updatedAt = now
+                try account.update(db)
+            }
             for id in accountIDs {
                 guard var account = try Account.fetchOne(db, key: id) else { throw StoreError.notFound("no account #\(id)") }
                 account.segmentID = segmentID

@@ -17,6 +17,11 @@ extension RapportApp {
             case .editLunch(let id): return try submitLunchEdit(form, id: id)
             case .editContact(let id): return try submitContact(form, id: id)
             case .prepNotes(let id): return try submitPrepNotes(form, meetingID: id)
+            case .editInteraction(let id): return try submitInteractionEdit(form, id: id)
+            case .editGift(let id): return try submitGiftEdit(form, id: id)
+            case .newSegment: return try submitNewSegment(form)
+            case .editSegment(let id): return try submitSegmentEdit(form, id: id)
+            case .assignSegment(let id): return try submitSegmentAccounts(form, id: id)
             }
         } catch {
             return [.formRefused(form, "\(error)")]
@@ -137,6 +142,30 @@ extension RapportApp {
         }
     }
 
+    private func submitInteractionEdit(_ form: Form, id: Int64) throws -> [Outcome] {
+        guard let kind = InteractionKind(rawValue: form.value("kind").lowercased()) else {
+            throw StoreError.invalid("the kind is one of \(InteractionKind.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        guard let when = try parsed(form.value("when"), looksBack: true) else { throw StoreError.invalid("say when it happened") }
+        let at = instant(when, defaultTime: nil)
+        guard at <= state.now else { throw StoreError.invalid("a logged \(kind.rawValue) happened already; add a follow-up for one to come") }
+        let edit = InteractionEdit(title: form.value("title"), occurredAt: at, notes: form.value("notes"), kind: kind)
+        return try recorded("edit i\(id)") {
+            let interaction = try store.editInteraction(id: id, edit)
+            return "Saved \(interaction.ref) \(interaction.kind.rawValue) \"\(interaction.title)\""
+        }
+    }
+
+    private func submitGiftEdit(_ form: Form, id: Int64) throws -> [Outcome] {
+        let cost = try form.value("cost").nilIfEmpty.map { text throws(PhraseError) in try Money(amount: text) }
+        let edit = GiftEdit(description: form.value("title"), occasion: form.value("occasion"), sendBy: try parsed(form.value("when"))?.day,
+                            cost: .some(cost))
+        return try recorded("edit g\(id)") {
+            let gift = try store.editGift(id: id, edit)
+            return "Saved \(gift.ref) gift \"\(gift.description)\""
+        }
+    }
+
     private func submitNewContact(_ form: Form) throws -> [Outcome] {
         let name = form.value("name").trimmingCharacters(in: .whitespaces)
         guard !name.isEmpty else { throw StoreError.invalid("a contact needs a name") }
@@ -144,12 +173,15 @@ extension RapportApp {
         guard tierText.isEmpty || Tier(text: tierText) != nil else { throw StoreError.invalid("the tier is A, B, C or empty") }
         let birthday = form.value("birthday")
         guard birthday.isEmpty || Birthday(text: birthday) != nil else { throw StoreError.invalid("the birthday is YYYY-MM-DD or --MM-DD") }
+        let anniversary = form.value("anniversary")
+        guard anniversary.isEmpty || Birthday(text: anniversary) != nil else { throw StoreError.invalid("the anniversary is YYYY-MM-DD or --MM-DD") }
         let email = form.value("email")
         guard email.isEmpty || email.contains("@") else { throw StoreError.invalid("'\(email)' is not an email address") }
         let contact = Contact(name: name, title: form.value("role").nilIfEmpty, tier: Tier(text: tierText),
                               birthday: Birthday(text: birthday), notes: form.value("notes").nilIfEmpty, createdAt: state.now)
         let draft = ContactDraft(contact: contact, accountName: form.value("account").nilIfEmpty,
-                                 emails: email.isEmpty ? [] : [email], phones: form.value("phone").isEmpty ? [] : [form.value("phone")])
+                                 emails: email.isEmpty ? [] : [email], phones: form.value("phone").isEmpty ? [] : [form.value("phone")],
+                                 anniversary: Birthday(text: anniversary))
         return try recorded("add contact \(name)") {
             let saved = try store.addContact(draft)
             return "Added @\(saved.id!) \(saved.name)"
@@ -175,8 +207,12 @@ extension RapportApp {
         }
         let birthday = form.value("birthday")
         guard birthday.isEmpty || Birthday(text: birthday) != nil else { throw StoreError.invalid("the birthday is YYYY-MM-DD or --MM-DD") }
-        let extras = ContactExtras(accountName: form.value("account").isEmpty ? nil : .some(form.value("account")),
+        let anniversary = form.value("anniversary")
+        guard anniversary.isEmpty || Birthday(text: anniversary) != nil else { throw StoreError.invalid("the anniversary is YYYY-MM-DD or --MM-DD") }
+        var extras = ContactExtras(accountName: form.value("account").isEmpty ? nil : .some(form.value("account")),
                                    addEmails: form.value("email").isEmpty ? [] : [form.value("email")])
+        // Only a changed anniversary is written: an imported one that is not a date stays as it was.
+        if Birthday(text: anniversary) != (try store.anniversary(ofContact: id)) { extras.anniversary = .some(Birthday(text: anniversary)) }
         return try recorded("edit @\(id)") {
             let contact = try store.editContact(id: id, now: state.now, extras: extras) { contact in
                 contact.name = form.value("name")
@@ -197,6 +233,60 @@ extension RapportApp {
                 contact.notes = form.value("notes").nilIfEmpty
             }
             return "Saved @\(id) \(contact.name)"
+        }
+    }
+}
+
+// The Segments screen's forms, through the store's segment operations.
+extension RapportApp {
+    private func ratings(_ form: Form) throws -> SegmentRatings {
+        func rating(_ key: String, _ label: String) throws -> Int? {
+            let text = form.value(key)
+            guard !text.isEmpty else { return nil }
+            guard let value = Int(text), (1...5).contains(value) else { throw StoreError.invalid("\(label) is a rating from 1 to 5, not '\(text)'") }
+            return value
+        }
+        return SegmentRatings(attractiveness: try rating("attractiveness", "attractiveness"),
+                              competitiveness: try rating("competitiveness", "competitiveness"),
+                              appealToBuyers: try rating("appeal", "appeal to buyers"))
+    }
+
+    private func submitNewSegment(_ form: Form) throws -> [Outcome] {
+        let ratings = try ratings(form)
+        return try recorded("add segment") {
+            let segment = try store.addSegment(named: form.value("name"), ratings: ratings, now: state.now)
+            return "Added segment '\(segment.name)', rated \(ReportText.ratings(segment, compact: true))"
+        }
+    }
+
+    private func submitSegmentEdit(_ form: Form, id: Int64) throws -> [Outcome] {
+        let ratings = try ratings(form)
+        return try recorded("edit segment") {
+            let segment = try store.editSegment(id: id, name: form.value("name"), ratings: ratings)
+            return "Saved segment '\(segment.name)', rated \(ReportText.ratings(segment, compact: true))"
+        }
+    }
+
+    private func submitSegmentAccounts(_ form: Form, id: Int64) throws -> [Outcome] {
+        // Account names may hold "and": only commas separate them. Every name is read before anything changes.
+        func accounts(_ key: String) throws -> [Account] {
+            try form.value(key).split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+                .map { try store.resolveAccount($0) }
+        }
+        let added = try accounts("add"), removed = try accounts("remove")
+        guard !added.isEmpty || !removed.isEmpty else { throw StoreError.invalid("name the accounts to put in or take out") }
+        if let both = added.first(where: { account in removed.contains { $0.id == account.id } }) {
+            throw StoreError.invalid("\(both.name) is both put in and taken out")
+        }
+        if let elsewhere = removed.first(where: { $0.segmentID != id }) {
+            throw StoreError.invalid("\(elsewhere.name) is not in this segment")
+        }
+        guard let segment = try store.segment(id: id) else { throw StoreError.notFound("no segment #\(id)") }
+        return try recorded("assign segment") {
+            try store.assign(accountIDs: added.map { $0.id! }, toSegment: id, removing: removed.map { $0.id! }, now: state.now)
+            let put = added.isEmpty ? nil : added.map(\.name).joined(separator: ", ") + " now in '\(segment.name)'"
+            let out = removed.isEmpty ? nil : removed.map(\.name).joined(separator: ", ") + " taken out"
+            return [put, out].compactMap { $0 }.joined(separator: "; ")
         }
     }
 }

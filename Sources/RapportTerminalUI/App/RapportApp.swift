@@ -177,6 +177,9 @@ public final class RapportApp {
                 case .meeting:
                     guard let meeting = try store.meeting(id: ref.id) else { throw StoreError.notFound("no meeting \(ref)") }
                     return [.formOpened(Forms.editMeeting(meeting, calendar: state.calendar))]
+                case .gift:
+                    guard let gift = try store.gift(id: ref.id) else { throw StoreError.notFound("no gift \(ref)") }
+                    return [.formOpened(Forms.editGift(gift))]
                 default:
                     guard let lunch = try store.lunch(id: ref.id) else { throw StoreError.notFound("no lunch \(ref)") }
                     return [.formOpened(Forms.editLunch(lunch, calendar: state.calendar))]
@@ -184,10 +187,30 @@ public final class RapportApp {
             } catch {
                 return [.failed("\(error)")]
             }
+        case .editInteraction(let id):
+            do {
+                guard let interaction = try store.interaction(id: id) else { throw StoreError.notFound("no logged interaction i\(id)") }
+                return [.formOpened(Forms.editInteraction(interaction, calendar: state.calendar))]
+            } catch {
+                return [.failed("\(error)")]
+            }
+        case .deleteEntry(let source):
+            return change("delete \(source.ref)") {
+                switch source {
+                case .interaction(let id):
+                    let interaction = try store.deleteInteraction(id: id)
+                    return "Deleted \(interaction.ref) \(interaction.kind.rawValue) \"\(interaction.title)\""
+                case .gift(let id):
+                    let gift = try store.deleteGift(id: id)
+                    return "Deleted \(gift.ref) gift \"\(gift.description)\""
+                default:
+                    throw StoreError.invalid("only a logged interaction or a gift is deleted")
+                }
+            }
         case .editContact(let id):
             do {
                 guard let contact = try store.contact(id: id) else { throw StoreError.notFound("no contact @\(id)") }
-                return [.formOpened(Forms.editContact(contact))]
+                return [.formOpened(Forms.editContact(contact, anniversary: try store.anniversary(ofContact: id)))]
             } catch {
                 return [.failed("\(error)")]
             }

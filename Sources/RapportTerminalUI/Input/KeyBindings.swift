@@ -8,12 +8,14 @@ public enum Action: Hashable, Sendable {
     case logMeeting, logCall, logLunch, logGift, newContact
     case archiveContact, deleteContact, mergeContact
     case editPrep, prepared
+    case newSegment, editSegment, assignSegment
+    case searchTimeline, nextMatch, previousMatch
     case help, quit
 }
 
 /// Where a binding applies.
 public enum Scope: Hashable, Sendable {
-    case everywhere, lists, openable, agenda, contacts, cards, itemScreens, reports, brief
+    case everywhere, lists, openable, agenda, contacts, cards, itemScreens, reports, brief, segments, contactCard
 }
 
 /// One row of the key table: the keys, what they do, where, and how the
@@ -36,13 +38,24 @@ public struct KeyBinding: Sendable {
         KeyBinding(keys: [.end, .character("G")], action: .bottom, scope: .lists, label: nil, help: "last row"),
         KeyBinding(keys: [.enter], action: .open, scope: .openable, label: "open", help: "open: a meeting's or a prepare item's brief, else the contact or account"),
         KeyBinding(keys: [.character("p")], action: .period, scope: .reports, label: "period", help: "report on the week, month or quarter to today"),
-        KeyBinding(keys: [.character("d")], action: .done, scope: .itemScreens, label: "done", help: "mark the item done"),
+        KeyBinding(keys: [.character("d")], action: .done, scope: .itemScreens, label: "done",
+                   help: "mark the item done; on a card's logged call, note or gift: delete it (asks first)"),
         KeyBinding(keys: [.character("s")], action: .snooze, scope: .itemScreens, label: "snooze", help: "put the item off (asks until when)"),
         KeyBinding(keys: [.character("t")], action: .thanked, scope: .itemScreens, label: nil, help: "thank-you note sent"),
         KeyBinding(keys: [.character("x")], action: .cancel, scope: .itemScreens, label: "cancel", help: "cancel the item (asks first)"),
         KeyBinding(keys: [.character("e")], action: .editPrep, scope: .brief, label: "prep notes", help: "edit the prep notes (in a brief)"),
         KeyBinding(keys: [.character("d")], action: .prepared, scope: .brief, label: "prepared", help: "mark the preparation done (in a brief)"),
-        KeyBinding(keys: [.character("e")], action: .edit, scope: .everywhere, label: "edit", help: "edit the selected follow-up, meeting or lunch (on the agenda), else the contact"),
+        KeyBinding(keys: [.character("+")], action: .newSegment, scope: .segments, label: "new", help: "add a segment, with its ratings (on Segments)"),
+        KeyBinding(keys: [.character("e")], action: .editSegment, scope: .segments, label: "rate", help: "rename or rate the selected segment (on Segments)"),
+        KeyBinding(keys: [.character("A")], action: .assignSegment, scope: .segments, label: "assign",
+                   help: "put accounts in the selected segment, or take them out (on Segments)"),
+        KeyBinding(keys: [.character("e")], action: .edit, scope: .everywhere, label: "edit",
+                   help: "edit the selected item (agenda, card) or timeline entry, else the contact"),
+        KeyBinding(keys: [.character("/")], action: .searchTimeline, scope: .contactCard, label: "search",
+                   help: "search the timeline: titles, names, notes, outcomes (on a contact's card)"),
+        KeyBinding(keys: [.character("n")], action: .nextMatch, scope: .contactCard, label: nil,
+                   help: "next match of the timeline search (on a card; with none, add a contact)"),
+        KeyBinding(keys: [.character("N")], action: .previousMatch, scope: .contactCard, label: nil, help: "previous match of the timeline search"),
         KeyBinding(keys: [.character("n")], action: .newContact, scope: .everywhere, label: nil, help: "add a contact"),
         KeyBinding(keys: [.character("A")], action: .archiveContact, scope: .contacts, label: nil, help: "archive the contact (asks first; u undoes)"),
         KeyBinding(keys: [.character("D")], action: .deleteContact, scope: .contacts, label: nil, help: "delete the contact (asks first; a: with their open items)"),
@@ -82,6 +95,10 @@ public struct KeyBinding: Sendable {
             if case .brief = screen { return true }
             return false
         case .reports: return screen == .report || screen == .segments
+        case .segments: return screen == .segments
+        case .contactCard:
+            if case .contact = screen { return true }
+            return false
         case .agenda: return screen == .agenda
         case .contacts: return screen == .contacts
         case .cards:

@@ -5,8 +5,8 @@ import RapportCore
 enum CardLine {
     case text(String, CellStyle, Tint)
     case field(String, String)
-    /// A timeline entry: when, what kind, what.
-    case entry(String, String, String)
+    /// A timeline entry: the card's row it is (open items first), when, what kind, what.
+    case entry(row: Int, String, String, String)
     case item(Int)
     case blank
 }
@@ -14,7 +14,12 @@ enum CardLine {
 /// Draws card lines, scrolled so that the selected open item is on screen.
 enum CardDrawing {
     static func draw(_ lines: [CardLine], items: [AgendaItem], state: AppState, into buffer: inout ScreenBuffer) {
-        let selectedLine = lines.firstIndex { if case .item(let i) = $0 { return i == state.scroll } else { return false } } ?? 0
+        let selectedLine = lines.firstIndex { line in
+            switch line {
+            case .item(let row), .entry(let row, _, _, _): return row == state.scroll
+            default: return false
+            }
+        } ?? 0
         let visible = state.bodyHeight
         let top = max(0, min(selectedLine - visible / 2, lines.count - visible))
         let labelWidth = min(13, max(state.width / 4, 8))
@@ -28,10 +33,13 @@ enum CardDrawing {
             case .field(let label, let value):
                 buffer.putPadded(label, x: 2, y: y, columns: labelWidth, tint: .muted)
                 buffer.put(value, x: 3 + labelWidth, y: y, limit: state.width - labelWidth - 4)
-            case .entry(let when, let kind, let title):
-                buffer.putPadded(when, x: 2, y: y, columns: 17, tint: .muted)
-                buffer.putPadded(kind, x: 20, y: y, columns: 10, tint: .accent)
-                buffer.put(title, x: 31, y: y, limit: state.width - 32)
+            case .entry(let row, let when, let kind, let title):
+                let selected = row == state.scroll
+                if selected { buffer.fill(y: y, style: [.reverse]) }
+                let style: CellStyle = selected ? [.reverse] : []
+                buffer.putPadded(when, x: 2, y: y, columns: 17, style: style, tint: selected ? .normal : .muted)
+                buffer.putPadded(kind, x: 20, y: y, columns: 10, style: style, tint: selected ? .normal : .accent)
+                buffer.put(title, x: 31, y: y, limit: state.width - 32, style: style)
             case .item(let item):
                 ItemRows.draw(items[item], y: y, selected: item == state.scroll, state: state, refWidth: ItemRows.refWidth(items),
                               whenWidth: ItemRows.whenWidth(items, state), into: &buffer)
@@ -58,9 +66,16 @@ enum ContactCardView {
         lines.append(.blank)
         lines.append(.text("Timeline", [.bold], .accent))
         if card.timeline.isEmpty { lines.append(.text("  nothing logged yet", [.dim], .muted)) }
-        for entry in card.timeline {
+        for (index, entry) in card.timeline.enumerated() {
             let when = DateText.due(.instant(entry.at), in: state.calendar, relativeToYear: state.agenda.today.year)
-            lines.append(.entry(when, entry.kind, entry.title + (entry.at > state.now ? " (booked)" : "")))
+            // What a search found shows where: the notes or outcome, or the others' names, after the title.
+            let found = state.timelineSearch.flatMap { search -> String? in
+                guard search.matches.contains(index), !SearchText.matches(entry.title, search.query) else { return nil }
+                if SearchText.matches(entry.notes, search.query) { return entry.notes }
+                return entry.people.isEmpty ? nil : "with " + entry.people.joined(separator: ", ")
+            }
+            lines.append(.entry(row: card.open.count + index, when, entry.kind,
+                                entry.title + (entry.at > state.now ? " (booked)" : "") + (found.map { " — " + $0 } ?? "")))
         }
         CardDrawing.draw(lines, items: card.open, state: state, into: &buffer)
     }

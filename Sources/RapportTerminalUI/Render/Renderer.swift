@@ -34,17 +34,25 @@ public enum Renderer {
     static func drawHeader(_ state: AppState, into buffer: inout ScreenBuffer) {
         buffer.fill(y: 0, style: .reverse, tint: .accent)
         let counts = "\(state.agenda.overdue.count) late · \(state.agenda.dueToday.count) today"
-        var left = (state.width >= 100 ? " Rapport ·" : "") + " \(DateText.day(state.agenda.today, relativeToYear: 0)) · \(counts)"
-        func fits(_ tabs: [String]) -> Bool { state.width - TerminalText.width(left) > tabs.reduce(0, { $0 + $1.count }) + 2 }
-        // Every tab named where there is room; at 80 columns short names, and the
-        // date without its year; narrower, only the current one, the others by number.
-        var tabs = Screen.tabs.enumerated().map { " \($0.offset + 1) \($0.element.title) " }
-        if !fits(tabs) {
-            left = " \(DateText.day(state.agenda.today, relativeToYear: state.agenda.today.year)) · \(counts)"
-            tabs = Screen.tabs.enumerated().map { " \($0.offset + 1) \($0.element.shortTitle)" }
+        let date = DateText.day(state.agenda.today, relativeToYear: 0)
+        let shortDate = DateText.day(state.agenda.today, relativeToYear: state.agenda.today.year)
+        // The left side from the fullest to the shortest: with "Rapport ·", without, without the year.
+        let lefts = [" Rapport · \(date) · \(counts)", " \(date) · \(counts)", " \(shortDate) · \(counts)"]
+        func fits(_ left: String, _ tabs: [String]) -> Bool {
+            state.width - TerminalText.width(left) > tabs.reduce(0, { $0 + $1.count }) + 2
         }
-        if !fits(tabs) {
-            tabs = Screen.tabs.enumerated().map { state.stack.first == $0.element ? " \($0.offset + 1) \($0.element.title) " : " \($0.offset + 1) " }
+        // Every tab named in full wherever they fit, the left side giving way
+        // first; then short names (Accts, Segs); narrower, only the current
+        // one named, the others by number.
+        let full = Screen.tabs.enumerated().map { " \($0.offset + 1) \($0.element.title) " }
+        let short = Screen.tabs.enumerated().map { " \($0.offset + 1) \($0.element.shortTitle)" }
+        let current = Screen.tabs.enumerated().map { state.stack.first == $0.element ? " \($0.offset + 1) \($0.element.title) " : " \($0.offset + 1) " }
+        var left = lefts[lefts.count - 1], tabs = current
+        search: for candidate in [full, short] {
+            for text in lefts where fits(text, candidate) {
+                (left, tabs) = (text, candidate)
+                break search
+            }
         }
         let tabsWidth = tabs.reduce(0) { $0 + $1.count }
         let showTabs = state.width - TerminalText.width(left) > tabsWidth + 2
@@ -74,6 +82,12 @@ public enum Renderer {
                             delete ? "y deletes, a deletes with their open items too, n keeps; u undoes it" : "hidden from lists and cadences; u undoes it", false)
                 case .mergeInto(let keep, let name, let editor):
                     return ("merge into @\(keep) \(name) ›", editor, "the duplicate's name, @id or email; Enter merges", false)
+                case .searchTimeline(let editor):
+                    let found = state.timelineSearch.map { "\($0.matches.count) found in the timeline" } ?? "titles, notes and outcomes"
+                    return ("search ›", editor, found + " · Enter keeps it (n next, N previous), Esc clears it",
+                            state.timelineSearch?.matches.isEmpty == true)
+                case .confirmDelete(let source, let title):
+                    return ("Delete \(source.ref) \"\(title)\"? y/n", nil, "with the touches it made; u undoes it", false)
                 }
             }()
             buffer.put(preview, x: 1, y: messageRow, limit: state.width - 2, style: isError ? [] : [.dim], tint: isError ? .late : .muted)
@@ -85,19 +99,27 @@ public enum Renderer {
             buffer.put(message.text, x: 1, y: messageRow, limit: state.width - 2, tint: message.isError ? .late : .success)
         }
         if state.form != nil {
-            buffer.put("Tab/↓ next · Shift-Tab/↑ previous · Enter on the last field or Ctrl-S saves · Esc discards", x: 0, y: footerRow,
+            buffer.put("Tab/↓ next · Shift-Tab/↑ back · Enter on the last or Ctrl-S saves · Esc discards", x: 0, y: footerRow,
                        limit: state.width, style: [.dim], tint: .muted)
             return
         }
-        var x = 0
         // A key another row takes on this screen (e in a brief) is named once, by that row.
-        for binding in KeyBinding.table where binding.label != nil && binding.applies(to: state.screen)
-            && KeyBinding.action(for: binding.keys[0], on: state.screen) == binding.action {
-            let key = binding.keys[0] == .escape ? "q" : binding.keys[0].description
-            let text = "\(key) \(binding.label!)"
-            guard x + TerminalText.width(text) + 2 <= state.width else { break }
-            x += buffer.put(key, x: x, y: footerRow, style: [.bold, .reverse], tint: .normal)
-            x += buffer.put(" " + binding.label! + "  ", x: x, y: footerRow, tint: .muted)
+        let entries = KeyBinding.table.filter { binding in
+            binding.label != nil && binding.applies(to: state.screen) && KeyBinding.action(for: binding.keys[0], on: state.screen) == binding.action
+        }.map { binding in (key: binding.keys[0] == .escape ? "q" : binding.keys[0].description, label: binding.label!, isHelp: binding.action == .help) }
+        func width(_ entry: (key: String, label: String, isHelp: Bool)) -> Int { TerminalText.width("\(entry.key) \(entry.label)") + 2 }
+        // As many as fit, in the table's order, always keeping "? help".
+        var room = state.width - entries.filter(\.isHelp).reduce(0) { $0 + width($1) }
+        var shown = entries.map(\.isHelp)
+        for (index, entry) in entries.enumerated() where !entry.isHelp {
+            guard width(entry) <= room else { break }
+            room -= width(entry)
+            shown[index] = true
+        }
+        var x = 0
+        for (index, entry) in entries.enumerated() where shown[index] {
+            x += buffer.put(entry.key, x: x, y: footerRow, style: [.bold, .reverse], tint: .normal)
+            x += buffer.put(" " + entry.label + "  ", x: x, y: footerRow, tint: .muted)
         }
     }
 

@@ -192,11 +192,8 @@ enum ReportView {
             if !line.label.isEmpty {
                 buffer.putPadded(line.label, x: 1, y: y, columns: labelWidth - 1, style: line.labelStyle, tint: line.labelTint)
             }
-            var x = line.isHeading ? 1 : labelWidth + 1
-            for span in line.spans {
-                guard x < state.width - 1 else { break }
-                x += buffer.put(span.text, x: x, y: y, limit: state.width - 1 - x, style: span.style, tint: span.tint)
-            }
+            let x = line.isHeading ? 1 : labelWidth + 1
+            buffer.put(spans: line.spans.map { ($0.text, $0.style, $0.tint) }, x: x, y: y, limit: state.width - 1 - x)
         }
         if lines.count > state.bodyHeight {
             let more = "lines \(top + 1)–\(min(top + state.bodyHeight, lines.count)) of \(lines.count) · j/k scroll"

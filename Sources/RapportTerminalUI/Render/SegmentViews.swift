@@ -18,7 +18,7 @@ enum SegmentsView {
         let segments = report.segments
         buffer.put("Segments · touches and deals \(report.period.text)", x: 1, y: 1, limit: state.width - 2, style: [.bold], tint: .accent)
         guard segments.contains(where: { $0.segment != nil }) else {
-            buffer.put("No segments yet. Define one and assign accounts from a shell:", x: 2, y: 3, limit: state.width - 3, tint: .muted)
+            buffer.put("No segments yet: + adds one, A puts accounts in it; or from a shell:", x: 2, y: 3, limit: state.width - 3, tint: .muted)
             // One option a line, so the example fits an 80-column screen.
             for (offset, line) in ["rapport segment add \"Logistics, DACH\" \\", "  --attractiveness 4 --competitiveness 3 --appeal 3",
                                    "rapport segment assign logistics Acme Globex"].enumerated() {

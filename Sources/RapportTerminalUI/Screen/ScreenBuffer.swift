@@ -44,15 +44,53 @@ public struct ScreenBuffer: Sendable, Equatable {
         cells[y * width + x]
     }
 
-    /// Writes `text` at (x, y), made terminal-safe and clipped to `limit`
-    /// columns (and the screen's edge); returns the columns used. A wide
-    /// character that would not fit whole is left out.
+    /// Writes `text` at (x, y), made terminal-safe and cut to `limit`
+    /// columns (and the screen's edge) with "…" where it does not fit, never
+    /// inside a character; returns the columns used.
     @discardableResult
     public mutating func put(_ text: String, x: Int, y: Int, limit: Int? = nil, style: CellStyle = [], tint: Tint = .normal) -> Int {
         guard y >= 0, y < height, x < width else { return 0 }
         let end = min(width, limit.map { x + max($0, 0) } ?? width)
+        let safe = TerminalText.safe(text)
+        return draw(TerminalText.truncate(safe, toWidth: end - x), x: x, y: y, end: end, style: style, tint: tint)
+    }
+
+    /// Writes the pieces of one line, each in its style, from (x, y): cut
+    /// with "…" at `limit` columns (and the screen's edge) when they do not
+    /// all fit; returns the columns used.
+    @discardableResult
+    public mutating func put(spans: [(text: String, style: CellStyle, tint: Tint)], x: Int, y: Int, limit: Int) -> Int {
+        guard y >= 0, y < height, x < width else { return 0 }
+        let end = min(width, x + max(limit, 0))
+        let pieces = spans.map { (text: TerminalText.safe($0.text), style: $0.style, tint: $0.tint) }
+        let fits = pieces.reduce(0) { $0 + TerminalText.width($1.text) } <= end - x
         var column = x
-        for character in TerminalText.safe(text) {
+        for piece in pieces {
+            let room = end - column
+            let pieceWidth = TerminalText.width(piece.text)
+            if fits || pieceWidth < room {
+                column += draw(piece.text, x: column, y: y, end: end, style: piece.style, tint: piece.tint)
+                continue
+            }
+            // The piece the line is cut in: what fits before the "…" (one column kept for it).
+            var kept = "", used = 0
+            for character in piece.text {
+                let w = TerminalText.width(of: character)
+                if used + w > room - 1 { break }
+                kept.append(character)
+                used += w
+            }
+            column += draw(kept + "…", x: column, y: y, end: end, style: piece.style, tint: piece.tint)
+            break
+        }
+        return column - x
+    }
+
+    /// Draws terminal-safe text that fits from (x, y) up to `end`.
+    private mutating func draw(_ text: String, x: Int, y: Int, end: Int, style: CellStyle, tint: Tint) -> Int {
+        guard y >= 0, y < height, x < width, end > x else { return 0 }
+        var column = x
+        for character in text {
             let w = TerminalText.width(of: character)
             if w == 0 { continue }
             if column + w > end { break }

@@ -112,6 +112,10 @@ public enum Prompt: Hashable, Sendable {
     case confirmContact(id: Int64, name: String, delete: Bool)
     /// The name of the duplicate to merge into the contact `keep`.
     case mergeInto(keep: Int64, name: String, LineEditor)
+    /// What to look for in the contact card's timeline, searched as it is typed.
+    case searchTimeline(LineEditor)
+    /// Whether to delete a logged interaction or a gift from a card's timeline.
+    case confirmDelete(TimelineEntry.Source, title: String)
 }
 
 /// A form: fields edited one at a time, submitted with Enter on the last
@@ -122,6 +126,8 @@ public struct Form: Hashable, Sendable {
         case editContact(Int64)
         case prepNotes(Int64)
         case editFollowUp(Int64), editMeeting(Int64), editLunch(Int64)
+        case newSegment, editSegment(Int64), assignSegment(Int64)
+        case editInteraction(Int64), editGift(Int64)
     }
 
     public struct Field: Hashable, Sendable {
@@ -153,6 +159,28 @@ public struct Form: Hashable, Sendable {
 
     public func value(_ key: String) -> String {
         fields.first { $0.key == key }?.editor.text.trimmingCharacters(in: .whitespaces) ?? ""
+    }
+}
+
+/// A search of a contact card's timeline: what is looked for (a
+/// `SearchText.query`), the entries it finds (their places in the timeline)
+/// and the one shown.
+public struct TimelineSearch: Hashable, Sendable {
+    /// The contact whose card was searched.
+    public var contactID: Int64?
+    public var query: String
+    public var matches: [Int] = []
+    public var current = 0
+
+    public init(query: String, in timeline: [TimelineEntry]) {
+        self.query = SearchText.query(query)
+        refresh(in: timeline)
+    }
+
+    /// The matches again, after the timeline was read again.
+    mutating func refresh(in timeline: [TimelineEntry]) {
+        matches = timeline.indices.filter { timeline[$0].matches(query) }
+        current = min(current, max(matches.count - 1, 0))
     }
 }
 
@@ -206,7 +234,25 @@ public struct AppState: Sendable {
     /// without, the charts use ASCII.
     public var drawsBlocks = true
 
-    public var contactCard: ContactCard?
+    public var contactCard: ContactCard? {
+        didSet {
+            // The card searched, read again (after a change, or another process's): its matches again.
+            if let card = contactCard, searchOfTimeline?.contactID == card.contact.id { searchOfTimeline?.refresh(in: card.timeline) }
+        }
+    }
+    /// The search of the contact card's timeline (`/`, then n and N): the
+    /// search of the card on screen, none on another contact's.
+    public var timelineSearch: TimelineSearch? {
+        get {
+            guard case .contact(let id) = screen, let search = searchOfTimeline, search.contactID == id else { return nil }
+            return search
+        }
+        set {
+            searchOfTimeline = newValue
+            if case .contact(let id) = screen { searchOfTimeline?.contactID = id }
+        }
+    }
+    private var searchOfTimeline: TimelineSearch?
     public var accountCard: AccountCard?
     public var briefScreen: BriefScreenState?
     /// The first line shown of a card or of the help.

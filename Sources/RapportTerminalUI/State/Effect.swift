@@ -21,8 +21,12 @@ public enum Effect: Hashable, Sendable {
     case openBrief(BriefSubject)
     /// Read the contact and open the form to edit it.
     case editContact(Int64)
-    /// Read a follow-up, meeting or lunch and open the form to edit it.
+    /// Read a follow-up, meeting, lunch or gift and open the form to edit it.
     case editItem(ItemRef)
+    /// Read a logged call, email, message, visit or note and open the form to edit it.
+    case editInteraction(Int64)
+    /// Delete a logged interaction or a gift (from a card's timeline).
+    case deleteEntry(TimelineEntry.Source)
     case submit(Form)
     case undo
     case archiveContact(Int64)

@@ -61,7 +61,34 @@ public enum Forms {
             field("email", "Email", hint: "optional"),
             field("phone", "Phone", hint: "optional"),
             field("birthday", "Birthday", hint: "YYYY-MM-DD or --MM-DD, optional"),
+            field("anniversary", "Anniversary", hint: "YYYY-MM-DD or --MM-DD, optional"),
             field("notes", "Notes", hint: "optional"),
+        ])
+    }
+
+    /// The three ratings of a segment, 1 to 5 (empty: not rated, or unchanged).
+    static func ratingFields(_ segment: Segment?) -> [Form.Field] {
+        let hint = segment == nil ? "1–5, optional" : "1–5; empty leaves it"
+        return [
+            field("attractiveness", "Attractive to us", segment?.attractiveness.map(String.init) ?? "", hint: hint),
+            field("competitiveness", "Competitive there", segment?.competitiveness.map(String.init) ?? "", hint: hint),
+            field("appeal", "Appeal to buyers", segment?.appealToBuyers.map(String.init) ?? "", hint: hint),
+        ]
+    }
+
+    public static func newSegment() -> Form {
+        Form(kind: .newSegment, title: "Add a segment", fields: [field("name", "Name", hint: "Mid-size logistics, DACH")] + ratingFields(nil))
+    }
+
+    public static func editSegment(_ segment: Segment) -> Form {
+        Form(kind: .editSegment(segment.id!), title: "Rate \(segment.name)",
+             fields: [field("name", "Name", segment.name)] + ratingFields(segment))
+    }
+
+    public static func assignSegment(_ segment: Segment) -> Form {
+        Form(kind: .assignSegment(segment.id!), title: "Accounts of \(segment.name)", fields: [
+            field("add", "Put in", hint: "accounts, comma-separated (each leaves its other segment)"),
+            field("remove", "Take out", hint: "accounts, comma-separated, optional"),
         ])
     }
 
@@ -109,7 +136,26 @@ public enum Forms {
         ])
     }
 
-    public static func editContact(_ contact: Contact) -> Form {
+    public static func editInteraction(_ interaction: Interaction, calendar: LocalCalendar) -> Form {
+        Form(kind: .editInteraction(interaction.id!), title: "Edit \(interaction.ref) \(interaction.kind.rawValue)", fields: [
+            field("title", "About", interaction.title),
+            field("when", "When", whenText(.instant(interaction.occurredAt), calendar: calendar), hint: "today 9:30, yesterday 4pm"),
+            field("kind", "Kind", interaction.kind.rawValue, hint: InteractionKind.allCases.map(\.rawValue).joined(separator: ", ")),
+            field("notes", "Notes", interaction.notes ?? ""),
+        ])
+    }
+
+    public static func editGift(_ gift: Gift) -> Form {
+        let cost = gift.costMinorUnits.map { Money(minorUnits: $0, currency: gift.currency ?? "USD").description } ?? ""
+        return Form(kind: .editGift(gift.id!), title: "Edit \(gift.ref) gift", fields: [
+            field("title", "Gift", gift.description),
+            field("occasion", "Occasion", gift.occasion, hint: "closed deal, birthday…"),
+            field("when", "Send by", gift.sendBy?.iso ?? "", hint: "dec 18; empty leaves it"),
+            field("cost", "Cost", cost, hint: "$80, €75.50; empty: none"),
+        ])
+    }
+
+    public static func editContact(_ contact: Contact, anniversary: Birthday? = nil) -> Form {
         Form(kind: .editContact(contact.id!), title: "Edit \(contact.name)", fields: [
             field("name", "Name", contact.name),
             field("nickname", "Nickname", contact.nickname ?? ""),
@@ -128,6 +174,7 @@ public enum Forms {
             field("family", "Family", contact.family ?? ""),
             field("interests", "Interests", contact.interests ?? ""),
             field("birthday", "Birthday", contact.birthday?.description ?? "", hint: "YYYY-MM-DD or --MM-DD"),
+            field("anniversary", "Anniversary", anniversary?.description ?? "", hint: "YYYY-MM-DD or --MM-DD"),
             field("notes", "Notes", contact.notes ?? ""),
         ])
     }

@@ -93,7 +93,7 @@ extension Update {
         case .contactCard(let card):
             state.contactCard = card
             if case .contact(card.contact.id) = state.screen {
-                state.scroll = min(state.scroll, max(card.open.count - 1, 0))
+                state.scroll = min(state.scroll, max(state.contactCardRows - 1, 0))
             }
         case .accountCard(let card):
             state.accountCard = card

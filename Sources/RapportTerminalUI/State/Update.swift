@@ -94,6 +94,7 @@ public enum Update {
             state.message = Message(text: "Sorted by \(state.contactSort.rawValue)", isError: false)
             return []
         case .done, .thanked:
+            if action == .done, let (_, entry) = state.selectedTimelineEntry { return delete(entry, state: &state) }
             guard let item = selectedItem(state) else { return noItem(&state) }
             if action == .thanked && item.kind != .thankYou {
                 state.message = Message(text: "t marks a thank-you note sent; this is a \(item.kind.label)", isError: true)
@@ -113,14 +114,10 @@ public enum Update {
             state.prompt = .confirmCancel(item.ref, title: item.title)
             return []
         case .edit:
-            // On the agenda, e edits the selected follow-up, meeting (or its preparation) or lunch itself.
-            if state.screen == .agenda, let item = state.selectedAgendaItem {
-                switch item.kind {
-                case .followUp, .meeting, .lunch: return [.editItem(item.ref)]
-                case .prep: return [.editItem(ItemRef(.meeting, item.ref.id))]
-                default: break
-                }
-            }
+            // On the agenda or a card, e edits the selected follow-up, meeting (or its preparation),
+            // lunch or gift itself; on a card's timeline, the entry.
+            if let (_, entry) = state.selectedTimelineEntry { return edit(entry, state: &state) }
+            if let item = selectedItem(state), let effect = editEffect(for: item) { return [effect] }
             guard let contact = selectedContactForForms(state) else {
                 state.message = Message(text: "Select a contact (or an item with one) to edit", isError: true)
                 return []
@@ -132,6 +129,20 @@ public enum Update {
             return BriefKeys.markPrepared(state: &state)
         case .newContact:
             state.form = Forms.newContact()
+            return []
+        case .searchTimeline:
+            return startTimelineSearch(state: &state)
+        case .nextMatch, .previousMatch:
+            return nextMatch(action == .nextMatch ? 1 : -1, state: &state)
+        case .newSegment:
+            state.form = Forms.newSegment()
+            return []
+        case .editSegment, .assignSegment:
+            guard let segment = state.selectedSegment?.segment else {
+                state.message = Message(text: "Select a segment (the accounts in none are not one)", isError: true)
+                return []
+            }
+            state.form = action == .editSegment ? Forms.editSegment(segment) : Forms.assignSegment(segment)
             return []
         case .archiveContact, .deleteContact, .mergeContact:
             guard let contact = state.selectedContact?.contact, let id = contact.id else {
@@ -169,6 +180,7 @@ public enum Update {
         switch state.screen {
         case .agenda: return state.selectedAgendaItem
         case .contact:
+            // Below the open items the selection is on the timeline (`selectedTimelineEntry`).
             guard let open = state.contactCard?.open, open.indices.contains(state.scroll) else { return nil }
             return open[state.scroll]
         case .account:
@@ -214,8 +226,8 @@ public enum Update {
         case .accounts:
             state.accountsPosition.move(by: delta, count: state.accounts.count, visible: state.bodyHeight - 1)
         case .contact, .account:
-            // Up and down move through the open items; the timeline follows them on screen.
-            var count = state.contactCard?.open.count ?? 0
+            // Up and down move through the open items, and on a contact's card on through the timeline.
+            var count = state.contactCardRows
             if case .account = state.screen { count = state.accountCard?.open.count ?? 0 }
             state.scroll = count == 0 ? 0 : min(max(state.scroll + delta, 0), count - 1)
         case .help:
@@ -252,6 +264,7 @@ public enum Update {
             return [.openAccount(row.account.id!)]
         case .contact, .account:
             if let item = selectedItem(state), let subject = BriefKeys.subject(of: item) { return BriefKeys.open(subject, state: &state) }
+            if state.selectedTimelineEntry != nil { return [] }
             guard let item = selectedItem(state), let contact = item.contacts.first,
                   state.screen != .contact(contact.id) else { return [] }
             state.stack.append(.contact(contact.id))
@@ -359,6 +372,10 @@ public enum Update {
                 state.prompt = .mergeInto(keep: keep, name: name, editor)
                 return []
             }
+        case .searchTimeline(let editor):
+            return timelineSearchKey(key, editor: editor, state: &state)
+        case .confirmDelete(let source, _):
+            return confirmDeleteKey(key, source: source, state: &state)
         case .confirmCancel(let ref, _):
             state.prompt = nil
             if key == .character("y") || key == .character("Y") { return [.cancel(ref)] }

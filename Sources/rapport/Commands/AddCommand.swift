@@ -22,7 +22,8 @@ struct AddCommand: ParsableCommand {
             A word that looks like a date and does not read, or is a slip of a date word, is refused \
             with a "did you mean" (status 2, nothing stored). A name that matches one contact links it; \
             several: the candidates are listed; none: a new contact only for a full name no one is close \
-            to (--new NAME for any other, --no-create to refuse all). thanks @name marks the oldest note \
+            to (--new NAME for any other, --no-create to refuse all). A new #account likewise, only when \
+            no account is close to its name (--new-account NAME for one that is). thanks @name marks the oldest note \
             owed to them sent. An item already late is stored with a warning.
             """
     )
@@ -39,6 +40,10 @@ struct AddCommand: ParsableCommand {
     var json = false
 
     @OptionGroup var creation: CreationOptions
+
+    @Option(name: .customLong("new-account"), parsing: .singleValue,
+            help: ArgumentHelp("Create this #account even though one in the book has a close name.", valueName: "name"))
+    var newAccounts: [String] = []
 
     func validate() throws {
         guard !words.joined().trimmingCharacters(in: .whitespaces).isEmpty else {
@@ -63,7 +68,7 @@ struct AddCommand: ParsableCommand {
                 today: today, weekend: rules.weekend, numericOrder: NumericDateOrder.from(environment: environment)),
                 alsoKnown: creation.new)
             let entry = try parser.parse(phrase)
-            return try reader.plan(entry, new: creation.rule, now: now, calendar: calendar, rules: rules)
+            return try reader.plan(entry, new: creation.rule, newAccounts: newAccounts, now: now, calendar: calendar, rules: rules)
         }
         if dryRun {
             if json {
@@ -104,6 +109,7 @@ struct AddCommand: ParsableCommand {
 /// `rapport add --json`: what was (or would be) stored.
 struct AddJSON: Encodable {
     var ids: [String]
+    /// What was stored: `follow-up` for `call …` and `email …` too.
     var kind: String
     var title: String
     var contacts: [String]
@@ -121,7 +127,7 @@ struct AddJSON: Encodable {
 
     init(plan: QuickAddPlan, outcome: QuickAddOutcome?, calendar: LocalCalendar) {
         ids = outcome?.refs.map(\.description) ?? []
-        kind = plan.entry.kind.rawValue
+        kind = plan.entry.kind.stored
         title = plan.title
         contacts = plan.peopleNames
         newContacts = plan.people.newNames

@@ -76,6 +76,9 @@ struct ContactAddCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Birthday: YYYY-MM-DD, or --MM-DD without the year.", valueName: "date"))
     var birthday: String?
 
+    @Option(help: ArgumentHelp("Anniversary: YYYY-MM-DD, or --MM-DD without the year; its card is due as a birthday's.", valueName: "date"))
+    var anniversary: String?
+
     @Option(help: "Free notes.")
     var notes: String?
 
@@ -90,6 +93,9 @@ struct ContactAddCommand: ParsableCommand {
         }
         if let birthday, Birthday(text: birthday) == nil {
             throw ValidationError("--birthday '\(birthday)' is not YYYY-MM-DD or --MM-DD")
+        }
+        if let anniversary, Birthday(text: anniversary) == nil {
+            throw ValidationError("--anniversary '\(anniversary)' is not YYYY-MM-DD or --MM-DD")
         }
         for address in email where !address.contains("@") {
             throw ValidationError("--email '\(address)' is not an email address")
@@ -106,7 +112,8 @@ struct ContactAddCommand: ParsableCommand {
             birthday: birthday.flatMap(Birthday.init(text:)), notes: notes, createdAt: now)
         let database = try store.openForWriting()
         let saved = try reporting {
-            try database.addContact(ContactDraft(contact: contact, accountName: account, emails: email, phones: phone, tags: tag))
+            try database.addContact(ContactDraft(contact: contact, accountName: account, emails: email, phones: phone, tags: tag,
+                                                 anniversary: anniversary.flatMap(Birthday.init(text:))))
         }
         let rules = try reporting { try database.rules() }
         var facts: [String] = []

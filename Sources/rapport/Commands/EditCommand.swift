@@ -13,7 +13,7 @@ struct EditCommand: ParsableCommand {
             Logged calls, emails, messages, visits and notes (i5, as rapport log prints): --title --at --kind --notes.
             Contacts: --name --nickname --account --role --tier (or none) --favourite/--no-favourite \
             --every (days, or tier) --lunch-every --channel --email --phone --tag --untag --needs --wants \
-            --cares-about --dietary --family --interests --birthday --notes. An empty value clears a text field.
+            --cares-about --dietary --family --interests --birthday --anniversary --notes. An empty value clears a text field.
             """
     )
 
@@ -57,6 +57,7 @@ struct EditCommand: ParsableCommand {
     @Option(help: "Contact: family.") var family: String?
     @Option(help: "Contact: interests.") var interests: String?
     @Option(help: "Contact: birthday, YYYY-MM-DD or --MM-DD.") var birthday: String?
+    @Option(help: "Contact: anniversary, YYYY-MM-DD or --MM-DD (empty: none); its card is due as a birthday's.") var anniversary: String?
     @Option(help: "Notes (follow-up, lunch, logged interaction or contact).") var notes: String?
 
     private var followUpOptions: [String?] { [due, repeatRule, with] }
@@ -64,7 +65,7 @@ struct EditCommand: ParsableCommand {
     private var giftOptions: [String?] { [occasion, sendBy, cost] }
     private var attendeesUsed: Bool { !addAttendee.isEmpty || !removeAttendee.isEmpty }
     private var contactOptions: [String?] {
-        [name, nickname, account, role, tier, every, lunchEvery, channel, needs, wants, caresAbout, dietary, family, interests, birthday]
+        [name, nickname, account, role, tier, every, lunchEvery, channel, needs, wants, caresAbout, dietary, family, interests, birthday, anniversary]
     }
     private var contactListsUsed: Bool { !email.isEmpty || !phone.isEmpty || !tag.isEmpty || !untag.isEmpty || favourite != nil }
 
@@ -78,6 +79,9 @@ struct EditCommand: ParsableCommand {
             throw ValidationError("--channel must be one of \(Channel.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         if let birthday, !birthday.isEmpty, Birthday(text: birthday) == nil { throw ValidationError("--birthday must be YYYY-MM-DD or --MM-DD") }
+        if let anniversary, !anniversary.isEmpty, Birthday(text: anniversary) == nil {
+            throw ValidationError("--anniversary '\(anniversary)' is not YYYY-MM-DD or --MM-DD")
+        }
         let days = ValidRange.cadenceDays
         if let every, every != "tier", !days.contains(Int(every) ?? 0) { throw ValidationError("--every takes a number of days (\(days.lowerBound) to \(days.upperBound)) or 'tier', not '\(every)'") }
         if let lunchEvery, lunchEvery != "none", !days.contains(Int(lunchEvery) ?? 0) { throw ValidationError("--lunch-every takes a number of days (\(days.lowerBound) to \(days.upperBound)) or 'none', not '\(lunchEvery)'") }
@@ -204,7 +208,8 @@ struct EditCommand: ParsableCommand {
         let database = try store.openForWriting()
         let person = try lookUpContact(query, in: database)
         func clean(_ value: String?) -> String?? { value.map { $0.isEmpty ? nil : $0 } }
-        let extras = ContactExtras(accountName: clean(account), addEmails: email, addPhones: phone, addTags: tag, removeTags: untag)
+        var extras = ContactExtras(accountName: clean(account), addEmails: email, addPhones: phone, addTags: tag, removeTags: untag)
+        if let anniversary { extras.anniversary = .some(Birthday(text: anniversary)) }
         let updated = try reporting {
             try database.editContact(id: person.id!, now: context.now, extras: extras) { contact in
                 if let name { contact.name = name }
