@@ -45,7 +45,7 @@ struct BookInfo: Codable {
 /// different agenda.)
 struct BookCatalog {
     /// Bump when what a size's book holds changes without the schema changing.
-    static let generation = 1
+    static let generation = 2
 
     var folder: URL
     var calendar = LocalCalendar.current
@@ -91,7 +91,7 @@ struct BookCatalog {
         let scheduler = Scheduler(rules: try store.rules(), calendar: calendar)
         var open = try allItems(store, scheduler: scheduler, now: started).count
         if let target = size.openItems, open < target {
-            try topUp(store, with: target - open, contacts: size.contacts, now: started)
+            try generator.addOpenFollowUps(target - open, into: store, calendar: calendar)
             open = try allItems(store, scheduler: scheduler, now: started).count
         }
         let info = BookInfo(size: size, seededAt: started, seedSeconds: Date().timeIntervalSince(started), openItems: open,
@@ -107,24 +107,5 @@ struct BookCatalog {
     /// Every open item of the book, whenever it is due.
     func allItems(_ store: RapportStore, scheduler: Scheduler, now: Date) throws -> [AgendaItem] {
         try scheduler.agenda(from: store, now: now, upcomingDays: 10 * 366).all
-    }
-
-    /// Adds `count` open follow-ups through the store's own operation, spread
-    /// as the generator spreads its open ones: a tenth late by up to a month,
-    /// a hundredth due today, the rest in the next four months; some timed.
-    private func topUp(_ store: RapportStore, with count: Int, contacts: Int, now: Date) throws {
-        var random = SeededRandom(seed: 17)
-        let today = calendar.day(of: now)
-        let topics = ["Send the deck", "Call back about pricing", "Share the case study", "Confirm the pilot scope",
-                      "Introduce to finance", "Send the contract redlines", "Book the quarterly review", "Follow up on the quote"]
-        for _ in 0..<count {
-            let spot = Double.random(in: 0..<1, using: &random)
-            let day = spot < 0.10 ? today.adding(days: -Int.random(in: 1...30, using: &random))
-                : spot < 0.11 ? today : today.adding(days: Int.random(in: 1...120, using: &random))
-            let time = Double.random(in: 0..<1, using: &random) < 0.3 ? LocalTime(hour: Int.random(in: 8...17, using: &random), minute: 0) : nil
-            let contact = Int64.random(in: 1...Int64(contacts), using: &random)
-            try store.addFollowUp(title: topics[Int.random(in: 0..<topics.count, using: &random)], people: People(existingIDs: [contact]),
-                                  day: day, time: time, now: now, calendar: calendar)
-        }
     }
 }

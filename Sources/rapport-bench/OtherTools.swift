@@ -8,7 +8,8 @@ import RapportCore
 /// date-only item is due at the end of its day in taskwarrior (so its
 /// OVERDUE tag means what Rapport's overdue means) and is a dated reminder in
 /// remind; a timed one keeps its instant (`AT` in remind). A reminder
-/// repeats daily from its date (`*1`), remind's way to nag until done, so
+/// repeats daily from its date (`*1`, before any `AT`: after it, it would
+/// repeat the time within the day), remind's way to nag until done, so
 /// `remind -q` shows what is due today and everything late.
 struct OtherTools {
     /// The folder holding `taskrc`, `task/` and `reminders.rem`.
@@ -40,14 +41,16 @@ struct OtherTools {
         for (index, item) in items.enumerated() {
             let text = describe(item)
             let uuid = String(format: "%08x-0000-4000-8000-%012x", index + 1, index + 1)
-            pending += "[description:\"\(taskwarriorEscaped(text))\" due:\"\(Int(item.due.deadline(in: calendar).timeIntervalSince1970))\" "
+            // A meeting is never late in Rapport: its task is due by the end of its day.
+            let due = item.kind == .meeting ? calendar.endOfDay(item.dueDay) : item.due.deadline(in: calendar)
+            pending += "[description:\"\(taskwarriorEscaped(text))\" due:\"\(Int(due.timeIntervalSince1970))\" "
                 + "entry:\"\(entry)\" modified:\"\(entry)\" status:\"pending\" uuid:\"\(uuid)\"]\n"
             switch item.due {
             case .day(let day):
                 remind += "REM \(day.iso) *1 MSG \(remindEscaped(text))\n"
             case .instant(let instant):
                 let time = calendar.time(of: instant)
-                remind += "REM \(calendar.day(of: instant).iso) AT \(String(format: "%02d:%02d", time.hour, time.minute)) *1 MSG \(remindEscaped(text))\n"
+                remind += "REM \(calendar.day(of: instant).iso) *1 AT \(String(format: "%02d:%02d", time.hour, time.minute)) MSG \(remindEscaped(text))\n"
             }
         }
         try Data(pending.utf8).write(to: URL(fileURLWithPath: taskData + "/pending.data"))

@@ -54,6 +54,9 @@ enum Report {
         rows.append(row("`rapport add` (on a copy of the book)", median(Name.add)))
         rows.append(row("`rapport show @1`", median(Name.show)))
         rows.append(row("`rapport report` (the month)", median(Name.report)))
+        rows.append(row("`rapport import vcard` (10 MB into a new book; peak memory)") { sized in
+            sized.figure(Name.importVCard).map { ms($0.medianMs) + ($0.peakMemoryMiB.map { " (\(mib($0)))" } ?? "") }
+        })
         rows.append(row("scheduler, overdue, in process", median(Name.schedulerOverdue)))
         rows.append(row("front end in a pseudo-terminal: first frame (100×30)", median(Name.firstFrame)))
         rows.append(row("front end in a pseudo-terminal: key to redraw", median(Name.redraw)))
@@ -64,7 +67,7 @@ enum Report {
             sized.figure(Name.remind).map { remind in ms(remind.medianMs) + (sized.figure(Name.overdue).map { " (\(times(remind.medianMs / $0.medianMs)))" } ?? "") }
         })
         rows.append(row("peak memory: `overdue --count` / most of a shell command") { sized in
-            let commands = sized.measurements.filter { $0.name.hasPrefix("rapport ") && $0.peakMemoryMiB != nil }
+            let commands = sized.measurements.filter { $0.name.hasPrefix("rapport ") && $0.name != Name.importVCard && $0.peakMemoryMiB != nil }
             guard let count = sized.figure(Name.count)?.peakMemoryMiB,
                   let most = commands.max(by: { $0.peakMemoryMiB! < $1.peakMemoryMiB! }) else { return nil }
             return String(format: "%.0f / %.0f MiB (`%@`)", count, most.peakMemoryMiB!, String(most.name.dropFirst(8)))

@@ -115,5 +115,6 @@ struct SuiteCommand: ParsableCommand {
 
 /// Progress, on standard error (standard output is the tables).
 func say(_ line: String) {
+    fflush(stdout) // after the tables printed so far
     FileHandle.standardError.write(Data((line + "\n").utf8))
 }

@@ -58,7 +58,7 @@ struct Targets {
         let lists = figures.filter { $0.size.openItems != nil }
         if let list = lists.first(where: { $0.size.openItems == 100_000 }) ?? lists.max(by: { $0.book.openItems < $1.book.openItems }),
            let overdue = list.figure(Name.overdue)?.medianMs {
-            let book = list.size.openItems == 100_000 ? list.size.label : "\(list.size.label) (the target is at 100k items)"
+            let book = list.size.openItems == 100_000 ? list.size.label : "\(list.size.label) (target: 100k)"
             if let task = list.figure(Name.task)?.medianMs {
                 checks.append(TargetCheck(target: "`overdue` ≥ 100× faster than `task overdue`", book: book,
                                           measured: "\(ms(overdue)) vs \(ms(task))", limit: ms(task / 100),
@@ -74,7 +74,7 @@ struct Targets {
         // The front end and memory: at 1M interactions, or the largest book of the run.
         if let big = figures.first(where: { $0.size.slug == Self.naturalSlug + "1M" })
             ?? figures.max(by: { $0.book.databaseBytes < $1.book.databaseBytes }) {
-            let book = big.size.slug == Self.naturalSlug + "1M" ? big.size.label : "\(big.size.label) (the target is at 1M)"
+            let book = big.size.slug == Self.naturalSlug + "1M" ? big.size.label : "\(big.size.label) (target: 1M)"
             if let first = big.figure(Name.firstFrame)?.medianMs {
                 checks.append(TargetCheck(target: "front end's first frame in a pseudo-terminal under 30 ms", book: book, measured: ms(first),
                                           limit: ms(30), ratio: times(first / 30) + " the limit (< 1×)", pass: first < 30))
@@ -87,7 +87,8 @@ struct Targets {
                 checks.append(TargetCheck(target: "peak memory of `overdue --count` under 12 MiB", book: book, measured: mib(memory),
                                           limit: mib(12), ratio: times(memory / 12) + " the limit (< 1×)", pass: memory < 12))
             }
-            let commands = big.measurements.filter { $0.name.hasPrefix("rapport ") && $0.peakMemoryMiB != nil }
+            // The import runs into a new book (at the first size only), not on this one.
+            let commands = big.measurements.filter { $0.name.hasPrefix("rapport ") && $0.name != Name.importVCard && $0.peakMemoryMiB != nil }
             if let most = commands.max(by: { $0.peakMemoryMiB! < $1.peakMemoryMiB! }), let memory = most.peakMemoryMiB {
                 checks.append(TargetCheck(target: "peak memory of every shell command under 25 MiB", book: "\(book): most is `\(most.name.dropFirst(8))`",
                                           measured: mib(memory), limit: mib(25), ratio: times(memory / 25) + " the limit (< 1×)", pass: memory < 25))
