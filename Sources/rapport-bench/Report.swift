@@ -33,7 +33,7 @@ enum Report {
     static func targetTable(_ checks: [TargetCheck], markdown: Bool) -> String {
         let passed = checks.filter(\.pass).count
         let rows = [targetHeader] + targetRows(checks)
-        return (markdown ? Report.markdown(rows) : "Targets (issue #17): \(passed) of \(checks.count) met\n" + text(rows))
+        return (markdown ? Report.markdown(rows, left: 2) : "Targets (issue #17): \(passed) of \(checks.count) met\n" + text(rows))
     }
 
     /// The figures table a size a column, in the README's form.
@@ -96,11 +96,12 @@ enum Report {
         return text
     }
 
-    static func markdown(_ rows: [[String]]) -> String {
+    /// A Markdown table: the first `left` columns left-aligned, the others right-aligned.
+    static func markdown(_ rows: [[String]], left: Int = 1) -> String {
         guard let header = rows.first else { return "" }
         let escaped = rows.map { $0.map { $0.replacingOccurrences(of: "|", with: "\\|") } }
         var lines = ["| " + escaped[0].joined(separator: " | ") + " |",
-                     "| " + header.indices.map { $0 == 0 ? "---" : "---:" }.joined(separator: " | ") + " |"]
+                     "| " + header.indices.map { $0 < left ? "---" : "---:" }.joined(separator: " | ") + " |"]
         for row in escaped.dropFirst() { lines.append("| " + row.joined(separator: " | ") + " |") }
         return lines.joined(separator: "\n") + "\n"
     }

@@ -51,6 +51,8 @@ struct SuiteCommand: ParsableCommand {
 
     func run() throws {
         let started = Date()
+        // Other programs running at the same time slow every figure: the load says how much.
+        let load = loadAverage()
         let folder = URL(fileURLWithPath: out)
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let binaries = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
@@ -92,7 +94,8 @@ struct SuiteCommand: ParsableCommand {
 
         let targets = Targets(figures: figures).checks()
         let wall = Date().timeIntervalSince(started)
-        let machine = "\(ProcessInfo.processInfo.activeProcessorCount) cores, \(ProcessInfo.processInfo.physicalMemory / 1_073_741_824) GiB"
+        let machine = "\(ProcessInfo.processInfo.activeProcessorCount) cores, \(ProcessInfo.processInfo.physicalMemory / 1_073_741_824) GiB, "
+            + "load average \(load) at the start, \(loadAverage()) at the end"
         print(Report.sideBySide(figures))
         print("")
         print(Report.targetTable(targets, markdown: false))
@@ -113,8 +116,13 @@ struct SuiteCommand: ParsableCommand {
     }
 }
 
+/// The one-minute load average (how many processes wanted a core).
+func loadAverage() -> String {
+    (try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8)).flatMap { $0.split(separator: " ").first.map(String.init) } ?? "unknown"
+}
+
 /// Progress, on standard error (standard output is the tables).
 func say(_ line: String) {
-    fflush(stdout) // after the tables printed so far
+    fflush(nil) // the tables printed so far come first
     FileHandle.standardError.write(Data((line + "\n").utf8))
 }
