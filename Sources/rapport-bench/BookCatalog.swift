@@ -74,8 +74,10 @@ struct BookCatalog {
         let stem = "book-\(size.slug)-\(day)-\(schema)"
         let path = folder.appendingPathComponent(stem + ".sqlite").path
         let infoURL = folder.appendingPathComponent(stem + ".json")
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
         if FileManager.default.fileExists(atPath: path), let data = try? Data(contentsOf: infoURL),
-           let info = try? JSONDecoder().decode(BookInfo.self, from: data) {
+           let info = try? decoder.decode(BookInfo.self, from: data) {
             return (path, info)
         }
         for name in (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []

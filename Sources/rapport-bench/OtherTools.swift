@@ -1,3 +1,4 @@
+import ArgumentParser
 import Foundation
 import RapportCore
 
@@ -31,6 +32,11 @@ struct OtherTools {
     /// Writes both data sets unless they are there from an earlier run.
     func prepare(book: String, now: Date) throws {
         if FileManager.default.fileExists(atPath: reminders) && FileManager.default.fileExists(atPath: taskrc) { return }
+        try write(book: book, now: now)
+    }
+
+    /// Writes both data sets from the open items of `book` at `now`.
+    func write(book: String, now: Date) throws {
         guard let store = try RapportStore.openForReading(path: book) else { throw BenchError("cannot read \(book)") }
         let scheduler = Scheduler(rules: try store.rules(), calendar: calendar)
         let items = try BookCatalog(folder: folder, calendar: calendar).allItems(store, scheduler: scheduler, now: now)
@@ -111,5 +117,27 @@ struct OtherTools {
     /// A remind message: `%` starts a substitution, `[` an expression.
     private func remindEscaped(_ text: String) -> String {
         text.replacingOccurrences(of: "%", with: "%%").replacingOccurrences(of: "[", with: "[\"[\"]")
+    }
+}
+
+struct ExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Write a book's open items as a taskwarrior data set and a remind file.",
+        discussion: """
+            Writes FOLDER/taskrc, FOLDER/task/ and FOLDER/reminders.rem (what `suite` measures), then:
+            TASKRC=FOLDER/taskrc TASKDATA=FOLDER/task task overdue;  remind -q FOLDER/reminders.rem
+            """
+    )
+
+    @Option(help: "The book whose open items to write.") var db: String
+    @Option(help: ArgumentHelp("The folder to write into (created; files in it are replaced).", valueName: "folder")) var to: String
+
+    func validate() throws {
+        if !FileManager.default.fileExists(atPath: db) { throw ValidationError("no database at \(db)") }
+    }
+
+    func run() throws {
+        try OtherTools(folder: URL(fileURLWithPath: to)).write(book: db, now: Date())
     }
 }
