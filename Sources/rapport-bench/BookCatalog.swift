@@ -68,8 +68,10 @@ struct BookCatalog {
     }
 
     /// The book for `size`, seeded if none of today and this schema exists
-    /// (older books of that size, and their exports, are removed).
-    func book(for size: BookSize, schema: String, log: (String) -> Void) throws -> (path: String, info: BookInfo) {
+    /// (older books of that size, and their exports, are removed). A new
+    /// book is kept only if `verify` accepts it.
+    func book(for size: BookSize, schema: String, log: (String) -> Void,
+              verify: (String) throws -> Void) throws -> (path: String, info: BookInfo) {
         let day = calendar.day(of: Date()).iso
         let stem = "book-\(size.slug)-\(day)-\(schema)"
         let path = folder.appendingPathComponent(stem + ".sqlite").path
@@ -95,6 +97,12 @@ struct BookCatalog {
         if let target = size.openItems, open < target {
             try generator.addOpenFollowUps(target - open, into: store, calendar: calendar)
             open = try allItems(store, scheduler: scheduler, now: started).count
+        }
+        do {
+            try verify(path)
+        } catch {
+            removeDatabase(path)
+            throw error
         }
         let info = BookInfo(size: size, seededAt: started, seedSeconds: Date().timeIntervalSince(started), openItems: open,
                             databaseBytes: fileSize(path) + fileSize(path + "-wal"))

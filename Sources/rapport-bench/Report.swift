@@ -18,10 +18,11 @@ enum Report {
         }
     }
 
-    static let sideBySideHeader = ["book", "open items", "overdue lines", "rapport overdue", "task overdue", "× slower", "remind -q", "× slower"]
+    static let sideBySideHeader = ["book", "open items", "overdue lines", "rapport overdue", "task overdue", "÷ rapport", "remind -q", "÷ rapport"]
 
     static func sideBySide(_ figures: [SizeFigures]) -> String {
-        "Side by side (median; peak memory in brackets):\n" + text([sideBySideHeader] + sideBySideRows(figures))
+        "Side by side (medians, peak memory in brackets; ÷ rapport: the tool's time over `rapport overdue`'s):\n"
+            + text([sideBySideHeader] + sideBySideRows(figures))
     }
 
     static let targetHeader = ["target", "book", "measured", "limit", "ratio", "result"]
@@ -86,7 +87,7 @@ enum Report {
     static func markdown(_ run: SuiteRun) -> String {
         let date = ISO8601DateFormatter.string(from: run.startedAt, timeZone: TimeZone(identifier: "UTC")!, formatOptions: [.withFullDate])
         var text = "Figures of one run of `Scripts/benchmark\(run.preset == "quick" ? " quick" : run.preset == "large" ? " large" : "")` "
-            + "(\(date), \(run.machine); static release build; medians of \(run.runs) runs after a warm-up, "
+            + "(\(date), \(run.machine); static release build; medians of \(run.runs) runs after a warm-up (\(run.runs * 5) for the floor), "
             + "\(run.toolRuns) for `task` and `remind`; measured in \(Int(run.wallSeconds.rounded())) s"
             + (run.missingTools.isEmpty ? "" : "; not installed: \(run.missingTools.joined(separator: ", "))") + "):\n\n"
         text += markdown(figureRows(run.sizes)) + "\n"

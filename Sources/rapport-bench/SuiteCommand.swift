@@ -68,7 +68,17 @@ struct SuiteCommand: ParsableCommand {
         let measurer = Measurer(runs: runs, only: only)
         var figures: [SizeFigures] = []
         for (index, size) in BookSize.presets[preset]!.enumerated() {
-            let (path, info) = try catalog.book(for: size, schema: schema, log: say)
+            let (path, info) = try catalog.book(for: size, schema: schema, log: say) { path in
+                // A generated book is measured only if Rapport finds it sound (`rapport check` exits 0).
+                let report = folder.appendingPathComponent("check.txt").path
+                defer { try? FileManager.default.removeItem(atPath: report) }
+                let check = Measurer.Process(arguments: [binaries.appendingPathComponent("rapport").path, "check"], environment: ["RAPPORT_DB": path])
+                let status = try measurer.spawn(check, output: report)
+                guard status == 0 else {
+                    let found = (try? String(contentsOfFile: report, encoding: .utf8))?.split(separator: "\n").prefix(5).joined(separator: "\n") ?? ""
+                    throw BenchError("the seeded book \(size.label) fails `rapport check` (exit \(status)); not measured:\n\(found)")
+                }
+            }
             var results = try BookMeasurement(db: path, measurer: measurer, binaries: binaries, includeImport: index == 0).run(now: Date())
             if task != nil || remind != nil {
                 let day = LocalCalendar.current.day(of: info.seededAt).iso
