@@ -13,7 +13,7 @@ struct RapportBench: ParsableCommand {
             rapport-bench suite --preset full     (what Scripts/benchmark runs)
             Build in release mode first: Scripts/benchmark does.
             """,
-        subcommands: [SeedCommand.self, RunCommand.self, SuiteCommand.self, ExportCommand.self]
+        subcommands: [SeedCommand.self, RunCommand.self, SuiteCommand.self, ExportCommand.self, CompareCommand.self]
     )
 }
 

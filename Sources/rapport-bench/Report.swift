@@ -34,7 +34,7 @@ enum Report {
     static func targetTable(_ checks: [TargetCheck], markdown: Bool) -> String {
         let passed = checks.filter(\.pass).count
         let rows = [targetHeader] + targetRows(checks)
-        return (markdown ? Report.markdown(rows, left: 2) : "Targets (issue #17): \(passed) of \(checks.count) met\n" + text(rows))
+        return (markdown ? Report.markdown(rows, left: 2) : "Targets (issue #17): \(passed) of \(checks.count) met\n" + text(rows, left: 2))
     }
 
     /// The figures table a size a column, in the README's form.
@@ -107,14 +107,14 @@ enum Report {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// Columns padded to their widest cell: the first left-aligned, the others right-aligned.
-    static func text(_ rows: [[String]]) -> String {
+    /// Columns padded to their widest cell: the first `left` left-aligned, the others right-aligned.
+    static func text(_ rows: [[String]], left: Int = 1) -> String {
         let columns = rows.map(\.count).max() ?? 0
         let widths = (0..<columns).map { column in rows.map { column < $0.count ? $0[column].count : 0 }.max() ?? 0 }
         return rows.map { row in
             row.enumerated().map { column, cell in
                 let pad = String(repeating: " ", count: widths[column] - cell.count)
-                return column == 0 ? cell + pad : pad + cell
+                return column < left ? cell + pad : pad + cell
             }.joined(separator: "  ")
         }.joined(separator: "\n")
     }

@@ -94,5 +94,12 @@ struct BenchSuiteTests {
         #expect(try spawnAndWait(bench, arguments, stdoutTo: output, stderrTo: again).status == 0)
         #expect(try !String(contentsOfFile: again, encoding: .utf8).contains("seeding"))
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasSuffix(".sqlite") } == books)
+
+        // A run compared with itself: every figure the same.
+        let runJSON = directory.appendingPathComponent("run.json").path
+        let compared = try spawnAndWait(bench, ["compare", "--before", runJSON, "--after", runJSON, "--only", "overdue --count"])
+        #expect(compared.status == 0)
+        #expect(compared.output.contains("1k items  rapport overdue --count"))
+        #expect(compared.output.split(separator: "\n").filter { $0.hasPrefix("1k items") }.allSatisfy { $0.hasSuffix(" 1.0×") })
     }
 }
