@@ -59,6 +59,15 @@ enum Report {
             sized.figure(Name.importVCard).map { ms($0.medianMs) + ($0.peakMemoryMiB.map { " (\(mib($0)))" } ?? "") }
         })
         rows.append(row("scheduler, overdue, in process", median(Name.schedulerOverdue)))
+        func pair(_ first: String, _ second: String) -> (SizeFigures) -> String? {
+            { sized in
+                guard let a = sized.figure(first), let b = sized.figure(second) else { return nil }
+                return "\(ms(a.medianMs)) / \(ms(b.medianMs))"
+            }
+        }
+        rows.append(row("report card in process: month / quarter", pair("report card, month (in process)", "report card, quarter (in process)")))
+        rows.append(row("front end in process: first frame / key to redraw",
+                        pair("front end: first frame, 100×30 (in process)", "front end: key to redraw (in process)")))
         rows.append(row("front end in a pseudo-terminal: first frame (100×30)", median(Name.firstFrame)))
         rows.append(row("front end in a pseudo-terminal: key to redraw", median(Name.redraw)))
         rows.append(row("`task overdue` (× `rapport overdue`)") { sized in
