@@ -21,12 +21,10 @@ struct OtherTools {
     var taskData: String { folder.appendingPathComponent("task").path }
     var reminders: String { folder.appendingPathComponent("reminders.rem").path }
 
-    /// The programs, when installed (Debian's `taskwarrior` and `remind`).
+    /// The program on the PATH, when installed (Debian's `taskwarrior` and `remind`).
     static func installed(_ name: String) -> String? {
-        for directory in ["/usr/bin", "/usr/local/bin", "/bin"] where FileManager.default.isExecutableFile(atPath: "\(directory)/\(name)") {
-            return "\(directory)/\(name)"
-        }
-        return nil
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
+        return path.split(separator: ":").map { "\($0)/\(name)" }.first { FileManager.default.isExecutableFile(atPath: $0) }
     }
 
     /// Writes both data sets unless they are there from an earlier run.

@@ -95,6 +95,17 @@ struct BenchSuiteTests {
         #expect(try !String(contentsOfFile: again, encoding: .utf8).contains("seeding"))
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasSuffix(".sqlite") } == books)
 
+        // Without taskwarrior and remind on the PATH: each is named, the rest measured.
+        let without = try spawnAndWait(bench, arguments, environment: ["PATH": directory.path, "HOME": directory.path],
+                                       stdoutTo: output, stderrTo: again)
+        #expect(without.status == 0)
+        let notes = try String(contentsOfFile: again, encoding: .utf8)
+        #expect(notes.contains("taskwarrior is not installed (Debian package `taskwarrior`): measuring without it"))
+        #expect(notes.contains("remind is not installed (Debian package `remind`): measuring without it"))
+        let measured = try String(contentsOfFile: output, encoding: .utf8)
+        #expect(measured.contains("rapport overdue --count"))
+        #expect(!measured.split(separator: "\n").contains { $0.hasPrefix("task overdue ") || $0.hasPrefix("remind -q ") })
+
         // A run compared with itself: every figure the same.
         let runJSON = directory.appendingPathComponent("run.json").path
         let compared = try spawnAndWait(bench, ["compare", "--before", runJSON, "--after", runJSON, "--only", "overdue --count"])
