@@ -52,6 +52,7 @@ let package = Package(
             dependencies: [
                 "RapportCore",
                 "RapportTerminalUI",
+                .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

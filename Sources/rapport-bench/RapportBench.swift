@@ -10,9 +10,10 @@ struct RapportBench: ParsableCommand {
         discussion: """
             rapport-bench seed --contacts 10000 --interactions 1000000 --db /tmp/book.sqlite
             rapport-bench run --db /tmp/book.sqlite --json figures.json
-            Build both in release mode first: swift build -c release.
+            rapport-bench suite --preset full     (what Scripts/benchmark runs)
+            Build in release mode first: Scripts/benchmark does.
             """,
-        subcommands: [SeedCommand.self, RunCommand.self]
+        subcommands: [SeedCommand.self, RunCommand.self, SuiteCommand.self, ExportCommand.self, CompareCommand.self]
     )
 }
 

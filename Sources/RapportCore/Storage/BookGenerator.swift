@@ -294,3 +294,31 @@ public struct BookGenerator: Sendable {
         return summary
     }
 }
+
+extension BookGenerator {
+    /// Adds `count` open follow-ups to a generated book, each with one of
+    /// its contacts, spread as the generator spreads its open ones: a tenth
+    /// late by up to a month, a hundredth due today, the rest within four
+    /// months, some at a time of day. One write transaction through the
+    /// store's own insert, outside the undo journal (a benchmark's task list
+    /// is not a change anyone would undo).
+    public func addOpenFollowUps(_ count: Int, into store: RapportStore, calendar: LocalCalendar) throws {
+        var random = SeededRandom(seed: seed &+ 17)
+        let today = calendar.day(of: now)
+        let titles = ["Send the deck", "Call back about pricing", "Share the case study", "Confirm the pilot scope",
+                      "Introduce to finance", "Send the contract redlines", "Book the quarterly review", "Follow up on the quote"]
+        try store.write { db in
+            try UndoJournal.setRecording(false, db)
+            for _ in 0..<count {
+                let spot = Double.random(in: 0..<1, using: &random)
+                let day = spot < 0.10 ? today.adding(days: -Int.random(in: 1...30, using: &random))
+                    : spot < 0.11 ? today : today.adding(days: Int.random(in: 1...120, using: &random))
+                let time = Double.random(in: 0..<1, using: &random) < 0.3 ? LocalTime(hour: Int.random(in: 8...17, using: &random), minute: 0) : nil
+                let followUp = FollowUp(title: titles[Int.random(in: 0..<titles.count, using: &random)], dueDay: day,
+                                        dueAt: time.map { calendar.instant(on: day, at: $0) }, createdAt: now)
+                _ = try RapportStore.insertFollowUp(followUp, contactIDs: [Int64.random(in: 1...Int64(max(contacts, 1)), using: &random)], db)
+            }
+            try UndoJournal.setRecording(true, db)
+        }
+    }
+}
