@@ -30,6 +30,18 @@ struct QuickAddStoreTests {
         #expect(try book.store.contactIDs(ofFollowUp: 1) == [1, 2])
     }
 
+    @Test("names in scripts without capitals are names: a new Hindi or Chinese name after a kind word or 'with' becomes a contact, whole", arguments: [
+        ("lunch with प्रिया शर्मा tomorrow 12:30", "प्रिया शर्मा"),
+        ("call प्रिया शर्मा fri", "प्रिया शर्मा"),
+        ("call 李 小龍 fri", "李 小龍"),
+        ("send the deck with محمد علي fri", "محمد علي"),
+    ])
+    func caselessScripts(_ phrase: String, _ name: String) throws {
+        let book = try TestBook()
+        let (_, outcome) = try add(phrase, in: book)
+        #expect(outcome.createdContacts.map(\.name) == [name])
+    }
+
     @Test("a name matching several contacts stores nothing and lists them")
     func ambiguous() throws {
         let book = try TestBook()

@@ -60,8 +60,8 @@ public struct QuickAddParser: Sendable {
             // An unknown capitalised word stays title unless a second one follows ("call Priya Sharma";
             // "call Acme about renewal" is a call about Acme).
             let namesFollow: Bool = [.call, .email, .thanks, .lunch].contains(kind)
-            let capitalisedRun = index + 1 < words.count && words[index].text.first?.isUppercase == true
-                && words[index + 1].text.first?.isUppercase == true && !words[index + 1].quoted
+            let capitalisedRun = index + 1 < words.count && Self.startsLikeAName(words[index].text)
+                && Self.startsLikeAName(words[index + 1].text) && !words[index + 1].quoted
             if index < words.count, isNameStart(words, at: index),
                (namesFollow && capitalisedRun) || isKnownName(NameMatcher.fold(words[index].text)) {
                 let (names, used) = readNames(words, from: index)
@@ -287,7 +287,7 @@ public struct QuickAddParser: Sendable {
             var run = [words[index].text]
             var end = index + 1
             while end < words.count, !isStop(words, at: end), run.count < 4,
-                  words[end].text.first?.isUppercase == true || isParticle(words, at: end) {
+                  Self.startsLikeAName(words[end].text) || isParticle(words, at: end) {
                 run.append(words[end].text)
                 end += 1
             }
@@ -337,11 +337,18 @@ public struct QuickAddParser: Sendable {
         return key.first?.isLetter == true
     }
 
+    /// A word that may start a name: capitalised, or in a script without
+    /// capitals (Devanagari, Arabic, Han, Thai…), where every word could be.
+    static func startsLikeAName(_ text: String) -> Bool {
+        guard let first = text.first else { return false }
+        return first.isUppercase || (first.isLetter && !first.isCased)
+    }
+
     private func isParticle(_ words: [Word], at index: Int) -> Bool {
         let particles: Set<String> = ["de", "da", "di", "van", "von", "der", "den", "del", "la", "le", "du", "bin", "al", "dos", "das"]
         // "de la Cruz": particles may follow each other before the capitalised word.
         return particles.contains(words[index].key) && index + 1 < words.count
-            && (words[index + 1].text.first?.isUppercase == true || isParticle(words, at: index + 1))
+            && (Self.startsLikeAName(words[index + 1].text) || isParticle(words, at: index + 1))
     }
 
     /// A place after `at`: a quoted text, or the words up to the next stop.
