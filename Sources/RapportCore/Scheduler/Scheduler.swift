@@ -101,7 +101,9 @@ public struct Scheduler: Sendable {
 
     /// Sorts by `order`, computing each key once (deadlines need the time zone).
     private func sorted(_ items: [AgendaItem]) -> [AgendaItem] {
-        items.map { (key: sortKey($0), item: $0) }.sorted { $0.key < $1.key }.map(\.item)
+        // Positions are sorted, not the items: an item is large, and moving it costs.
+        let keys = items.map(sortKey)
+        return keys.indices.sorted { keys[$0] < keys[$1] }.map { items[$0] }
     }
 
     /// The items one candidate yields in `window` (none, one, or for a
