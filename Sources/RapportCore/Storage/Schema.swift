@@ -23,6 +23,9 @@ enum Schema {
         migrator.registerMigration("v3e: workflow (archive, merges, undo journal, birthdays, holidays)") { db in
             try createV3e(db)
         }
+        migrator.registerMigration("v4s: sync mapping and conflicts") { db in
+            try SyncTables.create(db)
+        }
         return migrator
     }
 
