@@ -7,24 +7,23 @@ import Glibc
 /// dav`), or typed at a prompt on the terminal. Never stored anywhere.
 public enum SyncPassword {
     /// Runs `command` with /bin/sh; its output's first line is the password.
+    /// (popen and pclose: a plain wait, which a pinned clock in the tests cannot stall as Foundation's run loop is.)
     public static func run(_ command: String) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", command]
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardInput = FileHandle.nullDevice
-        do {
-            try process.run()
-        } catch {
-            throw SyncError("cannot run the password command: \(error)")
+        guard let pipe = popen(command + " </dev/null", "r") else {
+            throw SyncError("cannot run the password command")
         }
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw SyncError("the password command failed (exit status \(process.terminationStatus)); nothing was sent")
+        var bytes: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        while true {
+            let count = fread(&buffer, 1, buffer.count, pipe)
+            if count <= 0 { break }
+            bytes += buffer[0..<count]
         }
-        let text = String(decoding: data, as: UTF8.self)
+        let status = pclose(pipe)
+        guard status == 0 else {
+            throw SyncError("the password command failed (exit status \(status >> 8)); nothing was sent")
+        }
+        let text = String(decoding: bytes, as: UTF8.self)
         let password = text.split(separator: "\n", omittingEmptySubsequences: false).first.map(String.init) ?? ""
         guard !password.isEmpty else { throw SyncError("the password command printed nothing; nothing was sent") }
         return password
