@@ -300,3 +300,69 @@ struct SyncCommandTests {
         #expect(try rapport.run(["sync"], at: clock).stdout.contains("Sent nothing"))
     }
 }
+
+/// A server that misbehaves on purpose (Python's http.server): answers every
+/// request with one status and body, or never answers.
+final class BrokenServer {
+    let process = Process()
+    let port: Int
+
+    init(status: Int, body: String, hang: Bool = false) throws {
+        let program = """
+            import http.server, socketserver, sys, time
+            status, body, hang = int(sys.argv[1]), sys.argv[2].encode(), sys.argv[3] == '1'
+            class Handler(http.server.BaseHTTPRequestHandler):
+                def answer(self):
+                    if hang:
+                        time.sleep(60)
+                    self.send_response(status)
+                    self.send_header('Content-Length', str(len(body)))
+                    self.end_headers()
+                    self.wfile.write(body)
+                do_GET = do_PUT = do_PROPFIND = do_MKCOL = do_MKCALENDAR = do_DELETE = do_REPORT = answer
+                def log_message(self, *args): pass
+            server = socketserver.ThreadingTCPServer(('127.0.0.1', 0), Handler)
+            server.daemon_threads = True
+            print(server.server_address[1], flush=True)
+            server.serve_forever()
+            """
+        let output = Pipe()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
+        process.arguments = ["-c", program, String(status), body, hang ? "1" : "0"]
+        process.standardOutput = output
+        try process.run()
+        var line = Data()
+        while !line.contains(10) {
+            let chunk = output.fileHandleForReading.availableData
+            if chunk.isEmpty { break }
+            line += chunk
+        }
+        port = Int(String(decoding: line, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0
+    }
+
+    var url: String { "http://127.0.0.1:\(port)/" }
+
+    deinit { process.terminate() }
+}
+
+@Suite("rapport sync against a server that fails", .serialized)
+struct SyncFailureTests {
+    let clock = "2026-11-30 09:00:00"
+
+    @Test("malformed XML, 403, 507, a server that never answers: one line each, status 1, nothing stored",
+          arguments: [(207, "<multistatus><response>", false, "is not XML"),
+                      (207, "{\"json\": true}", false, "is not XML"),
+                      (403, "", false, "forbids PROPFIND on / (403 Forbidden)"),
+                      (507, "", false, "has no space left (507 Insufficient Storage)"),
+                      (200, "", true, "did not answer in time (timed out)")])
+    func failures(status: Int, body: String, hang: Bool, message: String) throws {
+        let server = try BrokenServer(status: status, body: body, hang: hang)
+        let rapport = try RapportProcess()
+        try rapport.run(["contact", "add", "Dana Ruiz"], at: clock)
+        let setup = try rapport.run(["sync", "setup", server.url, "--user", "test", "--password-command", "echo x", "--timeout", "2"], at: clock)
+        #expect(setup.status == 1)
+        #expect(setup.stderr.contains(message), "\(setup.stderr)")
+        #expect(setup.stderr.split(separator: "\n").count == 1)
+        #expect(try rapport.run(["sync", "status"], at: clock).stdout.contains("Not set up"))
+    }
+}
