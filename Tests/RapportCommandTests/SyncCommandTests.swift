@@ -295,6 +295,9 @@ struct SyncCommandTests {
         #expect(sqlite.status == 0)
         let again = try rapport.run(["sync"], at: clock)
         #expect(again.status == 0, "\(again.stderr)")
+        // Each found on the server under its UID, taken over (If-Match), none skipped.
+        #expect(again.stdout.contains("Sent 6 new") && !again.stdout.contains("Skipped"), "\(again.stdout)")
+        #expect(try rapport.run(["sync", "status"], at: clock).stdout.contains("Waiting       0 to send"))
         #expect(server.files("rapport").count == 5)
         #expect(server.files("rapport-contacts").count == 1)
         #expect(try rapport.run(["sync"], at: clock).stdout.contains("Sent nothing"))
