@@ -193,6 +193,46 @@ struct SyncCommandTests {
         #expect(server.files("rapport-contacts").count == 1)
     }
 
+    @Test("the mapping is bookkeeping: a sync that pulled nothing leaves the user's last change to undo")
+    func undoNotBlocked() throws {
+        let server = try RadicaleServer()
+        let rapport = try book(server)
+        #expect(try rapport.run(["sync"], at: clock).status == 0)
+        #expect(try rapport.run(["done", "f1"], at: clock).status == 0)
+        #expect(try rapport.run(["sync"], at: clock).status == 0)
+        let undo = try rapport.run(["undo"], at: clock)
+        #expect(undo.stdout.contains("rapport done f1"), "\(undo.stdout) \(undo.stderr)")
+        // And the next sync carries the reopened follow-up back.
+        #expect(try rapport.run(["sync"], at: clock).stdout.contains("1 changed"))
+        #expect(try server.text("rapport", prefix: "f1-").contains("STATUS:NEEDS-ACTION"))
+    }
+
+    @Test("a change Rapport's checks refuse (a preparation moved past its meeting) is a conflict, nothing changed")
+    func refusedChange() throws {
+        let server = try RadicaleServer()
+        let rapport = try book(server)
+        #expect(try rapport.run(["sync"], at: clock).status == 0)
+        try server.edit("rapport", prefix: "p1-") { $0.replacingOccurrences(of: "DUE;VALUE=DATE:20261130", with: "DUE;VALUE=DATE:20261205") }
+        let sync = try rapport.run(["sync"], at: clock)
+        #expect(sync.status == 0, "\(sync.stderr)")
+        #expect(sync.stdout.contains("Conflict p1: the server's change was refused: preparation p1 cannot be due after its meeting"), "\(sync.stdout)")
+        #expect(try rapport.run(["sync", "status"], at: clock).stdout.contains("Conflicts     1"))
+    }
+
+    @Test("a merged contact's card is deleted and the kept one updated")
+    func merged() throws {
+        let server = try RadicaleServer()
+        let rapport = try book(server)
+        #expect(try rapport.run(["contact", "add", "Dana R", "--email", "dana@home.example"], at: clock).status == 0)
+        #expect(try rapport.run(["sync"], at: clock).status == 0)
+        #expect(server.files("rapport-contacts").count == 2)
+        #expect(try rapport.run(["contact", "merge", "Dana Ruiz", "Dana R"], at: clock).status == 0)
+        let sync = try rapport.run(["sync"], at: clock)
+        #expect(sync.stdout.contains("1 deleted"), "\(sync.stdout)")
+        #expect(server.files("rapport-contacts").count == 1)
+        #expect(try server.text("rapport-contacts", prefix: "").contains("dana@home.example"))
+    }
+
     @Test("both changed: Rapport's version wins, the server's is kept as a conflict until dismissed")
     func conflict() throws {
         let server = try RadicaleServer()
