@@ -13,6 +13,9 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
+        .package(url: "https://github.com/swift-server/async-http-client.git", exact: "1.37.0"),
+        .package(url: "https://github.com/drmohundro/SWXMLHash.git", exact: "8.1.1"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
     ],
     targets: [
         // The domain, its storage and the scheduler. No terminal code here.
@@ -29,6 +32,19 @@ let package = Package(
             name: "RapportTerminalUI",
             dependencies: ["RapportCore"]
         ),
+        // `rapport sync`: CalDAV and CardDAV over HTTP. Only the sync command
+        // uses it, so no other command starts network code.
+        .target(
+            name: "RapportSync",
+            dependencies: [
+                "RapportCore",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "SWXMLHash", package: "SWXMLHash"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
         // libncursesw, with the wide-character API switched on in its shim.
         .systemLibrary(
             name: "CNcursesw",
@@ -42,6 +58,7 @@ let package = Package(
             dependencies: [
                 "RapportCore",
                 "RapportTerminalUI",
+                "RapportSync",
                 "CNcursesw",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -71,7 +88,7 @@ let package = Package(
         // End-to-end tests: run the built `rapport` binary.
         .testTarget(
             name: "RapportCommandTests",
-            dependencies: ["RapportCore", "rapport", "rapport-bench", "floor-hello"]
+            dependencies: ["RapportCore", "rapport", "rapport-bench", "floor-hello", "RapportSync"]
         ),
     ]
 )

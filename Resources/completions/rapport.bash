@@ -173,13 +173,13 @@ _rapport() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    ui|today|overdue|notify|upcoming|add|log|done|snooze|cancel|edit|delete|thanks|undo|lunch|deal|report|segment|show|search|brief|contacts|accounts|contact|follow-up|config|check|backup|export|import|help)
+    ui|today|overdue|notify|upcoming|add|log|done|snooze|cancel|edit|delete|thanks|undo|lunch|deal|report|segment|show|search|brief|contacts|accounts|contact|follow-up|config|check|backup|export|import|sync|help)
         # Offer subcommand argument completions
         "_rapport_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'ui today overdue notify upcoming add log done snooze cancel edit delete thanks undo lunch deal report segment show search brief contacts accounts contact follow-up config check backup export import help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'ui today overdue notify upcoming add log done snooze cancel edit delete thanks undo lunch deal report segment show search brief contacts accounts contact follow-up config check backup export import sync help' -- "${cur}"))
         ;;
     esac
 }
@@ -1902,6 +1902,107 @@ _rapport_import_csv() {
         ;;
     '--encoding')
         __rapport_add_completions -W 'utf-8'$'\n''utf-16'$'\n''utf-16le'$'\n''utf-16be'$'\n''windows-1252'$'\n''iso-8859-1'
+        return
+        ;;
+    esac
+}
+
+_rapport_sync() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=()
+    __rapport_offer_flags_options 0
+
+    # Offer subcommand / subcommand argument completions
+    local -r subcommand="${unparsed_words[0]}"
+    unset 'unparsed_words[0]'
+    unparsed_words=("${unparsed_words[@]}")
+    case "${subcommand}" in
+    run|setup|status|dismiss)
+        # Offer subcommand argument completions
+        "_rapport_sync_${subcommand}"
+        ;;
+    *)
+        # Offer subcommand completions
+        COMPREPLY+=($(compgen -W 'run setup status dismiss' -- "${cur}"))
+        ;;
+    esac
+}
+
+_rapport_sync_run() {
+    repeating_flags=()
+    non_repeating_flags=(--dry-run --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--db --timeout)
+    __rapport_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--db')
+        return
+        ;;
+    '--timeout')
+        return
+        ;;
+    esac
+}
+
+_rapport_sync_setup() {
+    repeating_flags=()
+    non_repeating_flags=(--include-notes --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--db --timeout --user --password-command --calendar --address-book)
+    __rapport_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--db')
+        return
+        ;;
+    '--timeout')
+        return
+        ;;
+    '--user')
+        return
+        ;;
+    '--password-command')
+        return
+        ;;
+    '--calendar')
+        return
+        ;;
+    '--address-book')
+        return
+        ;;
+    esac
+}
+
+_rapport_sync_status() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=(--db)
+    __rapport_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--db')
+        return
+        ;;
+    esac
+}
+
+_rapport_sync_dismiss() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=(--db)
+    __rapport_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--db')
         return
         ;;
     esac

@@ -21,7 +21,7 @@ struct Rapport: ParsableCommand {
             AddCommand.self, LogCommand.self, DoneCommand.self, SnoozeCommand.self, CancelCommand.self, EditCommand.self, DeleteCommand.self,
             ThanksCommand.self, UndoCommand.self, LunchCommand.self, DealCommand.self, ReportCommand.self, SegmentCommand.self,
             ShowCommand.self, SearchCommand.self, BriefCommand.self, ContactsCommand.self, AccountsCommand.self,
-            ContactCommand.self, FollowUpCommand.self, ConfigCommand.self, CheckCommand.self, BackupCommand.self, ExportCommand.self, ImportCommand.self,
+            ContactCommand.self, FollowUpCommand.self, ConfigCommand.self, CheckCommand.self, BackupCommand.self, ExportCommand.self, ImportCommand.self, SyncCommand.self,
         ],
         defaultSubcommand: InteractiveCommand.self
     )

@@ -21,6 +21,10 @@ public struct ICalendarWriter: Sendable {
     public var reminderLead: TimeInterval = 15 * 60
     /// The local hour a date-only to-do's reminder goes off on its day.
     public var reminderHour = 9
+    /// When set, times are written as local times in this zone (`TZID`)
+    /// with the zone's VTIMEZONE, so a calendar keeps a 09:00 meeting at
+    /// 09:00 across a change of the clocks; else in UTC.
+    public var localZone: TimeZone?
 
     public init(calendar: LocalCalendar) {
         self.calendar = calendar
@@ -39,21 +43,7 @@ public struct ICalendarWriter: Sendable {
                      "METHOD:PUBLISH", "X-WR-CALNAME:Rapport"]
         let stamp = "DTSTAMP:" + ICalendarWriter.utc(now)
         for item in agenda.all {
-            let head = [uid(item.ref, details), stamp]
-            let summary = ICalendarWriter.summary(item.kind, title: item.title, people: item.contacts.map(\.name), account: item.account)
-            let description = [AgendaText.people(item), item.detail].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: "\n")
-            switch (item.kind, item.due) {
-            case (.meeting, .instant(let start)), (.lunch, .instant(let start)):
-                lines += event(item.ref, start: start, summary: summary, description: description, people: item.contacts,
-                               details: details, head: head, status: "CONFIRMED", alarm: reminders && start > now)
-            default:
-                lines += ["BEGIN:VTODO"] + head + [due(item.due), "STATUS:NEEDS-ACTION", "SUMMARY:" + ICalendarWriter.text(summary)]
-                if !description.isEmpty { lines.append("DESCRIPTION:" + ICalendarWriter.text(description)) }
-                lines += attendees(item.contacts, details)
-                if item.isOverdue { lines.append("PRIORITY:1") }
-                if reminders { lines += todoAlarm(item.due, summary: summary) }
-                lines.append("END:VTODO")
-            }
+            lines += component(item, details: details, stamp: stamp, now: now)
         }
         for item in details.completed {
             let head = [uid(item.ref, details), stamp]
@@ -75,6 +65,103 @@ public struct ICalendarWriter: Sendable {
         return lines.map(ContentLine.fold).joined(separator: "\r\n") + "\r\n"
     }
 
+    /// One open item as a calendar object of its own (a CalDAV resource
+    /// holds one component): a VEVENT or a VTODO, with the VTIMEZONE its
+    /// times name. `stamp` is DTSTAMP (a sync passes a fixed one, so that
+    /// an unchanged item writes the same text).
+    public func object(for item: AgendaItem, details: CalendarDetails, stamp: Date, now: Date) -> String {
+        var lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Rapport//Rapport//EN", "CALSCALE:GREGORIAN"]
+        if let zone = localZone, case .instant(let instant) = item.due {
+            lines += ICalendarWriter.timeZone(zone, around: instant)
+        }
+        lines += component(item, details: details, stamp: "DTSTAMP:" + ICalendarWriter.utc(stamp), now: now)
+        lines.append("END:VCALENDAR")
+        return lines.map(ContentLine.fold).joined(separator: "\r\n") + "\r\n"
+    }
+
+    private func component(_ item: AgendaItem, details: CalendarDetails, stamp: String, now: Date) -> [String] {
+        let head = [uid(item.ref, details), stamp]
+        let summary = ICalendarWriter.summary(item.kind, title: item.title, people: item.contacts.map(\.name), account: item.account)
+        let description = [AgendaText.people(item), item.detail].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: "\n")
+        switch (item.kind, item.due) {
+        case (.meeting, .instant(let start)), (.lunch, .instant(let start)):
+            return event(item.ref, start: start, summary: summary, description: description, people: item.contacts,
+                         details: details, head: head, status: "CONFIRMED", alarm: reminders && start > now)
+        default:
+            var lines = ["BEGIN:VTODO"] + head + [due(item.due), "STATUS:NEEDS-ACTION", "SUMMARY:" + ICalendarWriter.text(summary)]
+            if !description.isEmpty { lines.append("DESCRIPTION:" + ICalendarWriter.text(description)) }
+            lines += attendees(item.contacts, details)
+            if item.isOverdue { lines.append("PRIORITY:1") }
+            if reminders { lines += todoAlarm(item.due, summary: summary) }
+            lines.append("END:VTODO")
+            return lines
+        }
+    }
+
+    /// A calendar object this writer wrote, marked finished: its STATUS set
+    /// to COMPLETED (with when) or CANCELLED, its reminders dropped.
+    public static func marked(_ object: String, completedAt: Date?) -> String {
+        var lines: [String] = []
+        var inAlarm = false
+        var component = ""
+        for line in object.components(separatedBy: "\r\n") {
+            if line == "BEGIN:VALARM" { inAlarm = true; continue }
+            if line == "END:VALARM" { inAlarm = false; continue }
+            if inAlarm || line.hasPrefix("PRIORITY:") || line.hasPrefix("COMPLETED:") || line.hasPrefix("PERCENT-COMPLETE:") { continue }
+            if line == "BEGIN:VTODO" || line == "BEGIN:VEVENT" { component = String(line.dropFirst(6)) }
+            if line.hasPrefix("STATUS:") {
+                if let completedAt, component == "VTODO" {
+                    lines += ["STATUS:COMPLETED", "COMPLETED:" + utc(completedAt), "PERCENT-COMPLETE:100"]
+                } else {
+                    lines.append("STATUS:CANCELLED")
+                }
+                continue
+            }
+            lines.append(line)
+        }
+        return lines.joined(separator: "\r\n")
+    }
+
+    /// `DTSTART:20261130T080000Z`, or with `localZone`, `DTSTART;TZID=Europe/Berlin:20261130T090000`.
+    private func dateTime(_ property: String, _ instant: Date) -> String {
+        guard let zone = localZone else { return property + ":" + ICalendarWriter.utc(instant) }
+        return property + ";TZID=" + zone.identifier + ":" + ICalendarWriter.local(instant, offset: zone.secondsFromGMT(for: instant))
+    }
+
+    /// `20261130T090000`: the wall-clock time at `offset` seconds from UTC.
+    static func local(_ instant: Date, offset: Int) -> String {
+        String(utc(instant.addingTimeInterval(TimeInterval(offset))).dropLast())
+    }
+
+    /// The zone's VTIMEZONE: each change of the clocks from a year before
+    /// `instant` to two years after it as an observance of its own (as
+    /// RFC 5545 allows), after the offset in force at the start.
+    static func timeZone(_ zone: TimeZone, around instant: Date) -> [String] {
+        func offset(_ seconds: Int) -> String {
+            let sign = seconds < 0 ? "-" : "+"
+            let minutes = abs(seconds) / 60
+            return sign + String(format: "%02d%02d", minutes / 60, minutes % 60)
+        }
+        let start = instant.addingTimeInterval(-366 * 86_400)
+        let end = instant.addingTimeInterval(2 * 366 * 86_400)
+        let first = zone.secondsFromGMT(for: start)
+        var lines = ["BEGIN:VTIMEZONE", "TZID:" + zone.identifier,
+                     "BEGIN:STANDARD", "DTSTART:" + local(start, offset: first), "TZOFFSETFROM:" + offset(first),
+                     "TZOFFSETTO:" + offset(first), "END:STANDARD"]
+        var cursor = start
+        while let change = zone.nextDaylightSavingTimeTransition(after: cursor), change < end {
+            let from = zone.secondsFromGMT(for: change.addingTimeInterval(-1))
+            let to = zone.secondsFromGMT(for: change)
+            let kind = zone.isDaylightSavingTime(for: change) ? "DAYLIGHT" : "STANDARD"
+            lines += ["BEGIN:" + kind, "DTSTART:" + local(change, offset: from), "TZOFFSETFROM:" + offset(from),
+                      "TZOFFSETTO:" + offset(to)]
+            lines.append("END:" + kind)
+            cursor = change
+        }
+        lines.append("END:VTIMEZONE")
+        return lines
+    }
+
     private func uid(_ ref: ItemRef, _ details: CalendarDetails) -> String {
         "UID:\(ref)-\(details.bookID)@rapport"
     }
@@ -83,7 +170,7 @@ public struct ICalendarWriter: Sendable {
                        details: CalendarDetails, head: [String], status: String, alarm: Bool) -> [String] {
         let end = details.ends[ref].flatMap { $0 > start ? $0 : nil }
             ?? start.addingTimeInterval(ref.kind == .lunch ? lunchLength : meetingLength)
-        var lines = ["BEGIN:VEVENT"] + head + ["DTSTART:" + ICalendarWriter.utc(start), "DTEND:" + ICalendarWriter.utc(end),
+        var lines = ["BEGIN:VEVENT"] + head + [dateTime("DTSTART", start), dateTime("DTEND", end),
                                                "SUMMARY:" + ICalendarWriter.text(summary), "STATUS:" + status]
         if let place = details.places[ref] { lines.append("LOCATION:" + ICalendarWriter.text(place)) }
         if !description.isEmpty { lines.append("DESCRIPTION:" + ICalendarWriter.text(description)) }
@@ -99,7 +186,7 @@ public struct ICalendarWriter: Sendable {
     private func due(_ due: Due) -> String {
         switch due {
         case .day(let day): return "DUE;VALUE=DATE:" + day.iso.replacingOccurrences(of: "-", with: "")
-        case .instant(let instant): return "DUE:" + ICalendarWriter.utc(instant)
+        case .instant(let instant): return dateTime("DUE", instant)
         }
     }
 

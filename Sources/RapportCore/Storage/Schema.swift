@@ -26,6 +26,9 @@ enum Schema {
         migrator.registerMigration("v4: agenda index") { db in
             try AgendaIndex.createTables(db)
         }
+        migrator.registerMigration("v4s: sync mapping and conflicts") { db in
+            try SyncTables.create(db)
+        }
         return migrator
     }
 

@@ -99,7 +99,11 @@ extension RapportStore {
         if let title = edit.title, title.trimmingCharacters(in: .whitespaces).isEmpty {
             throw StoreError.invalid("a meeting needs a title")
         }
-        return try write { db in
+        return try write { db in try RapportStore.editMeeting(id: id, edit, now: now, db) }
+    }
+
+    static func editMeeting(id: Int64, _ edit: MeetingEdit, now: Date, _ db: Database) throws -> Meeting {
+        do {
             guard var meeting = try Meeting.fetchOne(db, key: id) else { throw StoreError.notFound("no meeting m\(id)") }
             guard meeting.cancelledAt == nil else { throw StoreError.invalid("meeting m\(id) was cancelled") }
             if let title = edit.title { meeting.title = title.trimmingCharacters(in: .whitespaces) }
@@ -122,7 +126,11 @@ extension RapportStore {
     /// emails, phones and tags. One transaction.
     public func editContact(id: Int64, now: Date, extras: ContactExtras = ContactExtras(),
                             _ change: (inout Contact) -> Void) throws -> Contact {
-        try write { db in
+        try write { db in try RapportStore.editContact(id: id, now: now, extras: extras, change, db) }
+    }
+
+    static func editContact(id: Int64, now: Date, extras: ContactExtras, _ change: (inout Contact) -> Void, _ db: Database) throws -> Contact {
+        do {
             guard var contact = try Contact.fetchOne(db, key: id) else { throw StoreError.notFound("no contact @\(id)") }
             change(&contact)
             contact.name = contact.name.trimmingCharacters(in: .whitespacesAndNewlines)

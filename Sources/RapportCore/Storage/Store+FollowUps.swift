@@ -43,17 +43,19 @@ extension RapportStore {
     /// stays in `originalDueDay` for the record.
     @discardableResult
     public func snoozeFollowUp(id: Int64, to day: CivilDate, time: LocalTime?, calendar: LocalCalendar) throws -> FollowUp {
-        try write { db in
-            guard var followUp = try FollowUp.fetchOne(db, key: id) else { throw StoreError.notFound("no follow-up f\(id)") }
-            guard followUp.state == .open else { throw StoreError.invalid("follow-up f\(id) is \(followUp.state.rawValue), not open") }
-            // Without a new time, a timed follow-up keeps its time of day.
-            let keptTime = time ?? followUp.dueAt.map { calendar.time(of: $0) }
-            followUp.dueDay = day
-            followUp.dueAt = keptTime.map { calendar.instant(on: day, at: $0) }
-            followUp.snoozeCount += 1
-            try followUp.update(db)
-            return followUp
-        }
+        try write { db in try RapportStore.snoozeFollowUp(id: id, to: day, time: time, calendar: calendar, db) }
+    }
+
+    static func snoozeFollowUp(id: Int64, to day: CivilDate, time: LocalTime?, calendar: LocalCalendar, _ db: Database) throws -> FollowUp {
+        guard var followUp = try FollowUp.fetchOne(db, key: id) else { throw StoreError.notFound("no follow-up f\(id)") }
+        guard followUp.state == .open else { throw StoreError.invalid("follow-up f\(id) is \(followUp.state.rawValue), not open") }
+        // Without a new time, a timed follow-up keeps its time of day.
+        let keptTime = time ?? followUp.dueAt.map { calendar.time(of: $0) }
+        followUp.dueDay = day
+        followUp.dueAt = keptTime.map { calendar.instant(on: day, at: $0) }
+        followUp.snoozeCount += 1
+        try followUp.update(db)
+        return followUp
     }
 
     /// Cancels an open follow-up; a repeating one stops repeating.

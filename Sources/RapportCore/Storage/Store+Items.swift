@@ -27,15 +27,18 @@ extension RapportStore {
             throw StoreError.invalid("\(ref) is " + reason.replacingOccurrences(of: "REF", with: ref.description))
         case .putsOff:
             guard time == nil else { throw StoreError.invalid("\(ref) is due on a day; snooze it to a day without a time") }
-            try write { db in
-                try RapportStore.requireItem(ref, db)
-                try db.execute(sql: """
-                    INSERT INTO itemSnooze (ref, untilDay, count) VALUES (?, ?, 1)
-                    ON CONFLICT(ref) DO UPDATE SET untilDay = excluded.untilDay, count = count + 1
-                    """, arguments: [ref.description, day])
-            }
+            try write { db in try RapportStore.putOff(ref, to: day, db) }
             return ItemChange(ref: ref, summary: "\(ref.kind.label) put off to \(DateText.day(day, relativeToYear: today.year))")
         }
+    }
+
+    /// Hides an item until `day`.
+    static func putOff(_ ref: ItemRef, to day: CivilDate, _ db: Database) throws {
+        try RapportStore.requireItem(ref, db)
+        try db.execute(sql: """
+            INSERT INTO itemSnooze (ref, untilDay, count) VALUES (?, ?, 1)
+            ON CONFLICT(ref) DO UPDATE SET untilDay = excluded.untilDay, count = count + 1
+            """, arguments: [ref.description, day])
     }
 
     /// Cancels an item: a follow-up is cancelled (a repeating one stops), a

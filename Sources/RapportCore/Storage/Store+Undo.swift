@@ -38,7 +38,7 @@ enum UndoJournal {
     /// The journal's own tables.
     static let journalTables: Set<String> = ["undoChange", "undoRow", "undoState"]
     /// Tables whose rows are not the user's changes: never journaled.
-    static let unjournaledTables: Set<String> = journalTables
+    static let unjournaledTables: Set<String> = journalTables.union(SyncTables.names)
     /// Changes kept; older ones are forgotten as new ones are sealed.
     static let kept = 200
 
