@@ -352,8 +352,9 @@ final class BrokenServer {
 
     init(status: Int, body: String, hang: Bool = false) throws {
         let program = """
-            import http.server, socketserver, sys, time
+            import http.server, os, socketserver, sys, threading, time
             status, body, hang = int(sys.argv[1]), sys.argv[2].encode(), sys.argv[3] == '1'
+            threading.Timer(60, os._exit, [0]).start()  # never outlives the test, whatever happens to it
             class Handler(http.server.BaseHTTPRequestHandler):
                 def answer(self):
                     if hang:
@@ -385,7 +386,11 @@ final class BrokenServer {
 
     var url: String { "http://127.0.0.1:\(port)/" }
 
-    deinit { process.terminate() }
+    deinit {
+        // SIGKILL: a handler thread asleep in a hung answer must not keep it alive.
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+    }
 }
 
 @Suite("rapport sync against a server that fails", .serialized)
@@ -400,6 +405,7 @@ struct SyncFailureTests {
                       (200, "", true, "did not answer in time (timed out)")])
     func failures(status: Int, body: String, hang: Bool, message: String) throws {
         let server = try BrokenServer(status: status, body: body, hang: hang)
+        defer { withExtendedLifetime(server) {} }
         let rapport = try RapportProcess()
         try rapport.run(["contact", "add", "Dana Ruiz"], at: clock)
         let setup = try rapport.run(["sync", "setup", server.url, "--user", "test", "--password-command", "echo x", "--timeout", "2"], at: clock)
