@@ -37,7 +37,8 @@ final class DAVClient {
 
     init(user: String?, password: String?, timeout: TimeInterval) {
         var configuration = HTTPClient.Configuration()
-        configuration.timeout = HTTPClient.Configuration.Timeout(connect: .milliseconds(Int64(timeout * 1000)),
+        // The client tries to connect again until the connect timeout: a server that is down is reported within 5 s.
+        configuration.timeout = HTTPClient.Configuration.Timeout(connect: .milliseconds(Int64(min(timeout, 5) * 1000)),
                                                                  read: .milliseconds(Int64(timeout * 1000)))
         configuration.redirectConfiguration = .follow(max: 5, allowCycles: false)
         client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
