@@ -233,6 +233,21 @@ struct SyncCommandTests {
         #expect(try server.text("rapport-contacts", prefix: "").contains("dana@home.example"))
     }
 
+    @Test("a sync token the server no longer knows: every ETag compared instead, nothing missed")
+    func forgottenToken() throws {
+        let server = try RadicaleServer()
+        let rapport = try book(server)
+        #expect(try rapport.run(["sync"], at: clock).status == 0)
+        let tokens = try spawnAndWait("/usr/bin/sqlite3", [rapport.databasePath, "SELECT count(*) FROM syncSetting WHERE key LIKE 'token %'"])
+        #expect(tokens.output.trimmingCharacters(in: .whitespacesAndNewlines) == "2") // sync-collection (RFC 6578) is used
+        #expect(try spawnAndWait("/usr/bin/sqlite3", [rapport.databasePath,
+                                                       "UPDATE syncSetting SET value = 'http://radicale.org/ns/sync/0' WHERE key LIKE 'token %'"]).status == 0)
+        try server.edit("rapport", prefix: "f1-") { $0.replacingOccurrences(of: "STATUS:NEEDS-ACTION", with: "STATUS:COMPLETED") }
+        let sync = try rapport.run(["sync"], at: clock)
+        #expect(sync.status == 0, "\(sync.stderr)")
+        #expect(sync.stdout.contains("Pulled f1: follow-up \"send the pricing deck\" done"), "\(sync.stdout)")
+    }
+
     @Test("both changed: Rapport's version wins, the server's is kept as a conflict until dismissed")
     func conflict() throws {
         let server = try RadicaleServer()
