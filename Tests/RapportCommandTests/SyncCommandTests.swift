@@ -296,6 +296,38 @@ struct SyncCommandTests {
         #expect(noTerminal.stderr.contains("needs a password"))
     }
 
+    @Test("on a terminal the password is asked without echo, used, and stored nowhere")
+    func passwordPrompt() throws {
+        let server = try RadicaleServer(htpasswd: "typed-secret")
+        let rapport = try RapportProcess()
+        try rapport.run(["contact", "add", "Dana Ruiz"], at: clock)
+        let session = "rapport-sync-\(UUID().uuidString.prefix(8))"
+        let command = "env RAPPORT_DB='\(rapport.databasePath)' TZ=Europe/Berlin '\(RapportProcess.binary.path)' sync setup \(server.url) --user test"
+            + " && env RAPPORT_DB='\(rapport.databasePath)' TZ=Europe/Berlin '\(RapportProcess.binary.path)' sync; echo \"EXITED $?\"; sleep 60"
+        _ = try spawnAndWait("/usr/bin/tmux", ["new-session", "-d", "-s", session, "-x", "120", "-y", "20", command])
+        defer { _ = try? spawnAndWait("/usr/bin/tmux", ["kill-session", "-t", session]) }
+        func screen() -> String { (try? spawnAndWait("/usr/bin/tmux", ["capture-pane", "-p", "-t", session]).output) ?? "" }
+        func waitFor(_ text: String, count: Int = 1) -> Bool {
+            for _ in 0..<100 {
+                if screen().components(separatedBy: text).count > count { return true }
+                usleep(100_000)
+            }
+            return false
+        }
+        #expect(waitFor("Password for test:"), "\(screen())")
+        _ = try spawnAndWait("/usr/bin/tmux", ["send-keys", "-t", session, "-l", "typed-secret"])
+        _ = try spawnAndWait("/usr/bin/tmux", ["send-keys", "-t", session, "Enter"])
+        // Asked again for the sync: nothing kept it.
+        #expect(waitFor("Password for test:", count: 2), "\(screen())")
+        _ = try spawnAndWait("/usr/bin/tmux", ["send-keys", "-t", session, "-l", "typed-secret"])
+        _ = try spawnAndWait("/usr/bin/tmux", ["send-keys", "-t", session, "Enter"])
+        #expect(waitFor("EXITED 0"), "\(screen())")
+        let text = screen()
+        #expect(text.contains("Address book:") && text.contains("Sent 1 new"), "\(text)")
+        #expect(!text.contains("typed-secret"))
+        #expect(try !rapport.databaseBytes().contains(Data("typed-secret".utf8)))
+    }
+
     @Test("a 09:00 meeting in Berlin after the clocks change is 09:00 local (TZID with VTIMEZONE)")
     func daylightSaving() throws {
         let server = try RadicaleServer()
