@@ -175,6 +175,29 @@ struct SyncCommandTests {
         #expect(try rapport.run(["today", "--days", "7"], at: clock).stdout.contains("send the pricing deck"))
     }
 
+    @Test("a thank-you note sent and a lunch moved on the phone; a contact deleted in Rapport loses its card")
+    func notesAndLunches() throws {
+        let server = try RadicaleServer()
+        let rapport = try RapportProcess()
+        try rapport.run(["contact", "add", "Dana Ruiz", "--email", "dana@acme.com"], at: clock)
+        try rapport.run(["contact", "add", "Lee Park"], at: clock)
+        try rapport.run(["log", "meeting", "Acme review", "--with", "Dana Ruiz", "--at", "yesterday 10:00"], at: clock)
+        try rapport.run(["add", "lunch with Dana fri 12:30 at Nobu"], at: clock)
+        #expect(try rapport.run(["sync", "setup", server.url, "--user", "test", "--password-command", "echo x"], at: clock).status == 0)
+        #expect(try rapport.run(["sync"], at: clock).status == 0)
+        try server.edit("rapport", prefix: "t1-") { $0.replacingOccurrences(of: "STATUS:NEEDS-ACTION", with: "STATUS:COMPLETED") }
+        try server.edit("rapport", prefix: "l1-") {
+            $0.replacingOccurrences(of: "20261204T123000", with: "20261203T130000").replacingOccurrences(of: "20261204T140000", with: "20261203T143000")
+        }
+        #expect(try rapport.run(["contact", "delete", "Lee Park", "--yes"], at: clock).status == 0)
+        let sync = try rapport.run(["sync"], at: clock)
+        #expect(sync.status == 0, "\(sync.stderr)")
+        #expect(sync.stdout.contains("Pulled t1: thank-you note to Dana Ruiz marked sent"), "\(sync.stdout)")
+        #expect(sync.stdout.contains("Pulled l1: lunch moved to Thu 3 Dec 13:00"), "\(sync.stdout)")
+        #expect(sync.stdout.contains("1 deleted"), "\(sync.stdout)")
+        #expect(server.files("rapport-contacts").count == 1)
+    }
+
     @Test("done, cancelled and archived in Rapport reach the server: COMPLETED, CANCELLED, the card deleted")
     func carriedToServer() throws {
         let server = try RadicaleServer()
