@@ -198,7 +198,7 @@ public struct SyncEngine {
         let response = try client.send("REPORT", collection, headers: [("Depth", "1")], body: DAVBody.syncCollection(token),
                                        tolerating: [400, 403, 404, 405, 409, 415, 501])
         guard response.status == 207 else {
-            if token != nil { try store.setSyncToken(nil, for: collection) }
+            if token != nil, !dryRun { try store.setSyncToken(nil, for: collection) }
             return (try etags(collection), nil)
         }
         var listing: [String: String] = [:]
