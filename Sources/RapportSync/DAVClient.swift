@@ -37,7 +37,8 @@ final class DAVClient {
 
     init(user: String?, password: String?, timeout: TimeInterval) {
         var configuration = HTTPClient.Configuration()
-        configuration.timeout = HTTPClient.Configuration.Timeout(connect: .milliseconds(Int64(timeout * 1000)),
+        // The client tries to connect again until the connect timeout: a server that is down is reported within 5 s.
+        configuration.timeout = HTTPClient.Configuration.Timeout(connect: .milliseconds(Int64(min(timeout, 5) * 1000)),
                                                                  read: .milliseconds(Int64(timeout * 1000)))
         configuration.redirectConfiguration = .follow(max: 5, allowCycles: false)
         client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
@@ -56,7 +57,8 @@ final class DAVClient {
     /// Sends one request; a failure to reach the server, or an answer that
     /// refuses access, space or the request itself, becomes a `SyncError`.
     /// Statuses the caller handles (207, 2xx, 404, 405, 409, 412) come back.
-    func send(_ method: String, _ url: String, headers extra: [(String, String)] = [], body: String? = nil) throws -> DAVResponse {
+    func send(_ method: String, _ url: String, headers extra: [(String, String)] = [], body: String? = nil,
+              tolerating tolerated: Set<Int> = []) throws -> DAVResponse {
         var headers = HTTPHeaders()
         headers.add(name: "User-Agent", value: "rapport")
         if let authorization { headers.add(name: "Authorization", value: authorization) }
@@ -85,6 +87,7 @@ final class DAVClient {
         }
         let status = Int(response.status.code)
         let host = URL(string: url)?.host ?? url
+        if tolerated.contains(status) { return DAVResponse(status: status, headers: response.headers, body: text) }
         switch status {
         case 401: throw SyncError("\(host) refused the user name or password (401 Unauthorized)")
         case 403: throw SyncError("\(host) forbids \(method) on \(URL(string: url)?.path ?? url) (403 Forbidden)")

@@ -56,6 +56,12 @@ enum Multistatus {
         }
     }
 
+    /// The multistatus's own `sync-token` (RFC 6578), when it has one.
+    static func syncToken(_ text: String) -> String? {
+        let xml = XMLHash.config { options in options.shouldProcessNamespaces = true }.parse(text)
+        return xml["multistatus"]["sync-token"].element?.text.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
     /// An href (usually a path) as an absolute URL on the server of `base`.
     static func absolute(_ href: String, base: String) -> String {
         URL(string: href, relativeTo: URL(string: base))?.absoluteURL.absoluteString ?? href
@@ -87,6 +93,15 @@ enum DAVBody {
         <?xml version="1.0" encoding="utf-8"?>
         <d:propfind xmlns:d="DAV:"><d:prop><d:getetag/></d:prop></d:propfind>
         """
+    /// What changed since `token` (everything, with none), with ETags (RFC 6578).
+    static func syncCollection(_ token: String?) -> String {
+        let escaped = (token ?? "").replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+        return """
+            <?xml version="1.0" encoding="utf-8"?>
+            <d:sync-collection xmlns:d="DAV:"><d:sync-token>\(escaped)</d:sync-token><d:sync-level>1</d:sync-level>
+            <d:prop><d:getetag/></d:prop></d:sync-collection>
+            """
+    }
     static let makeCalendar = """
         <?xml version="1.0" encoding="utf-8"?>
         <c:mkcalendar xmlns:d="DAV:" xmlns:c="urn:ietf:params:xml:ns:caldav"><d:set><d:prop>

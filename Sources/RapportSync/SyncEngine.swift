@@ -46,7 +46,9 @@ public struct SyncEngine {
         var mappings = stored
         let before = try targets(mappings)
         // What the server holds now: href → ETag.
-        let listing = try etags(settings.calendarURL).merging(try etags(settings.contactsURL)) { first, _ in first }
+        let (calendarListing, calendarToken) = try changes(settings.calendarURL, known: stored.values.filter { $0.collection == .calendar })
+        let (contactsListing, contactsToken) = try changes(settings.contactsURL, known: stored.values.filter { $0.collection == .contacts })
+        let listing = calendarListing.merging(contactsListing) { first, _ in first }
         var pulled: [(uid: String, change: PulledChange)] = []
         var conflicts: [(mapping: SyncMapping, reason: String, server: String)] = []
         for mapping in mappings.values.sorted(by: { $0.uid < $1.uid }) {
@@ -104,7 +106,12 @@ public struct SyncEngine {
             report.conflicts = conflicts.map { "\($0.mapping.ref): \($0.reason)" }
         }
         try push(try targets(mappings), mappings: mappings, report: &report)
-        if !dryRun { try store.setLastSync(now) }
+        if !dryRun {
+            // Only now: a sync stopped before this point is compared again from the previous token.
+            try store.setSyncToken(calendarToken, for: settings.calendarURL)
+            try store.setSyncToken(contactsToken, for: settings.contactsURL)
+            try store.setLastSync(now)
+        }
         return report
     }
 
@@ -180,6 +187,34 @@ public struct SyncEngine {
     private func targets(_ mappings: [String: SyncMapping]) throws -> [String: SyncTarget] {
         let list = try store.syncTargets(now: now, calendar: calendar, includeNotes: settings.includeNotes, mappings: mappings)
         return Dictionary(list.map { ($0.uid, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// href path → ETag of every resource in a collection, and the token to
+    /// ask from next time: through `sync-collection` (RFC 6578) what changed
+    /// since the last sync's token, laid over the ETags the mapping knows;
+    /// when the server does not support it (or forgot the token), every ETag.
+    private func changes(_ collection: String, known: [SyncMapping]) throws -> ([String: String], String?) {
+        let token = try store.syncToken(for: collection)
+        let response = try client.send("REPORT", collection, headers: [("Depth", "1")], body: DAVBody.syncCollection(token),
+                                       tolerating: [400, 403, 404, 405, 409, 415, 501])
+        guard response.status == 207 else {
+            if token != nil, !dryRun { try store.setSyncToken(nil, for: collection) }
+            return (try etags(collection), nil)
+        }
+        var listing: [String: String] = [:]
+        if token != nil {
+            for mapping in known { if let etag = mapping.etag { listing[Multistatus.key(mapping.href)] = etag } else { listing[Multistatus.key(mapping.href)] = "" } }
+        }
+        for resource in try Multistatus.parse(response.body, base: collection, request: "REPORT \(Multistatus.key(collection))") {
+            let key = Multistatus.key(resource.href)
+            guard key != Multistatus.key(collection) else { continue }
+            if resource.status == 404 {
+                listing[key] = nil
+            } else if let etag = resource.properties["getetag"]?.text {
+                listing[key] = etag
+            }
+        }
+        return (listing, Multistatus.syncToken(response.body))
     }
 
     /// href path → ETag of every resource in a collection.

@@ -175,6 +175,29 @@ struct SyncCommandTests {
         #expect(try rapport.run(["today", "--days", "7"], at: clock).stdout.contains("send the pricing deck"))
     }
 
+    @Test("a thank-you note sent and a lunch moved on the phone; a contact deleted in Rapport loses its card")
+    func notesAndLunches() throws {
+        let server = try RadicaleServer()
+        let rapport = try RapportProcess()
+        try rapport.run(["contact", "add", "Dana Ruiz", "--email", "dana@acme.com"], at: clock)
+        try rapport.run(["contact", "add", "Lee Park"], at: clock)
+        try rapport.run(["log", "meeting", "Acme review", "--with", "Dana Ruiz", "--at", "yesterday 10:00"], at: clock)
+        try rapport.run(["add", "lunch with Dana fri 12:30 at Nobu"], at: clock)
+        #expect(try rapport.run(["sync", "setup", server.url, "--user", "test", "--password-command", "echo x"], at: clock).status == 0)
+        #expect(try rapport.run(["sync"], at: clock).status == 0)
+        try server.edit("rapport", prefix: "t1-") { $0.replacingOccurrences(of: "STATUS:NEEDS-ACTION", with: "STATUS:COMPLETED") }
+        try server.edit("rapport", prefix: "l1-") {
+            $0.replacingOccurrences(of: "20261204T123000", with: "20261203T130000").replacingOccurrences(of: "20261204T140000", with: "20261203T143000")
+        }
+        #expect(try rapport.run(["contact", "delete", "Lee Park", "--yes"], at: clock).status == 0)
+        let sync = try rapport.run(["sync"], at: clock)
+        #expect(sync.status == 0, "\(sync.stderr)")
+        #expect(sync.stdout.contains("Pulled t1: thank-you note to Dana Ruiz marked sent"), "\(sync.stdout)")
+        #expect(sync.stdout.contains("Pulled l1: lunch moved to Thu 3 Dec 13:00"), "\(sync.stdout)")
+        #expect(sync.stdout.contains("1 deleted"), "\(sync.stdout)")
+        #expect(server.files("rapport-contacts").count == 1)
+    }
+
     @Test("done, cancelled and archived in Rapport reach the server: COMPLETED, CANCELLED, the card deleted")
     func carriedToServer() throws {
         let server = try RadicaleServer()
@@ -233,6 +256,21 @@ struct SyncCommandTests {
         #expect(try server.text("rapport-contacts", prefix: "").contains("dana@home.example"))
     }
 
+    @Test("a sync token the server no longer knows: every ETag compared instead, nothing missed")
+    func forgottenToken() throws {
+        let server = try RadicaleServer()
+        let rapport = try book(server)
+        #expect(try rapport.run(["sync"], at: clock).status == 0)
+        let tokens = try spawnAndWait("/usr/bin/sqlite3", [rapport.databasePath, "SELECT count(*) FROM syncSetting WHERE key LIKE 'token %'"])
+        #expect(tokens.output.trimmingCharacters(in: .whitespacesAndNewlines) == "2") // sync-collection (RFC 6578) is used
+        #expect(try spawnAndWait("/usr/bin/sqlite3", [rapport.databasePath,
+                                                       "UPDATE syncSetting SET value = 'http://radicale.org/ns/sync/0' WHERE key LIKE 'token %'"]).status == 0)
+        try server.edit("rapport", prefix: "f1-") { $0.replacingOccurrences(of: "STATUS:NEEDS-ACTION", with: "STATUS:COMPLETED") }
+        let sync = try rapport.run(["sync"], at: clock)
+        #expect(sync.status == 0, "\(sync.stderr)")
+        #expect(sync.stdout.contains("Pulled f1: follow-up \"send the pricing deck\" done"), "\(sync.stdout)")
+    }
+
     @Test("both changed: Rapport's version wins, the server's is kept as a conflict until dismissed")
     func conflict() throws {
         let server = try RadicaleServer()
@@ -254,7 +292,7 @@ struct SyncCommandTests {
         let server = try RadicaleServer()
         let rapport = try book(server)
         server.stop()
-        let down = try rapport.run(["sync", "--timeout", "3"], at: clock)
+        let down = try rapport.run(["sync"], at: clock) // connecting is given up after 5 s, whatever --timeout
         #expect(down.status == 1)
         #expect(down.stderr.hasPrefix("rapport: cannot reach 127.0.0.1:\(server.port): connection refused"), "\(down.stderr)")
         #expect(down.stderr.split(separator: "\n").count == 1)
@@ -279,6 +317,38 @@ struct SyncCommandTests {
         let noTerminal = try rapport.run(["sync", "setup", server.url, "--user", "test"], at: clock)
         #expect(noTerminal.status == 2)
         #expect(noTerminal.stderr.contains("needs a password"))
+    }
+
+    @Test("on a terminal the password is asked without echo, used, and stored nowhere")
+    func passwordPrompt() throws {
+        let server = try RadicaleServer(htpasswd: "typed-secret")
+        let rapport = try RapportProcess()
+        try rapport.run(["contact", "add", "Dana Ruiz"], at: clock)
+        let session = "rapport-sync-\(UUID().uuidString.prefix(8))"
+        let command = "env RAPPORT_DB='\(rapport.databasePath)' TZ=Europe/Berlin '\(RapportProcess.binary.path)' sync setup \(server.url) --user test"
+            + " && env RAPPORT_DB='\(rapport.databasePath)' TZ=Europe/Berlin '\(RapportProcess.binary.path)' sync; echo \"EXITED $?\"; sleep 60"
+        _ = try spawnAndWait("/usr/bin/tmux", ["new-session", "-d", "-s", session, "-x", "120", "-y", "20", command])
+        defer { _ = try? spawnAndWait("/usr/bin/tmux", ["kill-session", "-t", session]) }
+        func screen() -> String { (try? spawnAndWait("/usr/bin/tmux", ["capture-pane", "-p", "-t", session]).output) ?? "" }
+        func waitFor(_ text: String, count: Int = 1) -> Bool {
+            for _ in 0..<100 {
+                if screen().components(separatedBy: text).count > count { return true }
+                usleep(100_000)
+            }
+            return false
+        }
+        #expect(waitFor("Password for test:"), "\(screen())")
+        _ = try spawnAndWait("/usr/bin/tmux", ["send-keys", "-t", session, "-l", "typed-secret"])
+        _ = try spawnAndWait("/usr/bin/tmux", ["send-keys", "-t", session, "Enter"])
+        // Asked again for the sync: nothing kept it.
+        #expect(waitFor("Password for test:", count: 2), "\(screen())")
+        _ = try spawnAndWait("/usr/bin/tmux", ["send-keys", "-t", session, "-l", "typed-secret"])
+        _ = try spawnAndWait("/usr/bin/tmux", ["send-keys", "-t", session, "Enter"])
+        #expect(waitFor("EXITED 0"), "\(screen())")
+        let text = screen()
+        #expect(text.contains("Address book:") && text.contains("Sent 1 new"), "\(text)")
+        #expect(!text.contains("typed-secret"))
+        #expect(try !rapport.databaseBytes().contains(Data("typed-secret".utf8)))
     }
 
     @Test("a 09:00 meeting in Berlin after the clocks change is 09:00 local (TZID with VTIMEZONE)")
@@ -352,8 +422,9 @@ final class BrokenServer {
 
     init(status: Int, body: String, hang: Bool = false) throws {
         let program = """
-            import http.server, socketserver, sys, time
+            import http.server, os, socketserver, sys, threading, time
             status, body, hang = int(sys.argv[1]), sys.argv[2].encode(), sys.argv[3] == '1'
+            threading.Timer(60, os._exit, [0]).start()  # never outlives the test, whatever happens to it
             class Handler(http.server.BaseHTTPRequestHandler):
                 def answer(self):
                     if hang:
@@ -385,7 +456,11 @@ final class BrokenServer {
 
     var url: String { "http://127.0.0.1:\(port)/" }
 
-    deinit { process.terminate() }
+    deinit {
+        // SIGKILL: a handler thread asleep in a hung answer must not keep it alive.
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+    }
 }
 
 @Suite("rapport sync against a server that fails", .serialized)
@@ -400,6 +475,7 @@ struct SyncFailureTests {
                       (200, "", true, "did not answer in time (timed out)")])
     func failures(status: Int, body: String, hang: Bool, message: String) throws {
         let server = try BrokenServer(status: status, body: body, hang: hang)
+        defer { withExtendedLifetime(server) {} }
         let rapport = try RapportProcess()
         try rapport.run(["contact", "add", "Dana Ruiz"], at: clock)
         let setup = try rapport.run(["sync", "setup", server.url, "--user", "test", "--password-command", "echo x", "--timeout", "2"], at: clock)

@@ -146,7 +146,7 @@ extension RapportStore {
                 .map { "\($0[0] as String)=\($0[1] as String)" }.sorted()
             if old != ["calendar=\(settings.calendarURL)", "contacts=\(settings.contactsURL)"] {
                 try db.execute(sql: "DELETE FROM syncItem")
-                try db.execute(sql: "DELETE FROM syncSetting WHERE key = 'last-sync'")
+                try db.execute(sql: "DELETE FROM syncSetting WHERE key = 'last-sync' OR key LIKE 'token %'")
             }
             let values: [(String, String?)] = [("server", settings.server), ("user", settings.user),
                                                ("password-command", settings.passwordCommand), ("calendar", settings.calendarURL),
@@ -158,6 +158,22 @@ extension RapportStore {
                 } else {
                     try db.execute(sql: "DELETE FROM syncSetting WHERE key = ?", arguments: [key])
                 }
+            }
+        }
+    }
+
+    /// A collection's sync-token (RFC 6578) from the last sync that finished, if any.
+    public func syncToken(for collection: String) throws -> String? {
+        try read { db in try String.fetchOne(db, sql: "SELECT value FROM syncSetting WHERE key = ?", arguments: ["token " + collection]) }
+    }
+
+    public func setSyncToken(_ token: String?, for collection: String) throws {
+        try write { db in
+            if let token {
+                try db.execute(sql: "INSERT INTO syncSetting (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                               arguments: ["token " + collection, token])
+            } else {
+                try db.execute(sql: "DELETE FROM syncSetting WHERE key = ?", arguments: ["token " + collection])
             }
         }
     }
