@@ -42,6 +42,20 @@ struct QuickAddStoreTests {
         #expect(outcome.createdContacts.map(\.name) == [name])
     }
 
+    @Test("a new name that shares a first name with a contact ('call Dana Park' beside Dana Ruiz) is refused, never read as Dana Ruiz and a word of title")
+    func sharedFirstName() throws {
+        let book = try TestBook()
+        try book.contact("Dana Ruiz", added: now)
+        #expect(throws: (any Error).self) { try add("call Dana Park fri", in: book) }
+        #expect(try book.store.followUp(id: 1) == nil)
+        // A known whole name followed by a capitalised word is still that person and a title.
+        let (plan, _) = try add("call Dana Ruiz Pricing fri", in: book)
+        #expect(plan.title == "Call Pricing" && plan.peopleNames == ["Dana Ruiz"])
+        // Forced new, it is a new contact.
+        let (_, outcome) = try add("call Dana Park fri", in: book, new: ["Dana Park"])
+        #expect(outcome.createdContacts.map(\.name) == ["Dana Park"])
+    }
+
     @Test("a name matching several contacts stores nothing and lists them")
     func ambiguous() throws {
         let book = try TestBook()

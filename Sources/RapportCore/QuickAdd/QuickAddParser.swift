@@ -303,8 +303,9 @@ public struct QuickAddParser: Sendable {
                 }
                 (run, end) = best
             } else if !isKnownName(NameMatcher.fold(run.joined(separator: " "))) {
-                // Capitalised: prefer the longest known prefix ("Dana Ruiz Pricing" → Dana Ruiz).
-                for length in stride(from: run.count - 1, through: 1, by: -1)
+                // Capitalised: prefer the longest known prefix ("Dana Ruiz Pricing" → Dana Ruiz) —
+                // of two words or more: "Dana Park" is someone, not Dana Ruiz and a word of title.
+                for length in stride(from: run.count - 1, through: 2, by: -1)
                 where isKnownName(NameMatcher.fold(run.prefix(length).joined(separator: " "))) {
                     end = index + length
                     run = Array(run.prefix(length))

@@ -13,7 +13,7 @@ struct OverdueCommand: ParsableCommand {
             --format prints one line from a template, and nothing when nothing is late \
             (for a prompt or a status bar): "{late} late · {thank-you} thank-yous". \
             Write {{ and }} for braces. The fields:
-            \(OverdueTemplate.fields.map { "  " + "{\($0.name)}".padding(toLength: 18, withPad: " ", startingAt: 0) + $0.help }.joined(separator: "\n"))
+            \(OverdueTemplate.fields.map { "  " + "{\($0.name)}" + String(repeating: " ", count: max(0, 18 - $0.name.count - 2)) + $0.help }.joined(separator: "\n"))
             """
     )
 
