@@ -154,18 +154,13 @@ private struct BriefReader {
                            anniversary: try RapportStore.anniversary(ofContact: id, db).flatMap(upcoming))
     }
 
-    /// The birthday when it falls within the next 30 days (today included).
-    /// A 29 February birthday falls on the 28th in other years.
+    /// The birthday (or anniversary) when its next occasion (`Policy.nextOccasion`)
+    /// falls within the next 30 days, today included.
     private func upcoming(_ birthday: Birthday) -> BriefBirthday? {
-        for year in [today.year, today.year + 1] {
-            guard let day = CivilDate(year: year, month: birthday.month, day: birthday.day)
-                    ?? CivilDate(year: year, month: birthday.month, day: birthday.day - 1) else { continue }
-            let days = today.days(until: day)
-            if days < 0 { continue }
-            guard days <= 30 else { return nil }
-            return BriefBirthday(day: day, inDays: days, turns: birthday.year.map { year - $0 })
-        }
-        return nil
+        let day = Policy.nextOccasion(of: birthday, onOrAfter: today)
+        let days = today.days(until: day)
+        guard days <= 30 else { return nil }
+        return BriefBirthday(day: day, inDays: days, turns: birthday.year.map { day.year - $0 })
     }
 
     /// The next meeting or lunch booked with any of the people (or at the account).

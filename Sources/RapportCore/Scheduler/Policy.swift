@@ -77,14 +77,19 @@ public struct Policy: Sendable {
     /// the 28th in other years), and the day its card is due: `birthday-lead`
     /// days before, on the business day on or before that, so it arrives in time.
     public func birthdayDue(_ birthday: Birthday, today: CivilDate) -> (occasion: CivilDate, due: CivilDate) {
-        func occasion(in year: Int) -> CivilDate {
-            CivilDate(year: year, month: birthday.month, day: birthday.day)
-                ?? CivilDate(year: year, month: birthday.month, day: birthday.day - 1)!
-        }
-        var next = occasion(in: today.year)
-        if next < today { next = occasion(in: today.year + 1) }
+        let next = Policy.nextOccasion(of: birthday, onOrAfter: today)
         let due = next.adding(days: -rules.birthdayLeadDays)
         return (next, rules.isBusinessDay(due) ? due : rules.businessDay(before: due))
+    }
+
+    /// A yearly date's next occasion on or after `today`: 29 February is
+    /// kept on the 28th in other years. (Briefs ask it too.)
+    public static func nextOccasion(of date: Birthday, onOrAfter today: CivilDate) -> CivilDate {
+        func occasion(in year: Int) -> CivilDate {
+            CivilDate(year: year, month: date.month, day: date.day) ?? CivilDate(year: year, month: date.month, day: date.day - 1)!
+        }
+        let this = occasion(in: today.year)
+        return this < today ? occasion(in: today.year + 1) : this
     }
 
     /// An anniversary's card follows the birthday rule: the next occasion on

@@ -29,16 +29,12 @@ extension RapportStore {
 
     /// `done` on an anniversary: this year's card is sent.
     static func completeAnniversary(_ ref: ItemRef, now: Date, calendar: LocalCalendar, _ db: Database) throws -> Completion {
-        let (contact, occasion) = try anniversaryOccasion(ref, now: now, calendar: calendar, db)
-        try recordOccasion(.anniversary, contactID: ref.id, year: occasion.year, now: now, db)
-        return Completion(ref: ref, summary: "anniversary card to \(contact.name) sent (anniversary \(DateText.shortDay(occasion)))", next: nil)
+        try completeOccasion(.anniversary, ref, now: now, calendar: calendar, db)
     }
 
     /// `cancel` on an anniversary: no card this year; next year's comes as usual.
     static func skipAnniversary(_ ref: ItemRef, reason: String?, now: Date, _ db: Database) throws -> ItemChange {
-        let (contact, occasion) = try anniversaryOccasion(ref, now: now, calendar: .current, db)
-        try recordOccasion(.anniversary, contactID: ref.id, year: occasion.year, now: now, db)
-        return ItemChange(ref: ref, summary: "no anniversary card to \(contact.name) this year")
+        try skipOccasion(.anniversary, ref, now: now, db)
     }
 
     /// A contact's anniversary, when their `anniversary` detail reads as a date.
@@ -58,14 +54,5 @@ extension RapportStore {
         guard let anniversary else { return }
         var detail = ContactDetail(contactID: id, kind: .anniversary, value: anniversary.description)
         try detail.insert(db)
-    }
-
-    private static func anniversaryOccasion(_ ref: ItemRef, now: Date, calendar: LocalCalendar, _ db: Database) throws -> (Contact, CivilDate) {
-        guard let contact = try Contact.fetchOne(db, key: ref.id) else { throw StoreError.notFound("no contact for \(ref)") }
-        guard let anniversary = try anniversary(ofContact: ref.id, db) else {
-            throw StoreError.invalid("\(contact.name) has no anniversary in the book")
-        }
-        let policy = Policy(rules: try RuleSettings.load(db), calendar: calendar)
-        return (contact, policy.anniversaryDue(anniversary, today: calendar.day(of: now)).occasion)
     }
 }

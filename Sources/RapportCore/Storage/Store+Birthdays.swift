@@ -25,23 +25,39 @@ extension RapportStore {
 
     /// `done` on a birthday: this year's card is sent.
     static func completeBirthday(_ ref: ItemRef, now: Date, calendar: LocalCalendar, _ db: Database) throws -> Completion {
-        let (contact, occasion) = try birthdayOccasion(ref, now: now, calendar: calendar, db)
-        try recordOccasion(.birthday, contactID: ref.id, year: occasion.year, now: now, db)
-        return Completion(ref: ref, summary: "birthday card to \(contact.name) sent (birthday \(DateText.shortDay(occasion)))", next: nil)
+        try completeOccasion(.birthday, ref, now: now, calendar: calendar, db)
     }
 
     /// `cancel` on a birthday: no card this year; next year's comes as usual.
     static func skipBirthday(_ ref: ItemRef, reason: String?, now: Date, _ db: Database) throws -> ItemChange {
-        let (contact, occasion) = try birthdayOccasion(ref, now: now, calendar: .current, db)
-        try recordOccasion(.birthday, contactID: ref.id, year: occasion.year, now: now, db)
-        return ItemChange(ref: ref, summary: "no birthday card to \(contact.name) this year")
+        try skipOccasion(.birthday, ref, now: now, db)
     }
 
-    private static func birthdayOccasion(_ ref: ItemRef, now: Date, calendar: LocalCalendar, _ db: Database) throws -> (Contact, CivilDate) {
+    /// `done` on a yearly occasion's card: this year's is sent.
+    static func completeOccasion(_ kind: Occasion, _ ref: ItemRef, now: Date, calendar: LocalCalendar, _ db: Database) throws -> Completion {
+        let (contact, occasion) = try nextOccasion(kind, ref, now: now, calendar: calendar, db)
+        try recordOccasion(kind, contactID: ref.id, year: occasion.year, now: now, db)
+        return Completion(ref: ref, summary: "\(kind.rawValue) card to \(contact.name) sent (\(kind.rawValue) \(DateText.shortDay(occasion)))", next: nil)
+    }
+
+    /// `cancel` on a yearly occasion's card: none this year; next year's comes as usual.
+    static func skipOccasion(_ kind: Occasion, _ ref: ItemRef, now: Date, _ db: Database) throws -> ItemChange {
+        let (contact, occasion) = try nextOccasion(kind, ref, now: now, calendar: .current, db)
+        try recordOccasion(kind, contactID: ref.id, year: occasion.year, now: now, db)
+        return ItemChange(ref: ref, summary: "no \(kind.rawValue) card to \(contact.name) this year")
+    }
+
+    /// The contact and the occasion the agenda shows now: the next on or after today.
+    private static func nextOccasion(_ kind: Occasion, _ ref: ItemRef, now: Date, calendar: LocalCalendar,
+                                     _ db: Database) throws -> (Contact, CivilDate) {
         guard let contact = try Contact.fetchOne(db, key: ref.id) else { throw StoreError.notFound("no contact for \(ref)") }
-        guard let birthday = contact.birthday else { throw StoreError.invalid("\(contact.name) has no birthday in the book") }
-        let policy = Policy(rules: try RuleSettings.load(db), calendar: calendar)
-        return (contact, policy.birthdayDue(birthday, today: calendar.day(of: now)).occasion)
+        let date: Birthday?
+        switch kind {
+        case .birthday: date = contact.birthday
+        case .anniversary: date = try anniversary(ofContact: ref.id, db)
+        }
+        guard let date else { throw StoreError.invalid("\(contact.name) has no \(kind.rawValue) in the book") }
+        return (contact, Policy.nextOccasion(of: date, onOrAfter: calendar.day(of: now)))
     }
 
     /// The occasions a card is sent for, as `occasionSent` names them.
