@@ -232,7 +232,7 @@ private struct BriefReader {
             }
             let meetingTitle: String? = try row.decode(atIndex: 4), reason: String? = try row.decode(atIndex: 2)
             return BriefThankYou(ref: ItemRef(.thankYou, try row.decode(atIndex: 0)).description, to: try row.decode(atIndex: 1), forWhat: meetingTitle ?? reason ?? "thank-you",
-                                 metOn: metOn, dueDay: due, late: due < today)
+                                 metOn: metOn, dueDay: due, late: Due.day(due).deadline(in: calendar) <= now)
         }
         let gifts = try Gift.fetchAll(db, sql: """
             SELECT * FROM gift
