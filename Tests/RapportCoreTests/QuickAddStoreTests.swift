@@ -56,6 +56,14 @@ struct QuickAddStoreTests {
         #expect(outcome.createdContacts.map(\.name) == ["Dana Park"])
     }
 
+    @Test("'w/' is 'with', as a hurried person writes it")
+    func withAbbreviated() throws {
+        let book = try TestBook()
+        try book.contact("Dana Ruiz", added: now)
+        let (plan, outcome) = try add("lunch w/ Dana Ruiz thurs 12:30", in: book)
+        #expect(plan.peopleNames == ["Dana Ruiz"] && outcome.createdContacts.isEmpty)
+    }
+
     @Test("a name matching several contacts stores nothing and lists them")
     func ambiguous() throws {
         let book = try TestBook()

@@ -30,7 +30,12 @@ public struct QuickAddParser: Sendable {
         var text: String
         var quoted: Bool
         /// Text, in lower case, for matching.
-        var key: String { quoted ? "" : text.lowercased() }
+        /// The word as the grammar reads it: lower case; "w/", the hurried "with", is "with".
+        var key: String {
+            if quoted { return "" }
+            let lower = text.lowercased()
+            return lower == "w/" ? "with" : lower
+        }
     }
 
     /// The kind word a phrase starts with, and how many words it takes:
